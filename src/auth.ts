@@ -1,0 +1,122 @@
+import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
+import * as core from '@actions/core';
+import { ConfidentialClientApplication, type Configuration } from '@azure/msal-node';
+import { CLOUDS, type GraphSettings } from './settings.js';
+
+/**
+ * Signs in to Entra ID as the app registration (client credentials flow) and hands out Graph tokens.
+ * One ConfidentialClientApplication per run: MSAL caches the token and refreshes it when it nears expiry.
+ */
+export class AuthError extends Error {
+  override name = 'AuthError';
+}
+
+export type TokenProvider = () => Promise<string>;
+
+export interface CertificateCredential {
+  privateKey: string;
+  thumbprintSha256: string;
+  x5c: string;
+}
+
+/** Splits a PEM holding a certificate (chain) and a private key into what MSAL wants. */
+export function readCertificatePem(pem: string, password?: string): CertificateCredential {
+  const certificates: string[] = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  const keyBlock = pem.match(/-----BEGIN (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----/)?.[0];
+  if (certificates.length === 0 || !keyBlock) {
+    throw new AuthError("Input 'client-certificate' must hold a -----BEGIN CERTIFICATE----- block and a -----BEGIN PRIVATE KEY----- block.");
+  }
+  let certificate: X509Certificate;
+  try {
+    certificate = new X509Certificate(certificates[0]!);
+  } catch {
+    throw new AuthError("Input 'client-certificate' holds a CERTIFICATE block that is not a valid X.509 certificate.");
+  }
+  let privateKey: string;
+  try {
+    privateKey = createPrivateKey({ key: keyBlock, passphrase: password ?? '' }).export({ format: 'pem', type: 'pkcs8' }).toString();
+  } catch {
+    throw new AuthError(
+      password
+        ? "Input 'client-certificate-password' does not decrypt the private key in 'client-certificate'."
+        : "Input 'client-certificate' holds a private key that cannot be read; if it is encrypted, set 'client-certificate-password'."
+    );
+  }
+  if (!certificate.checkPrivateKey(createPrivateKey(privateKey))) {
+    throw new AuthError("Input 'client-certificate' holds a private key that does not belong to its certificate.");
+  }
+  core.setSecret(privateKey);
+  return {
+    privateKey,
+    thumbprintSha256: createHash('sha256').update(certificate.raw).digest('hex'),
+    // x5c: the chain, so Entra can use subject name + issuer authentication.
+    x5c: certificates.join('\n')
+  };
+}
+
+/** Entra error codes an admin can fix, with the fix. */
+function explainEntraError(message: string, settings: GraphSettings): string {
+  const code = /AADSTS(\d+)/.exec(message)?.[1];
+  const tail = code ? ` (AADSTS${code})` : '';
+  switch (code) {
+    case '7000215':
+    case '7000222':
+      return `Entra ID rejected the client secret${tail}: it is wrong or expired. Create a new secret under App registrations → Certificates & secrets and store its Value (not its ID) in the secret passed as client-secret.`;
+    case '700016':
+      return `Entra ID does not know the application ${settings.clientId} in tenant ${settings.tenantId}${tail}. Check client-id (Application (client) ID) and tenant-id (Directory (tenant) ID) on the app registration's Overview page.`;
+    case '90002':
+    case '900023':
+      return `Entra ID does not know the tenant ${settings.tenantId}${tail}. Check tenant-id and the cloud input.`;
+    case '700027':
+    case '700023':
+      return `Entra ID rejected the certificate${tail}. Upload the certificate (public part) under App registrations → Certificates & secrets, or check that it has not expired.`;
+    case '7000112':
+      return `The application ${settings.clientId} is disabled in tenant ${settings.tenantId}${tail}.`;
+    default:
+      return `Signing in to Entra ID failed${tail}: ${message.split('\n')[0]}`;
+  }
+}
+
+export async function createTokenProvider(settings: GraphSettings): Promise<TokenProvider> {
+  const authority = `${settings.authorityHost}/${settings.tenantId}`;
+  const auth: Configuration['auth'] = { clientId: settings.clientId, authority };
+  if (settings.customAuthority) {
+    // A host MSAL does not know: trust it explicitly instead of asking Microsoft's instance discovery.
+    auth.knownAuthorities = [new URL(settings.authorityHost).host];
+  }
+  const credential = settings.credential;
+  if (credential.kind === 'secret') {
+    core.setSecret(credential.clientSecret);
+    auth.clientSecret = credential.clientSecret;
+  } else if (credential.kind === 'certificate') {
+    auth.clientCertificate = readCertificatePem(credential.pem, credential.password);
+  } else {
+    // Called by MSAL for every token request, so a long run never reuses an expired assertion.
+    auth.clientAssertion = async () => {
+      if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL) {
+        throw new AuthError(
+          "No client-secret or client-certificate is set, so the action signs in with GitHub OIDC, but the job cannot request an ID token. Add 'permissions: id-token: write' to the job (and keep 'contents: read'), or set client-secret."
+        );
+      }
+      const assertion = await core.getIDToken('api://AzureADTokenExchange');
+      core.setSecret(assertion);
+      return assertion;
+    };
+  }
+  const app = new ConfidentialClientApplication({ auth, system: { loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => undefined } } });
+  const scopes = [`${CLOUDS[settings.cloud].graph}/.default`];
+
+  return async () => {
+    let result;
+    try {
+      result = await app.acquireTokenByClientCredential({ scopes });
+    } catch (error) {
+      if (error instanceof AuthError) throw error;
+      const message = String((error as Error)?.message ?? error);
+      throw new AuthError(explainEntraError(message, settings));
+    }
+    if (!result?.accessToken) throw new AuthError('Entra ID returned no access token.');
+    core.setSecret(result.accessToken);
+    return result.accessToken;
+  };
+}

@@ -1,0 +1,47 @@
+import type { GraphAlert } from '../alert.js';
+import { getAllPages, type GraphClientOptions } from './client.js';
+
+/**
+ * The alerts query: everything updated since `since` (ms), optionally limited to some service sources.
+ * Severity and status are filtered after the fetch, not in $filter: an alert that was filtered out and
+ * later escalates, or one that gets resolved, must still be seen to be handled.
+ */
+export interface AlertQuery {
+  since: number;
+  serviceSources: string[];
+}
+
+/** OData datetime literal: Graph expects it unquoted, in UTC. */
+function odataDate(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+export function buildAlertsFilter(query: AlertQuery): string {
+  const clauses = [`lastUpdateDateTime ge ${odataDate(query.since)}`];
+  if (query.serviceSources.length > 0) {
+    clauses.push(`(${query.serviceSources.map(source => `serviceSource eq '${source}'`).join(' or ')})`);
+  }
+  return clauses.join(' and ');
+}
+
+export function buildAlertsUrl(graphEndpoint: string, query: AlertQuery, pageSize?: number): string {
+  const url = new URL(`${graphEndpoint}/v1.0/security/alerts_v2`);
+  url.searchParams.set('$filter', buildAlertsFilter(query));
+  if (pageSize) url.searchParams.set('$top', String(pageSize));
+  return url.toString();
+}
+
+export interface FetchedAlerts {
+  alerts: GraphAlert[];
+  requests: number;
+}
+
+export async function fetchAlerts(graphEndpoint: string, query: AlertQuery, options: GraphClientOptions & { pageSize?: number }): Promise<FetchedAlerts> {
+  const { items, requests } = await getAllPages<GraphAlert>(buildAlertsUrl(graphEndpoint, query, options.pageSize), options);
+  return { alerts: items.filter(isAlertLike), requests };
+}
+
+/** Keeps only objects with a string id: a malformed item must not break the whole run. */
+export function isAlertLike(value: unknown): value is GraphAlert {
+  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' && (value as { id: string }).id !== '';
+}

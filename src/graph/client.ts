@@ -1,0 +1,126 @@
+import { exchange, HttpError, type RetryPolicy, type Sleep } from '../http.js';
+
+/**
+ * A minimal Microsoft Graph reader: GET a collection and follow `@odata.nextLink` to the end, with
+ * `Prefer: include-unknown-enum-members` on every page (without it, serviceSource values added after
+ * `unknownFutureValue`, such as microsoftSentinel, arrive as `unknownFutureValue`).
+ */
+export const GRAPH_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 6,
+  maxTotalMs: 120_000,
+  baseDelayMs: 1_000,
+  maxDelayMs: 30_000,
+  timeoutMs: 30_000,
+  retryStatuses: [429, 500, 502, 503, 504]
+};
+
+/** Raised for an answer that retrying cannot fix; the message says what to do. */
+export class GraphError extends Error {
+  override name = 'GraphError';
+  constructor(
+    message: string,
+    readonly status?: number
+  ) {
+    super(message);
+  }
+}
+
+export interface GraphClientOptions {
+  /** Returns a bearer token; called once per page so a refreshed token is picked up on long runs. */
+  getToken: () => Promise<string>;
+  policy?: RetryPolicy;
+  sleep?: Sleep;
+  onRetry?: (reason: string, delayMs: number) => void;
+  /** Upper bound on pages, a guard against a server that links pages in a circle. */
+  maxPages?: number;
+}
+
+export interface PagedResult<T> {
+  items: T[];
+  requests: number;
+}
+
+interface GraphPage<T> {
+  value: T[];
+  '@odata.nextLink'?: string;
+}
+
+function graphErrorText(body: string | undefined): string {
+  try {
+    const error = JSON.parse(body ?? '')?.error;
+    return [error?.code, error?.message].filter(Boolean).join(': ');
+  } catch {
+    return '';
+  }
+}
+
+function explainFailure(status: number, body: string): GraphError {
+  const detail = graphErrorText(body);
+  const suffix = detail ? ` (Graph said: ${detail})` : '';
+  if (status === 401) {
+    return new GraphError(`Microsoft Graph rejected the access token (HTTP 401)${suffix}. Check that tenant-id and client-id belong to the same app registration and that graph-endpoint matches the cloud the app lives in.`, status);
+  }
+  if (status === 403) {
+    return new GraphError(
+      `Microsoft Graph denied access to security alerts (HTTP 403)${suffix}. The app registration needs the Microsoft Graph application permission SecurityAlert.Read.All with admin consent granted (Entra admin center → App registrations → API permissions → Add → Microsoft Graph → Application permissions → SecurityAlert.Read.All → Grant admin consent). The tenant also needs a Microsoft Defender XDR or Purview licence that produces alerts.`,
+      status
+    );
+  }
+  if (status === 400) return new GraphError(`Microsoft Graph rejected the alerts query (HTTP 400)${suffix}.`, status);
+  if (status === 404) return new GraphError(`Microsoft Graph has no /v1.0/security/alerts_v2 at the configured graph-endpoint (HTTP 404)${suffix}.`, status);
+  return new GraphError(`Microsoft Graph answered HTTP ${status}${suffix}.`, status);
+}
+
+function parsePage<T>(body: string): GraphPage<T> {
+  const page = JSON.parse(body) as GraphPage<T>;
+  if (!page || !Array.isArray(page.value)) throw new Error('the page has no "value" array');
+  if (page['@odata.nextLink'] !== undefined && typeof page['@odata.nextLink'] !== 'string') throw new Error('"@odata.nextLink" is not a string');
+  return page;
+}
+
+export async function getAllPages<T>(firstUrl: string, options: GraphClientOptions): Promise<PagedResult<T>> {
+  const items: T[] = [];
+  const maxPages = options.maxPages ?? 10_000;
+  const firstOrigin = new URL(firstUrl).origin;
+  let url: string | undefined = firstUrl;
+  let requests = 0;
+  while (url) {
+    if (requests >= maxPages) throw new GraphError(`Microsoft Graph returned more than ${maxPages} pages; stopping.`);
+    // A nextLink is followed only on the host we asked: the bearer token must never go elsewhere.
+    if (new URL(url).origin !== firstOrigin) throw new GraphError('Microsoft Graph returned an @odata.nextLink to another host; refusing to send the token there.');
+    let answer;
+    try {
+      answer = await exchange(
+        {
+          method: 'GET',
+          url,
+          headers: {
+            authorization: `Bearer ${await options.getToken()}`,
+            accept: 'application/json',
+            prefer: 'include-unknown-enum-members'
+          }
+        },
+        {
+          policy: options.policy ?? GRAPH_RETRY_POLICY,
+          what: 'Reading alerts from Microsoft Graph',
+          sleep: options.sleep,
+          validate: ({ body }) => void parsePage(body),
+          onRetry: options.onRetry
+        }
+      );
+    } catch (error) {
+      if (error instanceof HttpError) {
+        requests += error.attempts;
+        const detail = graphErrorText(error.body);
+        throw new GraphError(`${error.message}${detail ? ` (Graph said: ${detail})` : ''}`, error.status);
+      }
+      throw error;
+    }
+    requests += answer.attempts;
+    if (answer.status < 200 || answer.status >= 300) throw explainFailure(answer.status, answer.body);
+    const page = parsePage<T>(answer.body);
+    items.push(...page.value);
+    url = page['@odata.nextLink'];
+  }
+  return { items, requests };
+}

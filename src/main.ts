@@ -1,0 +1,123 @@
+import * as core from '@actions/core';
+import * as cache from '@actions/cache';
+import type { GraphAlert } from './alert.js';
+import { computeDelta, fetchWindowStart, nextSnapshot } from './delta.js';
+import { AuthError, createTokenProvider } from './auth.js';
+import { fetchAlerts } from './graph/alerts.js';
+import { GraphError } from './graph/client.js';
+import { counts, deliveredNotices, setOutputs, writeReport, writeSummary, type RunOutcome } from './report.js';
+import { parseSettings, SettingsError, type Settings } from './settings.js';
+import { ActionsCacheSnapshotStore } from './snapshot/cache-store.js';
+import { FileSnapshotStore } from './snapshot/file-store.js';
+import type { SnapshotStore } from './snapshot/store.js';
+import { readAlertsFile } from './source-file.js';
+import { planCards, type CardPlan } from './teams/cards.js';
+import { deliverCards, type DeliveryResult } from './teams/webhook.js';
+
+/** Inputs that are secrets: masked before anything else runs, so no later log line can reveal them. */
+const SECRET_INPUTS = ['client-secret', 'client-certificate', 'client-certificate-password', 'teams-webhook-url'];
+
+export function chooseStore(settings: Settings, env: NodeJS.ProcessEnv = process.env): SnapshotStore {
+  const cacheAvailable = cache.isFeatureAvailable();
+  if (settings.snapshotStore === 'actions-cache' && !cacheAvailable) {
+    throw new SettingsError(
+      "Input 'snapshot-store' is 'actions-cache', but this step has no Actions cache service (ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL are not set). The runner gives them only to 'uses:' steps on GitHub-hosted or self-hosted runners; use snapshot-store: file (or auto) elsewhere."
+    );
+  }
+  if (settings.snapshotStore === 'actions-cache' || (settings.snapshotStore === 'auto' && cacheAvailable)) {
+    return new ActionsCacheSnapshotStore(settings.cacheKeyPrefix, settings.snapshotScope, env);
+  }
+  return new FileSnapshotStore(settings.snapshotPath, settings.snapshotScope);
+}
+
+async function fetchCurrentAlerts(settings: Settings, since: number): Promise<GraphAlert[]> {
+  if (settings.source === 'file') return readAlertsFile(settings.alertsFile!);
+  const graph = settings.graph!;
+  const getToken = await createTokenProvider(graph);
+  const { alerts, requests } = await fetchAlerts(
+    graph.graphEndpoint,
+    { since, serviceSources: settings.serviceSources },
+    { getToken, onRetry: (reason, delayMs) => core.info(`Microsoft Graph: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`) }
+  );
+  core.info(`Read ${alerts.length} alert(s) updated since ${new Date(since).toISOString()} in ${requests} Graph request(s).`);
+  return alerts;
+}
+
+function printCards(plans: CardPlan[]): DeliveryResult[] {
+  for (const plan of plans) {
+    core.startGroup(`Card: ${plan.label}`);
+    core.info(JSON.stringify(plan.card, null, 2));
+    core.endGroup();
+  }
+  return plans.map(plan => ({ plan, delivered: true }));
+}
+
+export async function run(): Promise<void> {
+  try {
+    for (const name of SECRET_INPUTS) {
+      const value = core.getInput(name);
+      if (value) core.setSecret(value);
+    }
+    const settings = parseSettings(name => core.getInput(name));
+    await runWith(settings);
+  } catch (error) {
+    const known = error instanceof SettingsError || error instanceof AuthError || error instanceof GraphError;
+    if (!known && error instanceof Error && error.stack) core.debug(error.stack);
+    core.setFailed(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export async function runWith(settings: Settings): Promise<void> {
+  const now = Date.now();
+  const store = chooseStore(settings);
+  const loaded = await store.load();
+  if (loaded.status === 'unavailable') {
+    // Posting now would treat every alert of the look-back window as new and flood the channel.
+    throw new Error(`The alert snapshot could not be read from the ${store.kind === 'actions-cache' ? 'Actions cache' : 'file store'} (${loaded.reason}). Nothing was posted, so the channel is not flooded with alerts it already saw; the next run will try again.`);
+  }
+  if (loaded.status === 'missing' && loaded.note) core.warning(`Snapshot ignored: ${loaded.note}.`);
+  const previous = loaded.status === 'found' ? loaded.snapshot : undefined;
+  core.info(previous ? `Snapshot restored (${store.kind}${loaded.status === 'found' && loaded.key ? `: ${loaded.key}` : ''}), ${Object.keys(previous.alerts).length} alert(s) known.` : `No snapshot in the ${store.kind} store: first run (first-run: ${settings.firstRun}).`);
+
+  const alerts = await fetchCurrentAlerts(settings, fetchWindowStart(previous, now, settings.lookbackMs));
+  const delta = computeDelta(previous, alerts, settings, now);
+  core.info(`Notices owed: ${delta.notices.length} (new ${delta.newCount}); changes seen: ${delta.updatedCount} updated, ${delta.resolvedCount} resolved; ${delta.openCount} open.`);
+
+  const plans = planCards(delta.notices, settings.maxCards);
+  const mode: RunOutcome['mode'] = settings.dryRun ? 'dry-run' : settings.webhookUrl ? 'post' : 'print';
+  let results: DeliveryResult[];
+  if (mode === 'post') {
+    results = await deliverCards(plans, {
+      url: settings.webhookUrl!,
+      kind: settings.webhookKind === 'legacy-connector' ? 'legacy-connector' : 'workflows',
+      intervalMs: settings.postIntervalMs,
+      onRetry: (label, reason, delayMs) => core.info(`Teams: ${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`)
+    });
+  } else {
+    if (plans.length > 0) core.info(mode === 'dry-run' ? 'Dry run: cards are printed, not posted.' : 'No teams-webhook-url: cards are printed to the log instead of posted.');
+    results = printCards(plans);
+  }
+  for (const result of results) if (!result.delivered) core.error(`Not delivered: ${result.plan.label}: ${result.error}`);
+
+  let snapshotKey = '';
+  if (mode === 'dry-run') {
+    core.info('Dry run: the snapshot is not saved.');
+  } else {
+    const snapshot = nextSnapshot(delta, mode === 'post' ? deliveredNotices(results) : new Set(delta.notices), settings.snapshotScope, now);
+    try {
+      snapshotKey = await store.save(snapshot);
+      core.info(`Snapshot saved (${store.kind}: ${snapshotKey}), ${Object.keys(snapshot.alerts).length} alert(s).`);
+    } catch (error) {
+      core.setFailed(`The snapshot could not be saved (${(error as Error).message}). The notices above were delivered; the next run may post them again.`);
+    }
+  }
+
+  const outcome: RunOutcome = { delta, results, snapshotKey, cacheHit: loaded.status === 'found', mode };
+  setOutputs(outcome, await writeReport(outcome));
+  await writeSummary(outcome);
+  const { failedCount, postedCount } = counts(outcome);
+  core.info(`${postedCount} notice(s) ${mode === 'post' ? 'posted' : 'shown'}, ${failedCount} not delivered.`);
+  if (failedCount > 0) {
+    core.setFailed(`${failedCount} notice(s) could not be delivered to Teams; they are kept in the snapshot and will be posted by the next run.`);
+  }
+}

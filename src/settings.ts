@@ -1,0 +1,266 @@
+import { SERVICE_SOURCES, SEVERITIES, STATUSES, type Severity } from './alert.js';
+
+/**
+ * Inputs are parsed once, here, into a typed and validated settings object. Every problem is reported
+ * as a SettingsError that names the input, says what was wrong and lists what is valid, so that a
+ * misconfigured workflow fails in its first second with a message that says what to fix.
+ */
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+export type Cloud = 'global' | 'usgov' | 'usgov-dod';
+export type NoticeKind = 'new' | 'resolved' | 'updated';
+export type SnapshotStoreKind = 'auto' | 'actions-cache' | 'file';
+
+export type Credential =
+  | { kind: 'secret'; clientSecret: string }
+  | { kind: 'certificate'; pem: string; password?: string }
+  | { kind: 'oidc' };
+
+export interface GraphSettings {
+  tenantId: string;
+  clientId: string;
+  credential: Credential;
+  cloud: Cloud;
+  /** Graph root without trailing slash, e.g. https://graph.microsoft.com */
+  graphEndpoint: string;
+  /** Sign-in host root without trailing slash, e.g. https://login.microsoftonline.com */
+  authorityHost: string;
+  /** True when authority-host was overridden: MSAL must then trust it without instance discovery. */
+  customAuthority: boolean;
+}
+
+export interface Settings {
+  source: 'graph' | 'file';
+  graph?: GraphSettings;
+  alertsFile?: string;
+  /** Tenant the snapshot belongs to: the tenant id, or `file` for the file source. */
+  snapshotScope: string;
+  minSeverity: Severity;
+  statuses: string[];
+  serviceSources: string[];
+  lookbackMs: number;
+  firstRun: 'notify' | 'silent';
+  notifyOn: NoticeKind[];
+  maxCards: number;
+  webhookUrl?: string;
+  webhookKind: 'workflows' | 'legacy-connector' | 'none';
+  postIntervalMs: number;
+  snapshotStore: SnapshotStoreKind;
+  snapshotPath: string;
+  cacheKeyPrefix: string;
+  dryRun: boolean;
+}
+
+export type InputReader = (name: string) => string;
+
+/** Known sovereign clouds. China (21Vianet) has no alerts_v2 API and is rejected explicitly. */
+export const CLOUDS: Record<Cloud, { graph: string; authority: string }> = {
+  global: { graph: 'https://graph.microsoft.com', authority: 'https://login.microsoftonline.com' },
+  usgov: { graph: 'https://graph.microsoft.us', authority: 'https://login.microsoftonline.us' },
+  'usgov-dod': { graph: 'https://dod-graph.microsoft.us', authority: 'https://login.microsoftonline.us' }
+};
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DURATION = /^(\d+(?:\.\d+)?)\s*(s|m|h|d)$/i;
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** Parses `30m`, `24h`, `7d`, `1.5s` into milliseconds; NaN when the text is not such a duration. */
+export function parseDuration(text: string): number {
+  const match = DURATION.exec(text.trim());
+  if (!match) return Number.NaN;
+  return Math.round(Number(match[1]) * UNIT_MS[match[2].toLowerCase()]);
+}
+
+function fail(input: string, problem: string, valid: string): never {
+  throw new SettingsError(`Input '${input}' ${problem}. ${valid}`);
+}
+
+function oneOf<T extends string>(read: InputReader, input: string, allowed: readonly T[], fallback: T): T {
+  const raw = read(input).trim();
+  if (raw === '') return fallback;
+  const found = allowed.find(value => value.toLowerCase() === raw.toLowerCase());
+  if (!found) fail(input, `is '${raw}', which is not a valid value`, `Valid values: ${allowed.join(', ')}.`);
+  return found;
+}
+
+/** A comma- or newline-separated list whose members must come from `allowed` (matched case-insensitively). */
+function listOf<T extends string>(read: InputReader, input: string, allowed: readonly T[], fallback: T[]): T[] {
+  const raw = read(input).trim();
+  if (raw === '') return fallback;
+  const values: T[] = [];
+  for (const item of raw.split(/[\s,]+/).filter(Boolean)) {
+    const found = allowed.find(value => value.toLowerCase() === item.toLowerCase());
+    if (!found) fail(input, `contains '${item}', which is not a valid value`, `Valid values: ${allowed.join(', ')}.`);
+    if (!values.includes(found)) values.push(found);
+  }
+  return values;
+}
+
+function booleanInput(read: InputReader, input: string, fallback: boolean): boolean {
+  const raw = read(input).trim().toLowerCase();
+  if (raw === '') return fallback;
+  if (['true', 'yes', '1', 'on'].includes(raw)) return true;
+  if (['false', 'no', '0', 'off'].includes(raw)) return false;
+  return fail(input, `is '${raw}', which is not a boolean`, 'Use true or false.');
+}
+
+function durationInput(read: InputReader, input: string, fallback: string, minMs: number, maxMs: number): number {
+  const raw = read(input).trim() || fallback;
+  const ms = parseDuration(raw);
+  const range = `Use a number followed by s, m, h or d (for example 30m, 24h, 7d), between ${describeMs(minMs)} and ${describeMs(maxMs)}.`;
+  if (Number.isNaN(ms)) fail(input, `is '${raw}', which is not a duration`, range);
+  if (ms < minMs || ms > maxMs) fail(input, `is '${raw}', which is out of range`, range);
+  return ms;
+}
+
+function describeMs(ms: number): string {
+  for (const unit of ['d', 'h', 'm', 's']) {
+    if (ms >= UNIT_MS[unit] && ms % UNIT_MS[unit] === 0) return `${ms / UNIT_MS[unit]}${unit}`;
+  }
+  return `${ms / 1000}s`;
+}
+
+/** Parses an https URL override such as graph-endpoint; returns its origin+path without trailing slash. */
+function httpsUrlInput(read: InputReader, input: string, fallback: string): string {
+  const raw = read(input).trim();
+  if (raw === '') return fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return fail(input, `is '${raw}', which is not a URL`, 'Give an https:// URL such as https://graph.microsoft.com.');
+  }
+  if (url.protocol !== 'https:') fail(input, 'must use https', 'Give an https:// URL such as https://graph.microsoft.com.');
+  return url.toString().replace(/\/+$/, '');
+}
+
+/**
+ * Classifies a Teams webhook URL. The URL itself is a bearer secret, so no message here repeats it.
+ * Office 365 connectors were retired in 2026 and may answer 2xx while posting nothing; the Logic Apps
+ * based Workflows URLs stopped working on 2025-11-30.
+ */
+export function classifyWebhook(raw: string, allowLegacy: boolean): 'workflows' | 'legacy-connector' {
+  const input = 'teams-webhook-url';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return fail(input, 'is not a URL', 'Paste the HTTP POST URL of the Teams Workflows trigger "When a Teams webhook request is received".');
+  }
+  if (url.protocol !== 'https:') {
+    fail(input, `uses ${url.protocol.replace(':', '')} instead of https`, 'Teams webhook URLs always start with https://.');
+  }
+  const host = url.hostname.toLowerCase();
+  if (host.endsWith('.logic.azure.com')) {
+    fail(
+      input,
+      'points to a Logic Apps (logic.azure.com) workflow URL, which Microsoft stopped serving on 2025-11-30',
+      'Open the workflow in Teams (Workflows app), copy its new HTTP POST URL (…environment.api.powerplatform.com…) and store it in the secret.'
+    );
+  }
+  const legacy = host.endsWith('.webhook.office.com') || ((host === 'outlook.office.com' || host === 'outlook.office365.com') && url.pathname.startsWith('/webhook'));
+  if (legacy) {
+    if (!allowLegacy) {
+      fail(
+        input,
+        'is an Office 365 connector (Incoming Webhook) URL; these connectors were retired in 2026 and may accept a card without posting it',
+        'In Teams, add the Workflows template "Post to a channel when a webhook request is received", copy its URL into the secret, or set allow-legacy-connector: true to keep using the connector at your own risk.'
+      );
+    }
+    return 'legacy-connector';
+  }
+  return 'workflows';
+}
+
+function resolveCredential(read: InputReader): Credential {
+  const secret = read('client-secret').trim();
+  const pem = read('client-certificate').trim();
+  const password = read('client-certificate-password');
+  if (secret && pem) {
+    fail('client-secret', 'and client-certificate are both set', 'Set only one of them (or neither, to sign in with GitHub OIDC).');
+  }
+  if (secret) return { kind: 'secret', clientSecret: secret };
+  if (pem) {
+    if (!pem.includes('-----BEGIN CERTIFICATE-----') || !/-----BEGIN (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----/.test(pem)) {
+      fail('client-certificate', 'is not a PEM holding both a certificate and its private key', 'Give the PEM text with a -----BEGIN CERTIFICATE----- block and a -----BEGIN PRIVATE KEY----- block.');
+    }
+    return { kind: 'certificate', pem, password: password || undefined };
+  }
+  return { kind: 'oidc' };
+}
+
+function graphSettings(read: InputReader): GraphSettings {
+  const rawCloud = read('cloud').trim();
+  if (/^(china|cn|mooncake|21vianet|azurechina)/i.test(rawCloud)) {
+    fail('cloud', `is '${rawCloud}': Microsoft Graph security alerts (alerts_v2) are not available in the China cloud operated by 21Vianet`, 'Valid values: global, usgov, usgov-dod.');
+  }
+  const cloud = oneOf<Cloud>(read, 'cloud', ['global', 'usgov', 'usgov-dod'], 'global');
+  const tenantId = read('tenant-id').trim();
+  if (!tenantId) fail('tenant-id', 'is required when source is graph', 'Give the Directory (tenant) ID GUID from the Overview page of the app registration.');
+  if (!GUID.test(tenantId)) fail('tenant-id', `is '${tenantId}', which is not a GUID`, 'Give the Directory (tenant) ID, e.g. 00000000-0000-0000-0000-000000000000, from the Overview page of the app registration.');
+  const clientId = read('client-id').trim();
+  if (!clientId) fail('client-id', 'is required when source is graph', 'Give the Application (client) ID GUID of the app registration.');
+  if (!GUID.test(clientId)) fail('client-id', `is '${clientId}', which is not a GUID`, 'Give the Application (client) ID GUID of the app registration.');
+  const authorityOverride = read('authority-host').trim();
+  return {
+    tenantId: tenantId.toLowerCase(),
+    clientId,
+    credential: resolveCredential(read),
+    cloud,
+    graphEndpoint: httpsUrlInput(read, 'graph-endpoint', CLOUDS[cloud].graph),
+    authorityHost: httpsUrlInput(read, 'authority-host', CLOUDS[cloud].authority),
+    customAuthority: authorityOverride !== ''
+  };
+}
+
+/** Reads and validates every input. Throws SettingsError on the first problem. */
+export function parseSettings(read: InputReader): Settings {
+  const source = oneOf(read, 'source', ['graph', 'file'] as const, 'graph');
+  let graph: GraphSettings | undefined;
+  let alertsFile: string | undefined;
+  if (source === 'graph') {
+    graph = graphSettings(read);
+  } else {
+    alertsFile = read('alerts-file').trim();
+    if (!alertsFile) fail('alerts-file', 'is required when source is file', 'Give the path of a JSON file holding an array of alerts or a Graph response ({"value": [...]}).');
+  }
+
+  const maxCardsRaw = read('max-cards').trim() || '10';
+  const maxCards = Number(maxCardsRaw);
+  if (!/^\d+$/.test(maxCardsRaw) || maxCards > 100) {
+    fail('max-cards', `is '${maxCardsRaw}'`, 'Use a whole number from 0 to 100 (0 sends every alert in digest cards).');
+  }
+
+  const webhookUrl = read('teams-webhook-url').trim() || undefined;
+  const allowLegacy = booleanInput(read, 'allow-legacy-connector', false);
+  const webhookKind = webhookUrl ? classifyWebhook(webhookUrl, allowLegacy) : 'none';
+
+  const cacheKeyPrefix = read('cache-key-prefix').trim() || 'm365-alerts-snapshot';
+  if (!/^[A-Za-z0-9._-]{1,200}$/.test(cacheKeyPrefix)) {
+    fail('cache-key-prefix', `is '${cacheKeyPrefix}'`, 'Use 1 to 200 letters, digits, dots, dashes or underscores (no commas or spaces).');
+  }
+
+  const notifyOn = listOf<NoticeKind>(read, 'notify-on', ['new', 'resolved', 'updated'], ['new']);
+  return {
+    source,
+    graph,
+    alertsFile,
+    snapshotScope: graph ? graph.tenantId : 'file',
+    minSeverity: oneOf(read, 'min-severity', SEVERITIES, 'low'),
+    statuses: listOf(read, 'statuses', STATUSES, ['new', 'inProgress']),
+    serviceSources: listOf(read, 'service-sources', SERVICE_SOURCES, []),
+    lookbackMs: durationInput(read, 'lookback', '24h', 60_000, 180 * 86_400_000),
+    firstRun: oneOf(read, 'first-run', ['notify', 'silent'] as const, 'notify'),
+    notifyOn,
+    maxCards,
+    webhookUrl,
+    webhookKind,
+    postIntervalMs: durationInput(read, 'post-interval', '1s', 0, 60_000),
+    snapshotStore: oneOf<SnapshotStoreKind>(read, 'snapshot-store', ['auto', 'actions-cache', 'file'], 'auto'),
+    snapshotPath: read('snapshot-path').trim() || '.m365-alerts/snapshot.json',
+    cacheKeyPrefix,
+    dryRun: booleanInput(read, 'dry-run', false)
+  };
+}

@@ -1,0 +1,256 @@
+import type { GraphAlert, GraphEvidence } from '../alert.js';
+import type { Notice } from '../delta.js';
+import { statusOfSignature } from '../snapshot/format.js';
+import { formatTime, humanize, neutralize, safeUrl, truncate } from './text.js';
+
+/**
+ * Adaptive Cards (version 1.4: 1.5 fails to render through Teams Workflows) built from alerts. Pure:
+ * no I/O. Alert text only ever goes into TextRuns (no markdown) after `neutralize`.
+ */
+export type AdaptiveElement = Record<string, unknown>;
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: '1.4';
+  body: AdaptiveElement[];
+  actions?: AdaptiveElement[];
+  msteams?: { width: 'Full' };
+}
+
+/** A card and the notices it carries: they are delivered, or not, together. */
+export interface CardPlan {
+  card: AdaptiveCard;
+  notices: Notice[];
+  /** Short description for logs and the job summary (no alert text beyond the title). */
+  label: string;
+}
+
+/** Teams rejects cards over ~28 KB after re-serialisation; stay well below. */
+export const MAX_CARD_BYTES = 20_000;
+const MAX_DIGEST_ROWS = 25;
+const MAX_ENTITIES_PER_KIND = 5;
+
+const SEVERITY_LOOK: Record<string, { color: string; style: string; label: string }> = {
+  high: { color: 'Attention', style: 'attention', label: 'High' },
+  medium: { color: 'Warning', style: 'warning', label: 'Medium' },
+  low: { color: 'Accent', style: 'accent', label: 'Low' },
+  informational: { color: 'Default', style: 'emphasis', label: 'Informational' }
+};
+
+function severityLook(severity: string | null | undefined) {
+  return SEVERITY_LOOK[(severity ?? '').toLowerCase()] ?? { color: 'Default', style: 'emphasis', label: humanize(severity) || 'Unknown' };
+}
+
+function card(body: AdaptiveElement[], actions: AdaptiveElement[] = []): AdaptiveCard {
+  const result: AdaptiveCard = {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.4',
+    body,
+    msteams: { width: 'Full' }
+  };
+  if (actions.length > 0) result.actions = actions;
+  return result;
+}
+
+/** Untrusted text as a RichTextBlock: TextRuns render no markdown. */
+function plainText(text: string, run: Record<string, unknown> = {}, block: Record<string, unknown> = {}): AdaptiveElement {
+  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: neutralize(text), ...run }], ...block };
+}
+
+/** Label: value rows; values are untrusted, so no FactSet (its values render markdown in Teams). */
+function facts(rows: Array<[string, string]>): AdaptiveElement {
+  return {
+    type: 'Container',
+    spacing: 'Medium',
+    items: rows
+      .filter(([, value]) => value !== '')
+      .map(([label, value]) => ({
+        type: 'ColumnSet',
+        spacing: 'Small',
+        columns: [
+          { type: 'Column', width: 'auto', items: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: `${label}:`, weight: 'Bolder' }] }] },
+          { type: 'Column', width: 'stretch', items: [plainText(value)] }
+        ]
+      }))
+  };
+}
+
+function openUrlAction(title: string, url: unknown): AdaptiveElement[] {
+  const safe = safeUrl(url);
+  return safe ? [{ type: 'Action.OpenUrl', title, url: safe }] : [];
+}
+
+const EVIDENCE_KINDS: Array<{ type: string; label: string; name: (e: GraphEvidence) => unknown }> = [
+  { type: 'userEvidence', label: 'Users', name: e => (e.userAccount as any)?.userPrincipalName ?? (e.userAccount as any)?.accountName ?? (e.userAccount as any)?.displayName },
+  { type: 'deviceEvidence', label: 'Devices', name: e => e.deviceDnsName ?? e.hostName ?? e.azureAdDeviceId },
+  { type: 'mailboxEvidence', label: 'Mailboxes', name: e => e.primaryAddress ?? e.displayName },
+  { type: 'analyzedMessageEvidence', label: 'Messages', name: e => e.subject ?? e.internetMessageId },
+  { type: 'ipEvidence', label: 'IP addresses', name: e => e.ipAddress },
+  { type: 'urlEvidence', label: 'URLs', name: e => e.url },
+  { type: 'fileEvidence', label: 'Files', name: e => (e.fileDetails as any)?.fileName },
+  { type: 'processEvidence', label: 'Processes', name: e => (e.imageFile as any)?.fileName },
+  { type: 'cloudApplicationEvidence', label: 'Cloud apps', name: e => e.displayName ?? e.appId },
+  { type: 'oauthApplicationEvidence', label: 'OAuth apps', name: e => e.displayName ?? e.appId }
+];
+
+/** Affected entities by kind, each list capped with "+N more". */
+export function affectedEntities(alert: GraphAlert): Array<[string, string]> {
+  const rows: Array<[string, string]> = [];
+  const evidence = Array.isArray(alert.evidence) ? alert.evidence : [];
+  for (const kind of EVIDENCE_KINDS) {
+    const names = new Set<string>();
+    for (const item of evidence) {
+      if (typeof item?.['@odata.type'] === 'string' && item['@odata.type'].endsWith(`.${kind.type}`)) {
+        const name = kind.name(item);
+        if (typeof name === 'string' && name.trim()) names.add(truncate(name.trim(), 120));
+      }
+    }
+    if (names.size === 0) continue;
+    const list = [...names];
+    const shown = list.slice(0, MAX_ENTITIES_PER_KIND).join(', ');
+    rows.push([kind.label, list.length > MAX_ENTITIES_PER_KIND ? `${shown} +${list.length - MAX_ENTITIES_PER_KIND} more` : shown]);
+  }
+  return rows;
+}
+
+function header(alert: GraphAlert, caption: string): AdaptiveElement {
+  const look = severityLook(alert.severity);
+  return {
+    type: 'Container',
+    style: look.style,
+    bleed: true,
+    items: [
+      { type: 'TextBlock', text: `${look.label.toUpperCase()} SEVERITY · ${caption}`, weight: 'Bolder', color: look.color, size: 'Small', wrap: true },
+      plainText(truncate(alert.title || '(untitled alert)', 300), { weight: 'Bolder', size: 'Large' })
+    ]
+  };
+}
+
+function alertActions(alert: GraphAlert): AdaptiveElement[] {
+  return [...openUrlAction('Open in Microsoft Defender', alert.alertWebUrl), ...openUrlAction('Open incident', alert.incidentWebUrl)];
+}
+
+/** The card for one new alert. */
+export function newAlertCard(alert: GraphAlert): AdaptiveCard {
+  const techniques = Array.isArray(alert.mitreTechniques) ? alert.mitreTechniques.filter(t => typeof t === 'string') : [];
+  const categories = Array.isArray(alert.categories) && alert.categories.length > 0 ? alert.categories.join(', ') : (alert.category ?? '');
+  const body: AdaptiveElement[] = [header(alert, 'New alert')];
+  if (alert.description) body.push(plainText(truncate(String(alert.description), 1000), {}, { spacing: 'Medium' }));
+  body.push(
+    facts([
+      ['Status', humanize(alert.status)],
+      ['Service', humanize(alert.serviceSource)],
+      ['Detection', humanize(alert.detectionSource)],
+      ['Category', truncate(String(categories), 200)],
+      ['First activity', formatTime(alert.firstActivityDateTime)],
+      ['Last activity', formatTime(alert.lastActivityDateTime)],
+      ['Created', formatTime(alert.createdDateTime)],
+      ['Assigned to', truncate(String(alert.assignedTo ?? ''), 200)],
+      ...affectedEntities(alert),
+      ['MITRE ATT&CK', truncate(techniques.join(', '), 300)],
+      ['Alert ID', alert.id]
+    ])
+  );
+  return card(body, alertActions(alert));
+}
+
+const FIELDS = ['Status', 'Severity', 'Classification', 'Determination', 'Assigned to'];
+
+/** A compact follow-up: what changed since the channel was last told. */
+export function followUpCard(notice: Notice): AdaptiveCard {
+  const alert = notice.alert;
+  const before = (notice.previousSignature ?? '').split('|');
+  const after = [alert.status, alert.severity, alert.classification, alert.determination, alert.assignedTo].map(v => v ?? '');
+  const changes: Array<[string, string]> = [];
+  FIELDS.forEach((label, index) => {
+    if (before[index] !== after[index]) {
+      const show = (value: string | undefined) => (index === 4 ? value || 'nobody' : humanize(value) || 'none');
+      changes.push([label, `${show(before[index])} → ${show(after[index])}`]);
+    }
+  });
+  const caption = notice.kind === 'resolved' ? 'Resolved' : 'Updated';
+  const rows: Array<[string, string]> = [...changes];
+  if (notice.kind === 'resolved') rows.push(['Resolved', formatTime(alert.resolvedDateTime)]);
+  rows.push(['Alert ID', alert.id]);
+  return card([header(alert, caption), facts(rows)], alertActions(alert));
+}
+
+function digestRow(notice: Notice): AdaptiveElement {
+  const alert = notice.alert;
+  const look = severityLook(alert.severity);
+  const row: AdaptiveElement = {
+    type: 'ColumnSet',
+    spacing: 'Small',
+    separator: true,
+    columns: [
+      { type: 'Column', width: '90px', items: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: look.label, color: look.color, weight: 'Bolder' }] }] },
+      {
+        type: 'Column',
+        width: 'stretch',
+        items: [plainText(`${notice.kind === 'new' ? '' : notice.kind === 'resolved' ? '[Resolved] ' : '[Updated] '}${truncate(alert.title || '(untitled alert)', 160)}`)]
+      },
+      { type: 'Column', width: '160px', items: [plainText(humanize(alert.serviceSource))] }
+    ]
+  };
+  const url = safeUrl(alert.alertWebUrl);
+  if (url) row.selectAction = { type: 'Action.OpenUrl', title: 'Open in Microsoft Defender', url };
+  return row;
+}
+
+function digestCard(notices: Notice[], part: number, parts: number, total: number): AdaptiveCard {
+  const heading = parts > 1 ? `${total} more alerts (part ${part} of ${parts})` : `${total} more alert${total === 1 ? '' : 's'}`;
+  return card([
+    { type: 'TextBlock', text: heading, weight: 'Bolder', size: 'Large', wrap: true },
+    { type: 'TextBlock', text: 'Select a row to open the alert in Microsoft Defender.', isSubtle: true, size: 'Small', wrap: true },
+    ...notices.map(digestRow)
+  ]);
+}
+
+export function cardBytes(card: AdaptiveCard): number {
+  return Buffer.byteLength(JSON.stringify(card));
+}
+
+/** Splits notices into digest cards of at most MAX_DIGEST_ROWS rows and MAX_CARD_BYTES bytes each. */
+export function digestCards(notices: Notice[]): CardPlan[] {
+  const groups: Notice[][] = [];
+  let current: Notice[] = [];
+  for (const notice of notices) {
+    const candidate = [...current, notice];
+    if (current.length > 0 && (candidate.length > MAX_DIGEST_ROWS || cardBytes(digestCard(candidate, 99, 99, 9999)) > MAX_CARD_BYTES)) {
+      groups.push(current);
+      current = [notice];
+    } else {
+      current = candidate;
+    }
+  }
+  if (current.length > 0) groups.push(current);
+  return groups.map((group, index) => ({
+    card: digestCard(group, index + 1, groups.length, notices.length),
+    notices: group,
+    label: `digest ${index + 1}/${groups.length} (${group.length} alerts)`
+  }));
+}
+
+function individualCard(notice: Notice): AdaptiveCard {
+  return notice.kind === 'new' ? newAlertCard(notice.alert) : followUpCard(notice);
+}
+
+/** One card per notice up to `maxCards`, the rest in digest cards. */
+export function planCards(notices: Notice[], maxCards: number): CardPlan[] {
+  const plans: CardPlan[] = notices.slice(0, maxCards).map(notice => {
+    let built = individualCard(notice);
+    if (cardBytes(built) > MAX_CARD_BYTES) {
+      // Evidence-heavy alerts: fall back to the compact form rather than risk a rejected card.
+      built = card([header(notice.alert, notice.kind === 'new' ? 'New alert' : humanize(notice.kind)), facts([['Alert ID', notice.alert.id]])], alertActions(notice.alert));
+    }
+    const status = statusOfSignature(notice.previousSignature ?? '');
+    return { card: built, notices: [notice], label: `${notice.kind}${status ? ` (was ${status})` : ''}: ${truncate(neutralize(notice.alert.title ?? notice.alert.id), 80)}` };
+  });
+  return [...plans, ...digestCards(notices.slice(maxCards))];
+}
+
+/** The request body Teams Workflows ("When a Teams webhook request is received") expects. */
+export function workflowsEnvelope(card: AdaptiveCard): object {
+  return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }] };
+}

@@ -1,0 +1,81 @@
+import { exchange, HttpError, realSleep, type RetryPolicy, type Sleep } from '../http.js';
+import { workflowsEnvelope, type CardPlan } from './cards.js';
+
+/**
+ * Posts cards to a Teams webhook, one after another, paced, each retried on 429/5xx/resets/time-outs.
+ * A card counts as delivered only on a success answer: 202 from Workflows (queued), or 200 with body
+ * `1` from a legacy connector (which answers 200 with an error text when it throttles).
+ */
+export const TEAMS_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 5,
+  maxTotalMs: 90_000,
+  baseDelayMs: 2_000,
+  maxDelayMs: 30_000,
+  timeoutMs: 30_000,
+  retryStatuses: [408, 429, 500, 502, 503, 504]
+};
+
+export interface DeliveryResult {
+  plan: CardPlan;
+  delivered: boolean;
+  /** Why delivery failed; never contains the webhook URL. */
+  error?: string;
+}
+
+export interface DeliveryOptions {
+  url: string;
+  kind: 'workflows' | 'legacy-connector';
+  intervalMs: number;
+  policy?: RetryPolicy;
+  sleep?: Sleep;
+  onRetry?: (label: string, reason: string, delayMs: number) => void;
+}
+
+/** Answers that mean every further post to this URL will fail too. */
+const FATAL_STATUSES = new Set([401, 403, 404, 410]);
+
+function explainStatus(status: number, body: string): string {
+  const detail = body.trim() ? `: ${body.trim().slice(0, 300)}` : '';
+  if (status === 404 || status === 410) return `Teams answered HTTP ${status}${detail}. The workflow behind teams-webhook-url was deleted or turned off; recreate it and update the secret.`;
+  if (status === 401 || status === 403) return `Teams answered HTTP ${status}${detail}. The webhook URL is no longer authorised (its signature was regenerated or the flow's owner left); copy the current URL from the workflow.`;
+  if (status === 400 || status === 413) return `Teams rejected the card (HTTP ${status})${detail}.`;
+  return `Teams answered HTTP ${status}${detail}.`;
+}
+
+export async function deliverCards(plans: CardPlan[], options: DeliveryOptions): Promise<DeliveryResult[]> {
+  const results: DeliveryResult[] = [];
+  const sleep = options.sleep ?? realSleep;
+  let fatal: string | undefined;
+  for (const [index, plan] of plans.entries()) {
+    if (fatal) {
+      results.push({ plan, delivered: false, error: `not sent: ${fatal}` });
+      continue;
+    }
+    if (index > 0 && options.intervalMs > 0) await sleep(options.intervalMs);
+    try {
+      const answer = await exchange(
+        { method: 'POST', url: options.url, headers: { 'content-type': 'application/json' }, body: JSON.stringify(workflowsEnvelope(plan.card)) },
+        {
+          policy: options.policy ?? TEAMS_RETRY_POLICY,
+          what: `Posting ${plan.label} to Teams`,
+          sleep,
+          validate: answer => {
+            // The retired connectors answered throttling with HTTP 200 and an error text instead of `1`.
+            if (options.kind === 'legacy-connector' && answer.body.trim() !== '1') throw new Error(`connector answered "${answer.body.trim().slice(0, 200)}"`);
+          },
+          onRetry: (reason, delayMs) => options.onRetry?.(plan.label, reason, delayMs)
+        }
+      );
+      if (answer.status >= 200 && answer.status < 300) {
+        results.push({ plan, delivered: true });
+      } else {
+        const error = explainStatus(answer.status, answer.body);
+        if (FATAL_STATUSES.has(answer.status)) fatal = error;
+        results.push({ plan, delivered: false, error });
+      }
+    } catch (error) {
+      results.push({ plan, delivered: false, error: error instanceof HttpError ? error.message : String((error as Error)?.message ?? error) });
+    }
+  }
+  return results;
+}
