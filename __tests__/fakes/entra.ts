@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { applyFault, json, startHttps, type Fault, type RunningServer } from './https.js';
+
+/**
+ * Fake Entra ID v2.0 endpoint: OpenID metadata and the client-credentials token endpoint, with the
+ * error bodies Entra sends (AADSTS codes in `error_description`, `error_codes`).
+ */
+export interface FakeEntra extends RunningServer {
+  tokens: Set<string>;
+  tokenRequests: Array<Record<string, string>>;
+  faults: Fault[];
+}
+
+export interface EntraApp {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+function entraError(status: number, error: string, code: number, text: string) {
+  return {
+    status,
+    body: {
+      error,
+      error_description: `AADSTS${code}: ${text} Trace ID: 0000 Correlation ID: 0000 Timestamp: 2026-11-25 00:00:00Z`,
+      error_codes: [code],
+      timestamp: '2026-11-25 00:00:00Z',
+      trace_id: '00000000-0000-0000-0000-000000000000',
+      correlation_id: '00000000-0000-0000-0000-000000000000'
+    }
+  };
+}
+
+export async function startFakeEntra(app: EntraApp): Promise<FakeEntra> {
+  const tokens = new Set<string>();
+  const tokenRequests: Array<Record<string, string>> = [];
+  const faults: Fault[] = [];
+  let base = '';
+  const server = await startHttps(async (req, res, raw) => {
+    const [, tenant, ...rest] = req.url.pathname.split('/');
+    const tail = rest.join('/');
+    if (req.method === 'GET' && tail === 'v2.0/.well-known/openid-configuration') {
+      if (tenant !== app.tenantId) {
+        return json(res, 400, { error: 'invalid_tenant', error_description: `AADSTS90002: Tenant '${tenant}' not found.`, error_codes: [90002] });
+      }
+      return json(res, 200, {
+        token_endpoint: `${base}/${tenant}/oauth2/v2.0/token`,
+        token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+        jwks_uri: `${base}/${tenant}/discovery/v2.0/keys`,
+        response_modes_supported: ['query', 'fragment', 'form_post'],
+        subject_types_supported: ['pairwise'],
+        id_token_signing_alg_values_supported: ['RS256'],
+        response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
+        scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+        issuer: `${base}/${tenant}/v2.0`,
+        request_uri_parameter_supported: false,
+        authorization_endpoint: `${base}/${tenant}/oauth2/v2.0/authorize`,
+        device_authorization_endpoint: `${base}/${tenant}/oauth2/v2.0/devicecode`,
+        http_logout_supported: true,
+        frontchannel_logout_supported: true,
+        end_session_endpoint: `${base}/${tenant}/oauth2/v2.0/logout`,
+        claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat'],
+        tenant_region_scope: 'EU',
+        cloud_instance_name: 'microsoftonline.com',
+        cloud_graph_host_name: 'graph.windows.net',
+        msgraph_host: 'graph.microsoft.com'
+      });
+    }
+    if (req.method === 'POST' && tail === 'oauth2/v2.0/token') {
+      const form = Object.fromEntries(new URLSearchParams(req.body));
+      tokenRequests.push(form);
+      if (await applyFault(faults.shift(), res, raw)) return;
+      let failure: ReturnType<typeof entraError> | undefined;
+      if (tenant !== app.tenantId) failure = entraError(400, 'invalid_request', 90002, `Tenant '${tenant}' not found.`);
+      else if (form.grant_type !== 'client_credentials') failure = entraError(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
+      else if (form.client_id !== app.clientId) failure = entraError(400, 'unauthorized_client', 700016, `Application with identifier '${form.client_id}' was not found in the directory '${tenant}'.`);
+      else if (form.client_secret !== app.clientSecret) failure = entraError(401, 'invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.');
+      else if (!/\/\.default$/.test(form.scope ?? '')) failure = entraError(400, 'invalid_scope', 1002012, 'The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.');
+      if (failure) return json(res, failure.status, failure.body);
+      const token = `fake-access-token-${randomBytes(16).toString('hex')}`;
+      tokens.add(token);
+      return json(res, 200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: token });
+    }
+    json(res, 404, { error: 'not_found' });
+  });
+  base = server.url;
+  return { ...server, tokens, tokenRequests, faults };
+}

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { applyFault, json, startHttps, type Fault, type RunningServer } from './https.js';
+import { FilterSyntaxError, parseFilter } from './odata.js';
+
+/**
+ * Fake Microsoft Graph /v1.0/security/alerts_v2: bearer tokens from the fake Entra, $filter, $top,
+ * opaque @odata.nextLink with $skiptoken, and evolvable enums hidden as `unknownFutureValue` unless
+ * the request says `Prefer: include-unknown-enum-members`, as Graph does.
+ */
+const LATE_SERVICE_SOURCES = new Set(['microsoftDefenderForCloud', 'microsoftSentinel', 'microsoftInsiderRiskManagement']);
+const LATE_DETECTION_SOURCES = new Set(['scheduledAlerts', 'nrtAlerts', 'microsoftSentinel', 'microsoftInsiderRiskManagement', 'microsoftDefenderForCloud', 'microsoftThreatIntelligence', 'builtInMl']);
+
+export interface GraphRequestLog {
+  url: URL;
+  prefer: string | undefined;
+  authorization: string | undefined;
+}
+
+export interface FakeGraph extends RunningServer {
+  alerts: Array<Record<string, unknown>>;
+  requests: GraphRequestLog[];
+  faults: Fault[];
+  /** Page size when the client sends no $top. */
+  defaultPageSize: number;
+  /** When set, every request is denied with this status (401/403 scenarios). */
+  deny?: number;
+}
+
+export async function startFakeGraph(isValidToken: (token: string) => boolean): Promise<FakeGraph> {
+  const pending = new Map<string, { ids: string[]; top: number; prefer: boolean }>();
+  const fake = { alerts: [], requests: [], faults: [], defaultPageSize: 100 } as unknown as FakeGraph;
+  const server = await startHttps(async (req, res, raw) => {
+    fake.requests.push({ url: req.url, prefer: req.headers.prefer as string | undefined, authorization: req.headers.authorization });
+    if (await applyFault(fake.faults.shift(), res, raw)) return;
+    if (req.url.pathname !== '/v1.0/security/alerts_v2' || req.method !== 'GET') {
+      return json(res, 404, { error: { code: 'UnknownError', message: 'Resource not found' } });
+    }
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (!token || !isValidToken(token)) {
+      return json(res, 401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token validation failure. Invalid audience.' } });
+    }
+    if (fake.deny) {
+      return json(res, fake.deny, { error: { code: 'Forbidden', message: 'Missing application roles. API required roles: SecurityAlert.Read.All, SecurityAlert.ReadWrite.All.' } });
+    }
+    const prefer = /include-unknown-enum-members/.test(String(req.headers.prefer ?? ''));
+    let page: { ids: string[]; top: number; prefer: boolean };
+    const skipToken = req.url.searchParams.get('$skiptoken');
+    if (skipToken) {
+      const found = pending.get(skipToken);
+      if (!found) return json(res, 400, { error: { code: 'BadRequest', message: 'Invalid $skiptoken' } });
+      pending.delete(skipToken);
+      page = { ...found, prefer };
+    } else {
+      const topText = req.url.searchParams.get('$top');
+      const top = topText === null ? fake.defaultPageSize : Number(topText);
+      if (!Number.isInteger(top) || top < 1) return json(res, 400, { error: { code: 'BadRequest', message: `Invalid $top value '${topText}'` } });
+      let predicate = (_: Record<string, unknown>) => true;
+      const filter = req.url.searchParams.get('$filter');
+      if (filter !== null) {
+        try {
+          predicate = parseFilter(filter);
+        } catch (error) {
+          if (error instanceof FilterSyntaxError) return json(res, 400, { error: { code: 'BadRequest', message: error.message } });
+          throw error;
+        }
+      }
+      // Newest first, as Graph lists alerts.
+      const ids = fake.alerts
+        .filter(predicate)
+        .sort((a, b) => String(b.createdDateTime).localeCompare(String(a.createdDateTime)))
+        .map(alert => String(alert.id));
+      page = { ids, top, prefer };
+    }
+    const byId = new Map(fake.alerts.map(alert => [String(alert.id), alert]));
+    const value = page.ids
+      .slice(0, page.top)
+      .map(id => byId.get(id))
+      .filter(Boolean)
+      .map(alert => {
+        const copy = structuredClone(alert!);
+        if (!page.prefer) {
+          if (LATE_SERVICE_SOURCES.has(String(copy.serviceSource))) copy.serviceSource = 'unknownFutureValue';
+          if (LATE_DETECTION_SOURCES.has(String(copy.detectionSource))) copy.detectionSource = 'unknownFutureValue';
+        }
+        return copy;
+      });
+    const body: Record<string, unknown> = { '@odata.context': `${server.url}/v1.0/$metadata#security/alerts_v2`, value };
+    const rest = page.ids.slice(page.top);
+    if (rest.length > 0) {
+      const next = randomBytes(12).toString('hex');
+      pending.set(next, { ids: rest, top: page.top, prefer: page.prefer });
+      const link = new URL(req.url.pathname, server.url);
+      for (const [key, val] of req.url.searchParams) if (key !== '$skiptoken') link.searchParams.set(key, val);
+      link.searchParams.set('$skiptoken', next);
+      body['@odata.nextLink'] = link.toString();
+    }
+    json(res, 200, body, prefer ? { 'preference-applied': 'include-unknown-enum-members' } : {});
+  });
+  return Object.assign(fake, server);
+}

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Loopback HTTPS servers for the fakes. The certificate is issued by a test CA kept in fakes/tls
+ * (valid for 127.0.0.1 only); clients trust it through NODE_EXTRA_CA_CERTS, set before Node starts,
+ * exactly as a runner would need for a TLS-inspecting proxy.
+ */
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const CA_FILE = path.join(here, 'tls', 'ca.pem');
+
+export interface FakeRequest {
+  method: string;
+  url: URL;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+export type Handler = (req: FakeRequest, res: ServerResponse, raw: IncomingMessage) => void | Promise<void>;
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startHttps(handler: Handler): Promise<RunningServer> {
+  const sockets = new Set<Socket>();
+  const server = createServer(
+    { key: readFileSync(path.join(here, 'tls', 'server-key.pem')), cert: readFileSync(path.join(here, 'tls', 'server.pem')) },
+    (raw, res) => {
+      const chunks: Buffer[] = [];
+      raw.on('data', chunk => chunks.push(chunk));
+      raw.on('end', () => {
+        const req: FakeRequest = { method: raw.method ?? 'GET', url: new URL(raw.url ?? '/', 'https://127.0.0.1'), headers: raw.headers, body: Buffer.concat(chunks).toString('utf8') };
+        Promise.resolve(handler(req, res, raw)).catch(error => {
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: { code: 'FakeFailure', message: String(error) } }));
+        });
+      });
+    }
+  );
+  server.on('connection', socket => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `https://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>(resolve => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      })
+  };
+}
+
+export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+/** Faults a fake can be told to inject into its next answers. */
+export type Fault =
+  | { kind: 'status'; status: number; retryAfter?: string; body?: string }
+  | { kind: 'reset' }
+  | { kind: 'malformed' }
+  | { kind: 'delay'; ms: number };
+
+/** Applies a fault; returns true when the request was answered (or dropped) by it. */
+export async function applyFault(fault: Fault | undefined, res: ServerResponse, raw: IncomingMessage): Promise<boolean> {
+  if (!fault) return false;
+  switch (fault.kind) {
+    case 'status':
+      res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}) });
+      res.end(fault.body ?? JSON.stringify({ error: { code: fault.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message: `Injected ${fault.status}` } }));
+      return true;
+    case 'reset':
+      raw.socket.destroy();
+      return true;
+    case 'malformed':
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"value": [ {"id": "trunc');
+      return true;
+    case 'delay':
+      await new Promise(resolve => setTimeout(resolve, fault.ms));
+      return false;
+  }
+}
