@@ -1,0 +1,123 @@
+import type { GraphAlert } from '../src/alert.js';
+import { computeDelta, fetchWindowStart, FETCH_OVERLAP_MS, isNotifiable, nextSnapshot, RETENTION_MS, type DeltaSettings } from '../src/delta.js';
+import type { Snapshot } from '../src/snapshot/format.js';
+
+const NOW = Date.parse('2026-11-25T12:00:00Z');
+const settings: DeltaSettings = { minSeverity: 'low', statuses: ['new', 'inProgress'], serviceSources: [], notifyOn: ['new'], firstRun: 'notify', lookbackMs: 86_400_000 };
+
+function alert(id: string, changes: Partial<GraphAlert> = {}, minutesAgo = 30): GraphAlert {
+  const at = new Date(NOW - minutesAgo * 60_000).toISOString();
+  return { id, title: `Alert ${id}`, severity: 'medium', status: 'new', serviceSource: 'microsoftDefenderForEndpoint', createdDateTime: at, lastUpdateDateTime: at, ...changes };
+}
+
+/** One run: delta, then every notice delivered except those listed as failing. */
+function run(previous: Snapshot | undefined, alerts: GraphAlert[], s: DeltaSettings = settings, failing: string[] = [], now = NOW) {
+  const delta = computeDelta(previous, alerts, s, now);
+  const delivered = new Set(delta.notices.filter(n => !failing.includes(n.alert.id)));
+  return { delta, snapshot: nextSnapshot(delta, delivered, 'tenant', now) };
+}
+const ids = (delta: { notices: Array<{ alert: GraphAlert; kind: string }> }) => delta.notices.map(n => `${n.kind}:${n.alert.id}`);
+
+test('filters: min-severity, statuses, service-sources', () => {
+  expect(isNotifiable(alert('a', { severity: 'informational' }), settings)).toBe(false);
+  expect(isNotifiable(alert('a', { severity: 'low' }), settings)).toBe(true);
+  expect(isNotifiable(alert('a', { severity: 'unknownFutureValue' }), settings)).toBe(false);
+  expect(isNotifiable(alert('a', { status: 'resolved' }), settings)).toBe(false);
+  expect(isNotifiable(alert('a', { serviceSource: 'dataLossPrevention' }), { ...settings, serviceSources: ['microsoftSentinel'] })).toBe(false);
+  expect(isNotifiable(alert('a', { serviceSource: 'microsoftSentinel' }), { ...settings, serviceSources: ['microsoftSentinel'] })).toBe(true);
+});
+
+test('first run notifies notifiable alerts, most severe first; silent first run records them', () => {
+  const alerts = [alert('low', { severity: 'low' }), alert('high', { severity: 'high' }), alert('info', { severity: 'informational' })];
+  const { delta, snapshot } = run(undefined, alerts);
+  expect(ids(delta)).toEqual(['new:high', 'new:low']);
+  expect(delta.firstRun).toBe(true);
+  expect(delta.newCount).toBe(2);
+  expect(snapshot.alerts.info.n).toBeUndefined();
+  expect(snapshot.alerts.high.n).toBeDefined();
+
+  const silent = run(undefined, alerts, { ...settings, firstRun: 'silent' });
+  expect(silent.delta.notices).toEqual([]);
+  expect(run(silent.snapshot, alerts).delta.notices).toEqual([]);
+});
+
+test('an unchanged second run owes nothing; the same alert twice in one fetch counts once', () => {
+  const a = alert('a');
+  const { snapshot } = run(undefined, [a]);
+  const second = run(snapshot, [a, { ...a }]);
+  expect(second.delta.notices).toEqual([]);
+  expect(second.delta.updatedCount).toBe(0);
+});
+
+test('a failed delivery is owed again, even when the alert is not fetched again', () => {
+  const first = run(undefined, [alert('a'), alert('b')], settings, ['b']);
+  expect(first.snapshot.alerts.b.a?.id).toBe('b');
+  expect(first.snapshot.alerts.a.a).toBeUndefined();
+  const retried = run(first.snapshot, []);
+  expect(ids(retried.delta)).toEqual(['new:b']);
+  expect(run(retried.snapshot, []).delta.notices).toEqual([]);
+});
+
+test('the fetch window never moves past an owed notice, and overlaps the cursor', () => {
+  const first = run(undefined, [alert('old', {}, 120), alert('new', {}, 10)], settings, ['old']);
+  expect(first.snapshot.cursor).toBe(NOW - 10 * 60_000);
+  expect(fetchWindowStart(first.snapshot, NOW, settings.lookbackMs)).toBe(NOW - 120 * 60_000 - FETCH_OVERLAP_MS);
+  const ok = run(undefined, [alert('new', {}, 10)]);
+  expect(fetchWindowStart(ok.snapshot, NOW, settings.lookbackMs)).toBe(NOW - 10 * 60_000 - FETCH_OVERLAP_MS);
+  expect(fetchWindowStart(undefined, NOW, settings.lookbackMs)).toBe(NOW - settings.lookbackMs);
+});
+
+test('an alert filtered out that escalates is posted as new, once', () => {
+  const first = run(undefined, [alert('a', { severity: 'informational' })]);
+  expect(first.delta.notices).toEqual([]);
+  const escalated = run(first.snapshot, [alert('a', { severity: 'high' }, 5)]);
+  expect(ids(escalated.delta)).toEqual(['new:a']);
+  expect(escalated.delta.updatedCount).toBe(1);
+  expect(run(escalated.snapshot, [alert('a', { severity: 'high' }, 5)]).delta.notices).toEqual([]);
+});
+
+test('resolved and updated follow-ups only when notify-on asks, and are counted either way', () => {
+  const all = { ...settings, notifyOn: ['new', 'resolved', 'updated'] as DeltaSettings['notifyOn'] };
+  const first = run(undefined, [alert('a'), alert('b')], all);
+  const changed = [alert('a', { status: 'resolved', classification: 'truePositive' }, 5), alert('b', { assignedTo: 'secops@contoso.com' }, 5)];
+  const followUps = run(first.snapshot, changed, all);
+  expect(ids(followUps.delta)).toEqual(['updated:b', 'resolved:a']);
+  expect(followUps.delta.notices[1].previousSignature).toMatch(/^new\|medium/);
+  expect(followUps.delta.resolvedCount).toBe(1);
+  expect(followUps.delta.updatedCount).toBe(1);
+
+  const quiet = run(first.snapshot, changed, settings);
+  expect(quiet.delta.notices).toEqual([]);
+  expect(quiet.delta.resolvedCount).toBe(1);
+  // Recorded as told: turning notify-on up later does not post stale follow-ups.
+  expect(run(quiet.snapshot, changed, all).delta.notices).toEqual([]);
+});
+
+test('a resolved alert that was never posted does not get a resolved notice; reopened, it is new', () => {
+  const first = run(undefined, [alert('a', { status: 'resolved' })], { ...settings, notifyOn: ['new', 'resolved'] });
+  expect(first.delta.notices).toEqual([]);
+  const reopened = run(first.snapshot, [alert('a', { status: 'inProgress' }, 5)]);
+  expect(ids(reopened.delta)).toEqual(['new:a']);
+});
+
+test('open-count counts notifiable unresolved alerts, including known ones not fetched this time', () => {
+  const first = run(undefined, [alert('a'), alert('b', { status: 'resolved' }), alert('c', { severity: 'informational' })]);
+  expect(first.delta.openCount).toBe(1);
+  const second = run(first.snapshot, [alert('d', {}, 1)]);
+  expect(second.delta.openCount).toBe(2);
+});
+
+test('old entries that owe nothing are pruned; owed ones are kept', () => {
+  const minutesAgo = RETENTION_MS / 60_000 + 2 * 1440;
+  const first = run(undefined, [alert('a', {}, minutesAgo), alert('b', {}, minutesAgo)], { ...settings, lookbackMs: 180 * 86_400_000 }, ['b']);
+  expect(Object.keys(first.snapshot.alerts).sort()).toEqual(['a', 'b']);
+  const later = run(first.snapshot, [], settings, ['b']);
+  expect(Object.keys(later.snapshot.alerts)).toEqual(['b']);
+});
+
+test('alerts without an id are ignored; the newest copy of an alert wins', () => {
+  const newer = alert('a', { severity: 'high' }, 1);
+  const older = alert('a', { severity: 'low' }, 50);
+  const { delta } = run(undefined, [newer, older, { id: '' } as GraphAlert, null as unknown as GraphAlert]);
+  expect(delta.notices.map(n => n.alert.severity)).toEqual(['high']);
+});

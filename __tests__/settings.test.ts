@@ -1,0 +1,109 @@
+import { parseDuration, parseSettings, SettingsError, classifyWebhook } from '../src/settings.js';
+
+const TENANT = 'b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c';
+const CLIENT = '6e1f4a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
+const reader = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+const base = { 'tenant-id': TENANT, 'client-id': CLIENT, 'client-secret': 's3cret' };
+
+function errorOf(values: Record<string, string>): string {
+  try {
+    parseSettings(reader(values));
+  } catch (error) {
+    expect(error).toBeInstanceOf(SettingsError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a SettingsError');
+}
+
+test('defaults match action.yml', () => {
+  const s = parseSettings(reader(base));
+  expect(s).toMatchObject({
+    source: 'graph',
+    minSeverity: 'low',
+    statuses: ['new', 'inProgress'],
+    serviceSources: [],
+    lookbackMs: 24 * 3_600_000,
+    firstRun: 'notify',
+    notifyOn: ['new'],
+    maxCards: 10,
+    webhookKind: 'none',
+    postIntervalMs: 1000,
+    snapshotStore: 'auto',
+    snapshotPath: '.m365-alerts/snapshot.json',
+    cacheKeyPrefix: 'm365-alerts-snapshot',
+    dryRun: false,
+    snapshotScope: TENANT
+  });
+  expect(s.graph).toMatchObject({ cloud: 'global', graphEndpoint: 'https://graph.microsoft.com', authorityHost: 'https://login.microsoftonline.com', customAuthority: false, credential: { kind: 'secret' } });
+});
+
+test('lists and enums are matched case-insensitively and normalised', () => {
+  const s = parseSettings(reader({ ...base, statuses: 'NEW, inprogress\nresolved', 'notify-on': 'new,Resolved', 'service-sources': 'dataLossPrevention,MICROSOFTSENTINEL', 'min-severity': 'HIGH', cloud: 'USGov' }));
+  expect(s.statuses).toEqual(['new', 'inProgress', 'resolved']);
+  expect(s.notifyOn).toEqual(['new', 'resolved']);
+  expect(s.serviceSources).toEqual(['dataLossPrevention', 'microsoftSentinel']);
+  expect(s.minSeverity).toBe('high');
+  expect(s.graph!.graphEndpoint).toBe('https://graph.microsoft.us');
+});
+
+test('credential precedence: secret, certificate, else OIDC; both is an error', () => {
+  expect(parseSettings(reader({ 'tenant-id': TENANT, 'client-id': CLIENT })).graph!.credential).toEqual({ kind: 'oidc' });
+  expect(errorOf({ ...base, 'client-certificate': '-----BEGIN CERTIFICATE-----' })).toMatch(/client-secret' and client-certificate are both set/);
+  expect(errorOf({ 'tenant-id': TENANT, 'client-id': CLIENT, 'client-certificate': 'not a pem' })).toMatch(/'client-certificate' is not a PEM/);
+});
+
+test.each([
+  [{ 'tenant-id': '' }, /'tenant-id' is required when source is graph/],
+  [{ 'tenant-id': 'contoso.onmicrosoft.com' }, /'tenant-id' is 'contoso.onmicrosoft.com', which is not a GUID/],
+  [{ 'client-id': '123' }, /'client-id' is '123', which is not a GUID/],
+  [{ 'min-severity': 'critical' }, /Valid values: informational, low, medium, high/],
+  [{ statuses: 'new,open' }, /'statuses' contains 'open'.*Valid values: new, inProgress, resolved/],
+  [{ 'service-sources': 'defender' }, /'service-sources' contains 'defender'.*microsoftDefenderForEndpoint/],
+  [{ 'notify-on': 'all' }, /'notify-on' contains 'all'.*new, resolved, updated/],
+  [{ lookback: '24' }, /'lookback' is '24', which is not a duration.*30m, 24h, 7d/],
+  [{ lookback: '365d' }, /'lookback' is '365d', which is out of range.*between 1m and 180d/],
+  [{ 'max-cards': '-1' }, /'max-cards' is '-1'.*0 to 100/],
+  [{ 'max-cards': 'ten' }, /'max-cards' is 'ten'/],
+  [{ 'first-run': 'quiet' }, /'first-run' is 'quiet'.*notify, silent/],
+  [{ source: 'api' }, /'source' is 'api'.*graph, file/],
+  [{ 'dry-run': 'maybe' }, /'dry-run' is 'maybe', which is not a boolean/],
+  [{ 'snapshot-store': 'redis' }, /auto, actions-cache, file/],
+  [{ 'cache-key-prefix': 'a,b' }, /'cache-key-prefix' is 'a,b'/],
+  [{ 'graph-endpoint': 'http://graph.example' }, /'graph-endpoint' must use https/],
+  [{ cloud: 'china' }, /China cloud/],
+  [{ cloud: 'mars' }, /'cloud' is 'mars'.*global, usgov, usgov-dod/],
+  [{ 'post-interval': '5 minutes' }, /'post-interval'/]
+])('%o is rejected with a message naming the input and the valid values', (values, message) => {
+  expect(errorOf({ ...base, ...values })).toMatch(message);
+});
+
+test('file source needs alerts-file and no tenant', () => {
+  expect(errorOf({ source: 'file' })).toMatch(/'alerts-file' is required when source is file/);
+  expect(parseSettings(reader({ source: 'file', 'alerts-file': 'a.json' })).snapshotScope).toBe('file');
+});
+
+test('webhook URLs: Workflows accepted; legacy connectors need the opt-in; Logic Apps and http rejected; the URL is never echoed', () => {
+  expect(classifyWebhook('https://prod-00.westeurope.environment.api.powerplatform.com/powerautomate/automations/direct/workflows/abc/triggers/manual/paths/invoke?sig=SECRET', false)).toBe('workflows');
+  const legacy = 'https://contoso.webhook.office.com/webhookb2/SECRET/IncomingWebhook/x/y';
+  expect(() => classifyWebhook(legacy, false)).toThrow(/Office 365 connector/);
+  expect(classifyWebhook(legacy, true)).toBe('legacy-connector');
+  expect(() => classifyWebhook('https://outlook.office.com/webhook/SECRET', false)).toThrow(/allow-legacy-connector/);
+  expect(() => classifyWebhook('https://prod-12.westus.logic.azure.com/workflows/SECRET', false)).toThrow(/2025-11-30/);
+  expect(() => classifyWebhook('http://example.com/SECRET', false)).toThrow(/https/);
+  for (const url of [legacy, 'https://prod-12.westus.logic.azure.com/workflows/SECRET', 'http://example.com/SECRET', 'not a url SECRET']) {
+    try {
+      classifyWebhook(url, false);
+    } catch (error) {
+      expect((error as Error).message).not.toContain('SECRET');
+    }
+  }
+});
+
+test('parseDuration', () => {
+  expect(parseDuration('30m')).toBe(1_800_000);
+  expect(parseDuration('1.5s')).toBe(1500);
+  expect(parseDuration('7D')).toBe(7 * 86_400_000);
+  expect(parseDuration('0s')).toBe(0);
+  expect(parseDuration('10')).toBeNaN();
+  expect(parseDuration('-1h')).toBeNaN();
+});
