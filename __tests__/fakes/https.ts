@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,7 +21,7 @@ export interface FakeRequest {
   body: string;
 }
 
-export type Handler = (req: FakeRequest, res: ServerResponse, raw: IncomingMessage) => void | Promise<void>;
+export type Handler = (req: FakeRequest, res: ServerResponse, raw: IncomingMessage) => unknown;
 
 export interface RunningServer {
   url: string;
@@ -27,7 +29,7 @@ export interface RunningServer {
 }
 
 export async function startHttps(handler: Handler): Promise<RunningServer> {
-  const sockets = new Set<Socket>();
+  const sockets = new Set<Duplex>();
   const server = createServer(
     { key: readFileSync(path.join(here, 'tls', 'server-key.pem')), cert: readFileSync(path.join(here, 'tls', 'server.pem')) },
     (raw, res) => {
