@@ -4,7 +4,8 @@ import type { Notice } from '../src/delta.js';
 import { affectedEntities, cardBytes, MAX_CARD_BYTES, newAlertCard, planCards, workflowsEnvelope, followUpCard } from '../src/teams/cards.js';
 import { neutralize, cleanText } from '../src/teams/text.js';
 
-const fixtures = '../shared/fixtures/graph';
+// Verbatim copies of Microsoft's documented samples (shared/fixtures/graph), kept with the tests.
+const fixtures = new URL('./fixtures', import.meta.url).pathname;
 const documented: GraphAlert = JSON.parse(readFileSync(`${fixtures}/alerts_v2-list-response.json`, 'utf8')).value[0];
 const withUserIp: GraphAlert = JSON.parse(readFileSync(`${fixtures}/alerts_v2-from-incident-expand-user-ip-evidence.json`, 'utf8'));
 
