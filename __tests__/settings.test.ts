@@ -70,11 +70,19 @@ test.each([
   [{ 'snapshot-store': 'redis' }, /auto, actions-cache, file/],
   [{ 'cache-key-prefix': 'a,b' }, /'cache-key-prefix' is 'a,b'/],
   [{ 'graph-endpoint': 'http://graph.example' }, /'graph-endpoint' must use https/],
+  [{ 'authority-host': 'http://127.0.0.1:8443' }, /'authority-host' must use https/],
   [{ cloud: 'china' }, /China cloud/],
   [{ cloud: 'mars' }, /'cloud' is 'mars'.*global, usgov, usgov-dod/],
   [{ 'post-interval': '5 minutes' }, /'post-interval'/]
 ])('%o is rejected with a message naming the input and the valid values', (values, message) => {
   expect(errorOf({ ...base, ...values })).toMatch(message);
+});
+
+test('plain http is accepted for loopback Graph and webhook endpoints only', () => {
+  const s = parseSettings(reader({ ...base, 'graph-endpoint': 'http://127.0.0.1:9000/', 'teams-webhook-url': 'http://localhost:9001/hook' }));
+  expect(s.graph!.graphEndpoint).toBe('http://127.0.0.1:9000');
+  expect(s.webhookKind).toBe('workflows');
+  expect(errorOf({ ...base, 'graph-endpoint': 'http://10.0.0.5/' })).toMatch(/must use https/);
 });
 
 test('file source needs alerts-file and no tenant', () => {
@@ -90,6 +98,7 @@ test('webhook URLs: Workflows accepted; legacy connectors need the opt-in; Logic
   expect(() => classifyWebhook('https://outlook.office.com/webhook/SECRET', false)).toThrow(/allow-legacy-connector/);
   expect(() => classifyWebhook('https://prod-12.westus.logic.azure.com/workflows/SECRET', false)).toThrow(/2025-11-30/);
   expect(() => classifyWebhook('http://example.com/SECRET', false)).toThrow(/https/);
+  expect(classifyWebhook('http://127.0.0.1:8080/workflows/x', false)).toBe('workflows');
   for (const url of [legacy, 'https://prod-12.westus.logic.azure.com/workflows/SECRET', 'http://example.com/SECRET', 'not a url SECRET']) {
     try {
       classifyWebhook(url, false);

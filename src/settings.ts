@@ -122,8 +122,16 @@ function describeMs(ms: number): string {
   return `${ms / 1000}s`;
 }
 
+/**
+ * Plain http is accepted only to a loopback address (a local proxy or test double on the runner
+ * itself), where nothing crosses a network; everywhere else tokens and webhook URLs need TLS.
+ */
+export function isLoopbackHttp(url: URL): boolean {
+  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname.toLowerCase());
+}
+
 /** Parses an https URL override such as graph-endpoint; returns its origin+path without trailing slash. */
-function httpsUrlInput(read: InputReader, input: string, fallback: string): string {
+function httpsUrlInput(read: InputReader, input: string, fallback: string, allowLoopbackHttp: boolean): string {
   const raw = read(input).trim();
   if (raw === '') return fallback;
   let url: URL;
@@ -132,7 +140,7 @@ function httpsUrlInput(read: InputReader, input: string, fallback: string): stri
   } catch {
     return fail(input, `is '${raw}', which is not a URL`, 'Give an https:// URL such as https://graph.microsoft.com.');
   }
-  if (url.protocol !== 'https:') fail(input, 'must use https', 'Give an https:// URL such as https://graph.microsoft.com.');
+  if (url.protocol !== 'https:' && !(allowLoopbackHttp && isLoopbackHttp(url))) fail(input, 'must use https', 'Give an https:// URL such as https://graph.microsoft.com.');
   return url.toString().replace(/\/+$/, '');
 }
 
@@ -149,7 +157,7 @@ export function classifyWebhook(raw: string, allowLegacy: boolean): 'workflows' 
   } catch {
     return fail(input, 'is not a URL', 'Paste the HTTP POST URL of the Teams Workflows trigger "When a Teams webhook request is received".');
   }
-  if (url.protocol !== 'https:') {
+  if (url.protocol !== 'https:' && !isLoopbackHttp(url)) {
     fail(input, `uses ${url.protocol.replace(':', '')} instead of https`, 'Teams webhook URLs always start with https://.');
   }
   const host = url.hostname.toLowerCase();
@@ -209,8 +217,9 @@ function graphSettings(read: InputReader): GraphSettings {
     clientId,
     credential: resolveCredential(read),
     cloud,
-    graphEndpoint: httpsUrlInput(read, 'graph-endpoint', CLOUDS[cloud].graph),
-    authorityHost: httpsUrlInput(read, 'authority-host', CLOUDS[cloud].authority),
+    graphEndpoint: httpsUrlInput(read, 'graph-endpoint', CLOUDS[cloud].graph, true),
+    // MSAL refuses a non-https authority, so no loopback exception here.
+    authorityHost: httpsUrlInput(read, 'authority-host', CLOUDS[cloud].authority, false),
     customAuthority: authorityOverride !== ''
   };
 }

@@ -6,7 +6,7 @@ import { exchange, HttpError, type RetryPolicy, type Sleep } from '../http.js';
  * `unknownFutureValue`, such as microsoftSentinel, arrive as `unknownFutureValue`).
  */
 export const GRAPH_RETRY_POLICY: RetryPolicy = {
-  maxAttempts: 6,
+  maxAttempts: 5,
   maxTotalMs: 120_000,
   baseDelayMs: 1_000,
   maxDelayMs: 30_000,

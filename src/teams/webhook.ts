@@ -7,9 +7,9 @@ import { workflowsEnvelope, type CardPlan } from './cards.js';
  * `1` from a legacy connector (which answers 200 with an error text when it throttles).
  */
 export const TEAMS_RETRY_POLICY: RetryPolicy = {
-  maxAttempts: 5,
-  maxTotalMs: 90_000,
-  baseDelayMs: 2_000,
+  maxAttempts: 4,
+  maxTotalMs: 60_000,
+  baseDelayMs: 1_000,
   maxDelayMs: 30_000,
   timeoutMs: 30_000,
   retryStatuses: [408, 429, 500, 502, 503, 504]
