@@ -70,11 +70,33 @@ function explainEntraError(message: string, settings: GraphSettings): string {
     case '700027':
     case '700023':
       return `Entra ID rejected the certificate${tail}. Upload the certificate (public part) under App registrations → Certificates & secrets, or check that it has not expired.`;
+    case '700213':
+    case '70021':
+      return `Entra ID found no federated credential on the app matching this workflow's GitHub OIDC token${tail}. ${expectedSubjectHint()}`;
+    case '700211':
+      return `Entra ID found no federated credential with this token's issuer${tail}. The federated credential's Issuer must be https://token.actions.githubusercontent.com (scenario "GitHub Actions deploying Azure resources").`;
+    case '700212':
+      return `Entra ID found no federated credential with this token's audience${tail}. Set the federated credential's Audience to api://AzureADTokenExchange.`;
     case '7000112':
       return `The application ${settings.clientId} is disabled in tenant ${settings.tenantId}${tail}.`;
     default:
+      if (/endpoints_resolution_error/.test(message)) {
+        // MSAL reads the tenant's OpenID metadata first; Entra answers AADSTS90002 there for an unknown tenant.
+        return `Entra ID has no sign-in metadata for tenant ${settings.tenantId} at ${settings.authorityHost}: the tenant does not exist in the ${settings.cloud} cloud. Check tenant-id (Directory (tenant) ID) and the cloud input${settings.customAuthority ? ' and authority-host' : ''}.`;
+      }
       return `Signing in to Entra ID failed${tail}: ${message.split('\n')[0]}`;
   }
+}
+
+/** The subject GitHub puts in this run's OIDC token by default, for the federated credential. */
+export function expectedSubjectHint(env: NodeJS.ProcessEnv = process.env): string {
+  const repo = env.GITHUB_REPOSITORY;
+  const ref = env.GITHUB_REF;
+  const subject = repo && ref ? `repo:${repo}:ref:${ref}` : 'repo:OWNER/REPO:ref:refs/heads/main';
+  return (
+    `Add a federated credential (App registrations → Certificates & secrets → Federated credentials → GitHub Actions) with Issuer https://token.actions.githubusercontent.com, Audience api://AzureADTokenExchange and Subject ${subject} ` +
+    `(for a job that uses an environment: repo:OWNER/REPO:environment:NAME). If the repository or organisation customised its OIDC subject claim, for example to the newer immutable form repo:OWNER@OWNER_ID/REPO@REPO_ID:..., use that form instead.`
+  );
 }
 
 export async function createTokenProvider(settings: GraphSettings): Promise<TokenProvider> {
@@ -98,7 +120,12 @@ export async function createTokenProvider(settings: GraphSettings): Promise<Toke
           "No client-secret or client-certificate is set, so the action signs in with GitHub OIDC, but the job cannot request an ID token. Add 'permissions: id-token: write' to the job (and keep 'contents: read'), or set client-secret."
         );
       }
-      const assertion = await core.getIDToken('api://AzureADTokenExchange');
+      let assertion: string;
+      try {
+        assertion = await core.getIDToken('api://AzureADTokenExchange');
+      } catch (error) {
+        throw new AuthError(`Requesting the GitHub OIDC token failed: ${(error as Error).message}. Check that the job has 'permissions: id-token: write'.`);
+      }
       core.setSecret(assertion);
       return assertion;
     };

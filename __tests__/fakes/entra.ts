@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { constants, createHash, randomBytes, verify, X509Certificate } from 'node:crypto';
 import { applyFault, json, startHttps, type Fault, type RunningServer } from './https.js';
 
 /**
@@ -14,7 +14,36 @@ export interface FakeEntra extends RunningServer {
 export interface EntraApp {
   tenantId: string;
   clientId: string;
-  clientSecret: string;
+  clientSecret?: string;
+  /** Certificate (PEM) uploaded to the app registration: assertions must be signed with its key. */
+  certificatePem?: string;
+  /** Federated credential: the ID-token issuer fake and the subject it must carry. */
+  federated?: { isIssued: (token: string) => boolean; subject: string; subjectOf: (token: string) => string | undefined };
+}
+
+const b64url = (data: Buffer) => data.toString('base64url');
+
+/** Checks a client assertion as Entra does for certificate credentials; returns a problem or undefined. */
+function checkCertificateAssertion(assertion: string, certificatePem: string, tokenEndpoint: string, clientId: string): string | undefined {
+  const [headerPart, payloadPart, signaturePart] = assertion.split('.');
+  if (!headerPart || !payloadPart || !signaturePart) return 'AADSTS50027: JWT token is invalid or malformed.';
+  const header = JSON.parse(Buffer.from(headerPart, 'base64url').toString('utf8'));
+  const payload = JSON.parse(Buffer.from(payloadPart, 'base64url').toString('utf8'));
+  const certificate = new X509Certificate(certificatePem);
+  const thumbprint = b64url(createHash('sha256').update(certificate.raw).digest());
+  if (header['x5t#S256'] !== thumbprint) return `AADSTS700027: The certificate with identifier used to sign the client assertion is not registered on application.`;
+  if (!Array.isArray(header.x5c) || header.x5c.length === 0) return 'AADSTS700027: Client assertion is missing the x5c chain.';
+  const data = Buffer.from(`${headerPart}.${payloadPart}`);
+  const signature = Buffer.from(signaturePart, 'base64url');
+  const ok =
+    header.alg === 'PS256'
+      ? verify('sha256', data, { key: certificate.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }, signature)
+      : header.alg === 'RS256' && verify('sha256', data, certificate.publicKey, signature);
+  if (!ok) return 'AADSTS700027: Client assertion contains an invalid signature.';
+  if (payload.aud !== tokenEndpoint) return `AADSTS700212: No matching federated identity record found for presented assertion audience '${payload.aud}'.`;
+  if (payload.iss !== clientId || payload.sub !== clientId) return 'AADSTS700023: Client assertion issuer or subject is not the client id.';
+  if (typeof payload.exp !== 'number' || payload.exp * 1000 < Date.now()) return 'AADSTS700024: Client assertion is not within its valid time range.';
+  return undefined;
 }
 
 function entraError(status: number, error: string, code: number, text: string) {
@@ -74,7 +103,35 @@ export async function startFakeEntra(app: EntraApp): Promise<FakeEntra> {
       if (tenant !== app.tenantId) failure = entraError(400, 'invalid_request', 90002, `Tenant '${tenant}' not found.`);
       else if (form.grant_type !== 'client_credentials') failure = entraError(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
       else if (form.client_id !== app.clientId) failure = entraError(400, 'unauthorized_client', 700016, `Application with identifier '${form.client_id}' was not found in the directory '${tenant}'.`);
-      else if (form.client_secret !== app.clientSecret) failure = entraError(401, 'invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.');
+      else if (form.client_assertion !== undefined) {
+        if (form.client_assertion_type !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') {
+          failure = entraError(400, 'invalid_request', 50027, 'Invalid client_assertion_type.');
+        } else {
+          const header = (() => {
+            try {
+              return JSON.parse(Buffer.from(form.client_assertion.split('.')[0], 'base64url').toString('utf8'));
+            } catch {
+              return undefined;
+            }
+          })();
+          if (!header) failure = entraError(400, 'invalid_request', 50027, 'JWT token is invalid or malformed.');
+          else if (header['x5t#S256'] || header.x5t) {
+            const problem = app.certificatePem
+              ? checkCertificateAssertion(form.client_assertion, app.certificatePem, `${base}/${tenant}/oauth2/v2.0/token`, app.clientId)
+              : 'AADSTS700027: No certificate is registered on the application.';
+            if (problem) failure = entraError(401, 'invalid_client', Number(/AADSTS(\d+)/.exec(problem)![1]), problem.replace(/^AADSTS\d+: /, ''));
+          } else if (!app.federated || !app.federated.isIssued(form.client_assertion)) {
+            failure = entraError(400, 'invalid_client', 700211, 'No matching federated identity record found for presented assertion issuer.');
+          } else {
+            const subject = app.federated.subjectOf(form.client_assertion);
+            if (subject !== app.federated.subject) {
+              failure = entraError(400, 'invalid_client', 700213, `No matching federated identity record found for presented assertion subject '${subject}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.`);
+            }
+          }
+        }
+      } else if (app.clientSecret === undefined || form.client_secret !== app.clientSecret) {
+        failure = entraError(401, 'invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.');
+      }
       else if (!/\/\.default$/.test(form.scope ?? '')) failure = entraError(400, 'invalid_scope', 1002012, 'The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.');
       if (failure) return json(res, failure.status, failure.body);
       const token = `fake-access-token-${randomBytes(16).toString('hex')}`;

@@ -24,6 +24,8 @@ export interface FakeGraph extends RunningServer {
   defaultPageSize: number;
   /** When set, every request is denied with this status (401/403 scenarios). */
   deny?: number;
+  /** Graph's error message for `deny` (defaults to the missing-role text). */
+  denyMessage?: string;
 }
 
 export async function startFakeGraph(isValidToken: (token: string) => boolean): Promise<FakeGraph> {
@@ -40,7 +42,7 @@ export async function startFakeGraph(isValidToken: (token: string) => boolean): 
       return json(res, 401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token validation failure. Invalid audience.' } });
     }
     if (fake.deny) {
-      return json(res, fake.deny, { error: { code: 'Forbidden', message: 'Missing application roles. API required roles: SecurityAlert.Read.All, SecurityAlert.ReadWrite.All.' } });
+      return json(res, fake.deny, { error: { code: 'Forbidden', message: fake.denyMessage ?? 'Missing application roles. API required roles: SecurityAlert.Read.All, SecurityAlert.ReadWrite.All.' } });
     }
     const prefer = /include-unknown-enum-members/.test(String(req.headers.prefer ?? ''));
     let page: { ids: string[]; top: number; prefer: boolean };
