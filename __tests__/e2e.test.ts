@@ -146,6 +146,7 @@ test('a card Teams refuses fails the step, the others are recorded, the next run
   expect(failed.outputs['posted-count']).toBe('4');
   expect(failed.outputs['failed-count']).toBe('1');
   expect(failed.stdout).toContain('::error::');
+  expect(visible(failed.stdout)).not.toContain('fake-signature');
   expect(titles()).toHaveLength(4);
   expect(titles()).not.toContain('Suspicious execution of hidden file #3');
 
