@@ -68,3 +68,8 @@ export const SERVICE_SOURCES = [
 export function timeOf(value: string | null | undefined): number {
   return value ? Date.parse(value) : Number.NaN;
 }
+
+/** Keeps only objects with a string id: a malformed item must not break the whole run. */
+export function isAlertLike(value: unknown): value is GraphAlert {
+  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' && (value as { id: string }).id !== '';
+}

@@ -2,12 +2,13 @@ import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
 import * as core from '@actions/core';
 import { ConfidentialClientApplication, type Configuration } from '@azure/msal-node';
 import { CLOUDS, type GraphSettings } from './settings.js';
+import { ExplainedError } from './errors.js';
 
 /**
  * Signs in to Entra ID as the app registration (client credentials flow) and hands out Graph tokens.
  * One ConfidentialClientApplication per run: MSAL caches the token and refreshes it when it nears expiry.
  */
-export class AuthError extends Error {
+export class AuthError extends ExplainedError {
   override name = 'AuthError';
 }
 

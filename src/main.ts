@@ -1,30 +1,35 @@
 import * as core from '@actions/core';
-import * as cache from '@actions/cache';
 import type { GraphAlert } from './alert.js';
 import { computeDelta, fetchWindowStart, nextSnapshot } from './delta.js';
-import { AuthError, createTokenProvider } from './auth.js';
-import { fetchAlerts } from './graph/alerts.js';
-import { GraphError } from './graph/client.js';
+import { ExplainedError } from './errors.js';
 import { counts, deliveredNotices, setOutputs, writeReport, writeSummary, type RunOutcome } from './report.js';
 import { parseSettings, SettingsError, type Settings } from './settings.js';
-import { ActionsCacheSnapshotStore } from './snapshot/cache-store.js';
 import { FileSnapshotStore } from './snapshot/file-store.js';
 import type { SnapshotStore } from './snapshot/store.js';
 import { readAlertsFile } from './source-file.js';
 import { planCards, type CardPlan } from './teams/cards.js';
-import { deliverCards, type DeliveryResult } from './teams/webhook.js';
+import type { DeliveryResult } from './teams/webhook.js';
+
+// MSAL, @actions/cache (with the Azure Storage SDK) and undici are imported only by the runs that use
+// them: loading all three costs more than the rest of a run (see `npm run bench`).
 
 /** Inputs that are secrets: masked before anything else runs, so no later log line can reveal them. */
 const SECRET_INPUTS = ['client-secret', 'client-certificate', 'client-certificate-password', 'teams-webhook-url'];
 
-export function chooseStore(settings: Settings, env: NodeJS.ProcessEnv = process.env): SnapshotStore {
-  const cacheAvailable = cache.isFeatureAvailable();
+/** What @actions/cache's isFeatureAvailable() checks, without loading the module. */
+function cacheServiceConfigured(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.ACTIONS_CACHE_SERVICE_V2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL);
+}
+
+export async function chooseStore(settings: Settings, env: NodeJS.ProcessEnv = process.env): Promise<SnapshotStore> {
+  const cacheAvailable = cacheServiceConfigured(env) && (await import('@actions/cache')).isFeatureAvailable();
   if (settings.snapshotStore === 'actions-cache' && !cacheAvailable) {
     throw new SettingsError(
       "Input 'snapshot-store' is 'actions-cache', but this step has no Actions cache service (ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL are not set). The runner gives them only to 'uses:' steps on GitHub-hosted or self-hosted runners; use snapshot-store: file (or auto) elsewhere."
     );
   }
   if (settings.snapshotStore === 'actions-cache' || (settings.snapshotStore === 'auto' && cacheAvailable)) {
+    const { ActionsCacheSnapshotStore } = await import('./snapshot/cache-store.js');
     return new ActionsCacheSnapshotStore(settings.cacheKeyPrefix, settings.snapshotScope, env);
   }
   return new FileSnapshotStore(settings.snapshotPath, settings.snapshotScope);
@@ -33,6 +38,7 @@ export function chooseStore(settings: Settings, env: NodeJS.ProcessEnv = process
 async function fetchCurrentAlerts(settings: Settings, since: number): Promise<GraphAlert[]> {
   if (settings.source === 'file') return readAlertsFile(settings.alertsFile!);
   const graph = settings.graph!;
+  const [{ createTokenProvider }, { fetchAlerts }] = await Promise.all([import('./auth.js'), import('./graph/alerts.js')]);
   const getToken = await createTokenProvider(graph);
   const { alerts, requests } = await fetchAlerts(
     graph.graphEndpoint,
@@ -61,7 +67,7 @@ export async function run(): Promise<void> {
     const settings = parseSettings(name => core.getInput(name));
     await runWith(settings);
   } catch (error) {
-    const known = error instanceof SettingsError || error instanceof AuthError || error instanceof GraphError;
+    const known = error instanceof ExplainedError;
     if (!known && error instanceof Error && error.stack) core.debug(error.stack);
     core.setFailed(error instanceof Error ? error.message : String(error));
   }
@@ -69,7 +75,7 @@ export async function run(): Promise<void> {
 
 export async function runWith(settings: Settings): Promise<void> {
   const now = Date.now();
-  const store = chooseStore(settings);
+  const store = await chooseStore(settings);
   const loaded = await store.load();
   if (loaded.status === 'unavailable') {
     // Posting now would treat every alert of the look-back window as new and flood the channel.
@@ -87,6 +93,7 @@ export async function runWith(settings: Settings): Promise<void> {
   const mode: RunOutcome['mode'] = settings.dryRun ? 'dry-run' : settings.webhookUrl ? 'post' : 'print';
   let results: DeliveryResult[];
   if (mode === 'post') {
+    const { deliverCards } = await import('./teams/webhook.js');
     results = await deliverCards(plans, {
       url: settings.webhookUrl!,
       kind: settings.webhookKind === 'legacy-connector' ? 'legacy-connector' : 'workflows',

@@ -1,11 +1,12 @@
 import { SERVICE_SOURCES, SEVERITIES, STATUSES, type Severity } from './alert.js';
+import { ExplainedError } from './errors.js';
 
 /**
  * Inputs are parsed once, here, into a typed and validated settings object. Every problem is reported
  * as a SettingsError that names the input, says what was wrong and lists what is valid, so that a
  * misconfigured workflow fails in its first second with a message that says what to fix.
  */
-export class SettingsError extends Error {
+export class SettingsError extends ExplainedError {
   override name = 'SettingsError';
 }
 

@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
-import type { GraphAlert } from './alert.js';
-import { isAlertLike } from './graph/alerts.js';
+import { isAlertLike, type GraphAlert } from './alert.js';
 import { SettingsError } from './settings.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { GraphAlert } from '../alert.js';
+import { isAlertLike, type GraphAlert } from '../alert.js';
 import { getAllPages, type GraphClientOptions } from './client.js';
 
 /**
@@ -39,9 +39,4 @@ export interface FetchedAlerts {
 export async function fetchAlerts(graphEndpoint: string, query: AlertQuery, options: GraphClientOptions & { pageSize?: number }): Promise<FetchedAlerts> {
   const { items, requests } = await getAllPages<GraphAlert>(buildAlertsUrl(graphEndpoint, query, options.pageSize), options);
   return { alerts: items.filter(isAlertLike), requests };
-}
-
-/** Keeps only objects with a string id: a malformed item must not break the whole run. */
-export function isAlertLike(value: unknown): value is GraphAlert {
-  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' && (value as { id: string }).id !== '';
 }

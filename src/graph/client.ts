@@ -1,4 +1,5 @@
 import { exchange, HttpError, type RetryPolicy, type Sleep } from '../http.js';
+import { ExplainedError } from '../errors.js';
 
 /**
  * A minimal Microsoft Graph reader: GET a collection and follow `@odata.nextLink` to the end, with
@@ -15,7 +16,7 @@ export const GRAPH_RETRY_POLICY: RetryPolicy = {
 };
 
 /** Raised for an answer that retrying cannot fix; the message says what to do. */
-export class GraphError extends Error {
+export class GraphError extends ExplainedError {
   override name = 'GraphError';
   constructor(
     message: string,

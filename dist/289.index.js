@@ -1,0 +1,281 @@
+export const id = 289;
+export const ids = [289];
+export const modules = {
+
+/***/ 9289:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  buildAlertsFilter: () => (/* binding */ buildAlertsFilter),
+  buildAlertsUrl: () => (/* binding */ buildAlertsUrl),
+  fetchAlerts: () => (/* binding */ fetchAlerts)
+});
+
+// EXTERNAL MODULE: ./src/alert.ts
+var src_alert = __webpack_require__(8049);
+// EXTERNAL MODULE: ./src/http.ts
+var http = __webpack_require__(6803);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/graph/client.ts
+
+
+/**
+ * A minimal Microsoft Graph reader: GET a collection and follow `@odata.nextLink` to the end, with
+ * `Prefer: include-unknown-enum-members` on every page (without it, serviceSource values added after
+ * `unknownFutureValue`, such as microsoftSentinel, arrive as `unknownFutureValue`).
+ */
+const GRAPH_RETRY_POLICY = {
+    maxAttempts: 5,
+    maxTotalMs: 120_000,
+    baseDelayMs: 1_000,
+    maxDelayMs: 30_000,
+    timeoutMs: 30_000,
+    retryStatuses: [429, 500, 502, 503, 504]
+};
+/** Raised for an answer that retrying cannot fix; the message says what to do. */
+class GraphError extends errors/* ExplainedError */.h {
+    status;
+    name = 'GraphError';
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+function graphErrorText(body) {
+    try {
+        const error = JSON.parse(body ?? '')?.error;
+        return [error?.code, error?.message].filter(Boolean).join(': ');
+    }
+    catch {
+        return '';
+    }
+}
+function explainFailure(status, body) {
+    const detail = graphErrorText(body);
+    const suffix = detail ? ` (Graph said: ${detail})` : '';
+    if (status === 401) {
+        return new GraphError(`Microsoft Graph rejected the access token (HTTP 401)${suffix}. Check that tenant-id and client-id belong to the same app registration and that graph-endpoint matches the cloud the app lives in.`, status);
+    }
+    if (status === 403 && detail && !/role|permission|scope|consent|authoriz/i.test(detail)) {
+        return new GraphError(`Microsoft Graph refused the security alerts API for this tenant (HTTP 403)${suffix}. The app's permission may be fine: the tenant needs Microsoft Defender XDR (a Microsoft 365 E5 / Defender or Purview licence that produces alerts, and the Defender portal opened once to provision it). If the tenant has it, check that SecurityAlert.Read.All is granted with admin consent.`, status);
+    }
+    if (status === 403) {
+        return new GraphError(`Microsoft Graph denied access to security alerts (HTTP 403)${suffix}. The app registration needs the Microsoft Graph application permission SecurityAlert.Read.All with admin consent granted (Entra admin center → App registrations → API permissions → Add → Microsoft Graph → Application permissions → SecurityAlert.Read.All → Grant admin consent). The tenant also needs a Microsoft Defender XDR or Purview licence that produces alerts.`, status);
+    }
+    if (status === 400)
+        return new GraphError(`Microsoft Graph rejected the alerts query (HTTP 400)${suffix}.`, status);
+    if (status === 404)
+        return new GraphError(`Microsoft Graph has no /v1.0/security/alerts_v2 at the configured graph-endpoint (HTTP 404)${suffix}.`, status);
+    return new GraphError(`Microsoft Graph answered HTTP ${status}${suffix}.`, status);
+}
+function parsePage(body) {
+    const page = JSON.parse(body);
+    if (!page || !Array.isArray(page.value))
+        throw new Error('the page has no "value" array');
+    if (page['@odata.nextLink'] !== undefined && typeof page['@odata.nextLink'] !== 'string')
+        throw new Error('"@odata.nextLink" is not a string');
+    return page;
+}
+async function getAllPages(firstUrl, options) {
+    const items = [];
+    const maxPages = options.maxPages ?? 10_000;
+    const firstOrigin = new URL(firstUrl).origin;
+    let url = firstUrl;
+    let requests = 0;
+    while (url) {
+        if (requests >= maxPages)
+            throw new GraphError(`Microsoft Graph returned more than ${maxPages} pages; stopping.`);
+        // A nextLink is followed only on the host we asked: the bearer token must never go elsewhere.
+        if (new URL(url).origin !== firstOrigin)
+            throw new GraphError('Microsoft Graph returned an @odata.nextLink to another host; refusing to send the token there.');
+        let answer;
+        try {
+            answer = await (0,http/* exchange */.cv)({
+                method: 'GET',
+                url,
+                headers: {
+                    authorization: `Bearer ${await options.getToken()}`,
+                    accept: 'application/json',
+                    prefer: 'include-unknown-enum-members'
+                }
+            }, {
+                policy: options.policy ?? GRAPH_RETRY_POLICY,
+                what: 'Reading alerts from Microsoft Graph',
+                sleep: options.sleep,
+                validate: ({ body }) => void parsePage(body),
+                onRetry: options.onRetry
+            });
+        }
+        catch (error) {
+            if (error instanceof http/* HttpError */.j$) {
+                requests += error.attempts;
+                const detail = graphErrorText(error.body);
+                throw new GraphError(`${error.message}${detail ? ` (Graph said: ${detail})` : ''}`, error.status);
+            }
+            throw error;
+        }
+        requests += answer.attempts;
+        if (answer.status < 200 || answer.status >= 300)
+            throw explainFailure(answer.status, answer.body);
+        const page = parsePage(answer.body);
+        items.push(...page.value);
+        url = page['@odata.nextLink'];
+    }
+    return { items, requests };
+}
+
+;// CONCATENATED MODULE: ./src/graph/alerts.ts
+
+
+/** OData datetime literal: Graph expects it unquoted, in UTC. */
+function odataDate(ms) {
+    return new Date(ms).toISOString();
+}
+function buildAlertsFilter(query) {
+    const clauses = [`lastUpdateDateTime ge ${odataDate(query.since)}`];
+    if (query.serviceSources.length > 0) {
+        clauses.push(`(${query.serviceSources.map(source => `serviceSource eq '${source}'`).join(' or ')})`);
+    }
+    return clauses.join(' and ');
+}
+function buildAlertsUrl(graphEndpoint, query, pageSize) {
+    const url = new URL(`${graphEndpoint}/v1.0/security/alerts_v2`);
+    url.searchParams.set('$filter', buildAlertsFilter(query));
+    if (pageSize)
+        url.searchParams.set('$top', String(pageSize));
+    return url.toString();
+}
+async function fetchAlerts(graphEndpoint, query, options) {
+    const { items, requests } = await getAllPages(buildAlertsUrl(graphEndpoint, query, options.pageSize), options);
+    return { alerts: items.filter(src_alert/* isAlertLike */.U), requests };
+}
+
+
+/***/ }),
+
+/***/ 6803:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cv: () => (/* binding */ exchange),
+/* harmony export */   j$: () => (/* binding */ HttpError),
+/* harmony export */   uk: () => (/* binding */ realSleep)
+/* harmony export */ });
+/* unused harmony exports parseRetryAfter, backoffDelay */
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+
+/** Raised when the exchange failed for good; `status` is the last HTTP status if any arrived. */
+class HttpError extends Error {
+    status;
+    body;
+    attempts;
+    name = 'HttpError';
+    constructor(message, status, body, attempts = 1) {
+        super(message);
+        this.status = status;
+        this.body = body;
+        this.attempts = attempts;
+    }
+}
+const realSleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+/** Seconds (possibly fractional, as Graph sends `2.128`) or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = (Array.isArray(value) ? value[0] : value)?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.ceil(Number(text) * 1000);
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function backoffDelay(attempt, policy, random = Math.random) {
+    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    // "Equal jitter": half fixed, half random, so retries from parallel runs spread out.
+    return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+const RETRYABLE_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED'
+]);
+function isTransientNetworkError(error) {
+    const code = error?.code ?? error?.cause?.code;
+    return code !== undefined && RETRYABLE_CODES.has(code);
+}
+function describeNetworkError(error) {
+    const code = error?.code;
+    return code ? `${code}` : String(error?.message ?? error);
+}
+async function exchange(req, options) {
+    const { policy, what, sleep = realSleep } = options;
+    const started = Date.now();
+    let lastProblem = '';
+    let lastStatus;
+    let lastBody;
+    for (let attempt = 1;; attempt++) {
+        let delay;
+        try {
+            const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(req.url, {
+                method: req.method,
+                headers: req.headers,
+                body: req.body,
+                headersTimeout: policy.timeoutMs,
+                bodyTimeout: policy.timeoutMs,
+                dispatcher: options.dispatcher
+            });
+            const body = await response.body.text();
+            const answer = { status: response.statusCode, headers: response.headers, body, attempts: attempt };
+            if (answer.status >= 200 && answer.status < 300) {
+                try {
+                    options.validate?.(answer);
+                    return answer;
+                }
+                catch (problem) {
+                    lastProblem = `a malformed answer (${problem.message})`;
+                }
+            }
+            else if (policy.retryStatuses.includes(answer.status)) {
+                lastProblem = `HTTP ${answer.status}`;
+                delay = parseRetryAfter(answer.headers['retry-after']);
+            }
+            else {
+                // Not retryable (4xx other than 429): the caller turns it into an actionable message.
+                return answer;
+            }
+            lastStatus = answer.status;
+            lastBody = body;
+        }
+        catch (error) {
+            if (!isTransientNetworkError(error)) {
+                throw new HttpError(`${what} failed: ${describeNetworkError(error)}`, undefined, undefined, attempt);
+            }
+            lastProblem = `a network error (${describeNetworkError(error)})`;
+        }
+        delay ??= backoffDelay(attempt, policy);
+        const elapsed = Date.now() - started;
+        if (attempt >= policy.maxAttempts || elapsed + delay > policy.maxTotalMs) {
+            throw new HttpError(`${what} failed after ${attempt} attempt(s) in ${Math.round(elapsed / 1000)}s; last problem: ${lastProblem}`, lastStatus, lastBody, attempt);
+        }
+        options.onRetry?.(lastProblem, delay, attempt);
+        await sleep(delay);
+    }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=289.index.js.map

@@ -1,0 +1,165 @@
+export const id = 81;
+export const ids = [81];
+export const modules = {
+
+/***/ 9081:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AuthError: () => (/* binding */ AuthError),
+/* harmony export */   createTokenProvider: () => (/* binding */ createTokenProvider),
+/* harmony export */   expectedSubjectHint: () => (/* binding */ expectedSubjectHint),
+/* harmony export */   readCertificatePem: () => (/* binding */ readCertificatePem)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3838);
+/* harmony import */ var _azure_msal_node__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2669);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8750);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+
+
+
+
+
+/**
+ * Signs in to Entra ID as the app registration (client credentials flow) and hands out Graph tokens.
+ * One ConfidentialClientApplication per run: MSAL caches the token and refreshes it when it nears expiry.
+ */
+class AuthError extends _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ExplainedError */ .h {
+    name = 'AuthError';
+}
+/** Splits a PEM holding a certificate (chain) and a private key into what MSAL wants. */
+function readCertificatePem(pem, password) {
+    const certificates = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+    const keyBlock = pem.match(/-----BEGIN (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----/)?.[0];
+    if (certificates.length === 0 || !keyBlock) {
+        throw new AuthError("Input 'client-certificate' must hold a -----BEGIN CERTIFICATE----- block and a -----BEGIN PRIVATE KEY----- block.");
+    }
+    let certificate;
+    try {
+        certificate = new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(certificates[0]);
+    }
+    catch {
+        throw new AuthError("Input 'client-certificate' holds a CERTIFICATE block that is not a valid X.509 certificate.");
+    }
+    let privateKey;
+    try {
+        privateKey = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: keyBlock, passphrase: password ?? '' }).export({ format: 'pem', type: 'pkcs8' }).toString();
+    }
+    catch {
+        throw new AuthError(password
+            ? "Input 'client-certificate-password' does not decrypt the private key in 'client-certificate'."
+            : "Input 'client-certificate' holds a private key that cannot be read; if it is encrypted, set 'client-certificate-password'.");
+    }
+    if (!certificate.checkPrivateKey((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)(privateKey))) {
+        throw new AuthError("Input 'client-certificate' holds a private key that does not belong to its certificate.");
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(privateKey);
+    return {
+        privateKey,
+        thumbprintSha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(certificate.raw).digest('hex'),
+        // x5c: the chain, so Entra can use subject name + issuer authentication.
+        x5c: certificates.join('\n')
+    };
+}
+/** Entra error codes an admin can fix, with the fix. */
+function explainEntraError(message, settings) {
+    const code = /AADSTS(\d+)/.exec(message)?.[1];
+    const tail = code ? ` (AADSTS${code})` : '';
+    switch (code) {
+        case '7000215':
+        case '7000222':
+            return `Entra ID rejected the client secret${tail}: it is wrong or expired. Create a new secret under App registrations → Certificates & secrets and store its Value (not its ID) in the secret passed as client-secret.`;
+        case '700016':
+            return `Entra ID does not know the application ${settings.clientId} in tenant ${settings.tenantId}${tail}. Check client-id (Application (client) ID) and tenant-id (Directory (tenant) ID) on the app registration's Overview page.`;
+        case '90002':
+        case '900023':
+            return `Entra ID does not know the tenant ${settings.tenantId}${tail}. Check tenant-id and the cloud input.`;
+        case '700027':
+        case '700023':
+            return `Entra ID rejected the certificate${tail}. Upload the certificate (public part) under App registrations → Certificates & secrets, or check that it has not expired.`;
+        case '700213':
+        case '70021':
+            return `Entra ID found no federated credential on the app matching this workflow's GitHub OIDC token${tail}. ${expectedSubjectHint()}`;
+        case '700211':
+            return `Entra ID found no federated credential with this token's issuer${tail}. The federated credential's Issuer must be https://token.actions.githubusercontent.com (scenario "GitHub Actions deploying Azure resources").`;
+        case '700212':
+            return `Entra ID found no federated credential with this token's audience${tail}. Set the federated credential's Audience to api://AzureADTokenExchange.`;
+        case '7000112':
+            return `The application ${settings.clientId} is disabled in tenant ${settings.tenantId}${tail}.`;
+        default:
+            if (/endpoints_resolution_error/.test(message)) {
+                // MSAL reads the tenant's OpenID metadata first; Entra answers AADSTS90002 there for an unknown tenant.
+                return `Entra ID has no sign-in metadata for tenant ${settings.tenantId} at ${settings.authorityHost}: the tenant does not exist in the ${settings.cloud} cloud. Check tenant-id (Directory (tenant) ID) and the cloud input${settings.customAuthority ? ' and authority-host' : ''}.`;
+            }
+            return `Signing in to Entra ID failed${tail}: ${message.split('\n')[0]}`;
+    }
+}
+/** The subject GitHub puts in this run's OIDC token by default, for the federated credential. */
+function expectedSubjectHint(env = process.env) {
+    const repo = env.GITHUB_REPOSITORY;
+    const ref = env.GITHUB_REF;
+    const subject = repo && ref ? `repo:${repo}:ref:${ref}` : 'repo:OWNER/REPO:ref:refs/heads/main';
+    return (`Add a federated credential (App registrations → Certificates & secrets → Federated credentials → GitHub Actions) with Issuer https://token.actions.githubusercontent.com, Audience api://AzureADTokenExchange and Subject ${subject} ` +
+        `(for a job that uses an environment: repo:OWNER/REPO:environment:NAME). If the repository or organisation customised its OIDC subject claim, for example to the newer immutable form repo:OWNER@OWNER_ID/REPO@REPO_ID:..., use that form instead.`);
+}
+async function createTokenProvider(settings) {
+    const authority = `${settings.authorityHost}/${settings.tenantId}`;
+    const auth = { clientId: settings.clientId, authority };
+    if (settings.customAuthority) {
+        // A host MSAL does not know: trust it explicitly instead of asking Microsoft's instance discovery.
+        auth.knownAuthorities = [new URL(settings.authorityHost).host];
+    }
+    const credential = settings.credential;
+    if (credential.kind === 'secret') {
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(credential.clientSecret);
+        auth.clientSecret = credential.clientSecret;
+    }
+    else if (credential.kind === 'certificate') {
+        auth.clientCertificate = readCertificatePem(credential.pem, credential.password);
+    }
+    else {
+        // Called by MSAL for every token request, so a long run never reuses an expired assertion.
+        auth.clientAssertion = async () => {
+            if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL) {
+                throw new AuthError("No client-secret or client-certificate is set, so the action signs in with GitHub OIDC, but the job cannot request an ID token. Add 'permissions: id-token: write' to the job (and keep 'contents: read'), or set client-secret.");
+            }
+            let assertion;
+            try {
+                assertion = await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getIDToken */ .V9('api://AzureADTokenExchange');
+            }
+            catch (error) {
+                throw new AuthError(`Requesting the GitHub OIDC token failed: ${error.message}. Check that the job has 'permissions: id-token: write'.`);
+            }
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(assertion);
+            return assertion;
+        };
+    }
+    const app = new _azure_msal_node__WEBPACK_IMPORTED_MODULE_2__/* .ConfidentialClientApplication */ .WR({ auth, system: { loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => undefined } } });
+    const scopes = [`${_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .CLOUDS */ .JJ[settings.cloud].graph}/.default`];
+    return async () => {
+        let result;
+        try {
+            result = await app.acquireTokenByClientCredential({ scopes });
+        }
+        catch (error) {
+            if (error instanceof AuthError)
+                throw error;
+            const message = String(error?.message ?? error);
+            throw new AuthError(explainEntraError(message, settings));
+        }
+        if (!result?.accessToken)
+            throw new AuthError('Entra ID returned no access token.');
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(result.accessToken);
+        return result.accessToken;
+    };
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=81.index.js.map
