@@ -1,3 +1,8 @@
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { CLIENT, SECRET, TENANT, makeAlert } from './fakes/alerts.js';
 import { startFakeCacheService, type FakeCacheService } from './fakes/cache-service.js';
 import { startFakeEntra, type FakeEntra } from './fakes/entra.js';
@@ -73,4 +78,79 @@ test('snapshot-store actions-cache without a cache service is a clear error', as
   const run = await ws.run({ ...inputs(), 'snapshot-store': 'actions-cache' });
   expect(run.code).toBe(1);
   expect(run.stdout).toMatch(/::error::Input 'snapshot-store' is 'actions-cache', but this step has no Actions cache service/);
+});
+
+describe('cache fidelity', () => {
+  let other: Workspace;
+  const prefix = 'fidelity';
+  const withPrefix = () => ({ ...inputs(), 'cache-key-prefix': prefix });
+
+  beforeEach(async () => {
+    other = await Workspace.create();
+    teams.received.length = 0;
+    cacheService.outage = undefined;
+    cacheService.saveOutage = undefined;
+    cacheService.brokenDownloads = undefined;
+  });
+  afterEach(() => other.remove());
+
+  test('two runs saving at once both land under their own keys; the next run restores the newest', async () => {
+    graph.alerts = [makeAlert(101, { lastUpdateDateTime: new Date().toISOString() })];
+    const [a, b] = await Promise.all([ws.run(withPrefix(), cacheService.env()), other.run(withPrefix(), { ...cacheService.env(), GITHUB_RUN_ID: '7777' })]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const keys = cacheService.entries.filter(e => e.key.startsWith(`${prefix}-`)).map(e => e.key);
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(2);
+    const next = await ws.run(withPrefix(), cacheService.env());
+    expect(next.code).toBe(0);
+    expect(next.outputs['cache-hit']).toBe('true');
+    expect(next.stdout).toContain(`Cache hit for restore-key: ${keys[keys.length - 1]}`);
+  }, 120_000);
+
+  test('a download that fails is an outage: nothing is posted', async () => {
+    await ws.run(withPrefix(), cacheService.env());
+    graph.alerts.push(makeAlert(102, { lastUpdateDateTime: new Date().toISOString() }));
+    cacheService.brokenDownloads = true;
+    const before = teams.received.length;
+    const run = await ws.run(withPrefix(), cacheService.env());
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::The alert snapshot could not be read/);
+    expect(teams.received.length).toBe(before);
+  }, 120_000);
+
+  test('a save that fails fails the step after delivering; the next run may repeat only that run\'s notices', async () => {
+    await ws.run(withPrefix(), cacheService.env());
+    graph.alerts.push(makeAlert(103, { lastUpdateDateTime: new Date().toISOString() }));
+    cacheService.saveOutage = 503;
+    const failed = await ws.run(withPrefix(), cacheService.env());
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toMatch(/::error::The snapshot could not be saved/);
+    expect(failed.outputs['posted-count']).toBe('1');
+    cacheService.saveOutage = undefined;
+    const again = await ws.run(withPrefix(), cacheService.env());
+    expect(again.code).toBe(0);
+    expect(again.outputs['posted-count']).toBe('1');
+    expect(teams.received.map(r => r.text).filter(t => t.includes('file #103'))).toHaveLength(2);
+  }, 180_000);
+
+  test.each([
+    ['an old-format snapshot', () => gzipSync(JSON.stringify({ version: 0, alerts: [] }))],
+    ['a corrupt snapshot', () => Buffer.from('this is not gzip')],
+    ['another tenant\'s snapshot', () => gzipSync(JSON.stringify({ version: 1, scope: 'someone-else', cursor: null, savedAt: '', alerts: {} }))]
+  ])('%s is ignored with a warning, not a crash', async (_name, bytes) => {
+    const seedPrefix = `seed${Math.floor(Math.random() * 1e9)}`;
+    const file = path.join(other.dir, 'planted.gz');
+    await fs.writeFile(file, bytes());
+    // Asynchronously: the cache-service fake answering the seeding process lives in this process.
+    const seeder = spawn(process.execPath, [fileURLToPath(new URL('./fakes/seed-cache.mjs', import.meta.url)), `${seedPrefix}-${TENANT}-1-1`, file], {
+      cwd: other.dir,
+      env: { ...process.env, ...cacheService.env(), GITHUB_WORKSPACE: other.dir },
+      stdio: 'ignore'
+    });
+    expect(await new Promise(resolve => seeder.on('close', resolve))).toBe(0);
+    const run = await other.run({ ...inputs(), 'cache-key-prefix': seedPrefix, 'first-run': 'silent' }, cacheService.env());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/::warning::Snapshot ignored: /);
+    expect(run.outputs['cache-hit']).toBe('false');
+  }, 120_000);
 });

@@ -31,6 +31,10 @@ export interface FakeCacheService {
   /** When set, every twirp call answers this HTTP status (an outage). */
   outage?: number;
   calls: string[];
+  /** When set, CreateCacheEntry fails with this status (saves fail, restores work). */
+  saveOutage?: number;
+  /** When set, download URLs point to a blob that does not exist (the download fails). */
+  brokenDownloads?: boolean;
   env(): Record<string, string>;
   close(): Promise<void>;
 }
@@ -102,6 +106,7 @@ export async function startFakeCacheService(): Promise<FakeCacheService> {
         return twirp(res, 400, { code: 'malformed', msg: 'body is not JSON' });
       }
       if (method === 'CreateCacheEntry') {
+        if (fake.saveOutage) return twirp(res, fake.saveOutage, { code: 'unavailable', msg: 'cache service unavailable' });
         if (fake.entries.some(e => e.key === body.key && e.version === body.version)) {
           return twirp(res, 409, { code: 'already_exists', msg: 'cache entry with the same key, version, and scope already exists' });
         }
@@ -124,7 +129,7 @@ export async function startFakeCacheService(): Promise<FakeCacheService> {
           match = ready.filter(e => e.key.startsWith(prefix)).sort((a, b) => b.createdAt - a.createdAt)[0];
         }
         if (!match) return twirp(res, 200, { ok: false, signedDownloadUrl: '', matchedKey: '' });
-        return twirp(res, 200, { ok: true, signedDownloadUrl: sasUrl(match.blob, false), matchedKey: match.key });
+        return twirp(res, 200, { ok: true, signedDownloadUrl: sasUrl(fake.brokenDownloads ? `missing-${match.blob}` : match.blob, false), matchedKey: match.key });
       }
       twirp(res, 404, { code: 'bad_route', msg: `no handler for ${method}` });
     });
