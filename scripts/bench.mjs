@@ -1,75 +1,122 @@
 #!/usr/bin/env node
-// Whole-process figures for the bundled action (no timing assertions anywhere: this only prints).
-// (a) cold start: `node -e ""` and a hello-world action as the floor, dist/index.js on a small file;
-// (b) first and steady-state runs over 1k / 10k / 100k alerts (source: file, file snapshot, no webhook).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, statSync, existsSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
+// Figures for the bundled action; prints tables, asserts nothing. Run with `npm run bench`.
+// (a) cold start: `node -e ""`, a hello-world action bundled with ncc (the floor), dist/index.js;
+// (b) whole-process runs of dist/index.js against the loopback fake Graph with 1k / 10k / 100k alerts:
+//     the first run (first-run: silent) and the steady state with nothing new;
+// (c) in-process: delta + next snapshot + JSON + gzip for the same sizes.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const build = (p) => import(path.join(root, 'build', p));
+const { startFakeEntra } = await build('__tests__/fakes/entra.js');
+const { startFakeGraph } = await build('__tests__/fakes/graph.js');
+const { CA_FILE } = await build('__tests__/fakes/https.js');
+const { makeAlert, TENANT, CLIENT, SECRET } = await build('__tests__/fakes/alerts.js');
+const { computeDelta, nextSnapshot } = await build('src/delta.js');
+
 const dist = path.join(root, 'dist', 'index.js');
 const temp = mkdtempSync(path.join(os.tmpdir(), 'm365-bench-'));
-const hasTime = existsSync('/usr/bin/time');
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const GRAPH_PAGE = 500;
 
-function run(args, inputs = {}) {
-  const env = { ...process.env, GITHUB_OUTPUT: path.join(temp, 'out'), RUNNER_TEMP: temp };
+async function run(args, inputs = {}, cwd = temp) {
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_EXTRA_CA_CERTS: CA_FILE, GITHUB_OUTPUT: path.join(temp, 'out'), RUNNER_TEMP: temp };
   writeFileSync(env.GITHUB_OUTPUT, '');
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const command = hasTime ? ['/usr/bin/time', ['-f', '%M', process.execPath, ...args]] : [process.execPath, args];
+  const [cmd, cmdArgs] = timeBin ? [timeBin, ['-f', '%M', process.execPath, ...args]] : [process.execPath, args];
   const started = process.hrtime.bigint();
-  const result = spawnSync(command[0], command[1], { env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const child = spawn(cmd, cmdArgs, { env, cwd });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', c => (stdout += c));
+  child.stderr.on('data', c => (stderr += c));
+  const code = await new Promise(resolve => child.on('close', resolve));
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  const rssKb = hasTime ? Number(result.stderr.trim().split('\n').pop()) : NaN;
-  if (result.status !== 0) throw new Error(`run failed: ${result.stdout.slice(-500)} ${result.stderr.slice(-500)}`);
-  return { ms, rssMb: rssKb / 1024 };
+  if (code !== 0) throw new Error(`run failed (${code}): ${stdout.slice(-800)} ${stderr.slice(-800)}`);
+  const rssMb = timeBin ? Number(stderr.trim().split('\n').pop()) / 1024 : NaN;
+  return { ms, rssMb, stdout };
 }
 
-function median(fn, n = 5) {
-  const runs = Array.from({ length: n }, fn).sort((a, b) => a.ms - b.ms);
-  return runs[Math.floor(n / 2)];
+async function median(times, fn) {
+  const results = [];
+  for (let i = 0; i < times; i++) results.push(await fn());
+  return results.sort((a, b) => a.ms - b.ms)[Math.floor(times / 2)];
 }
 
-const hello = path.join(temp, 'hello.mjs');
-writeFileSync(hello, `import { appendFileSync } from 'node:fs'; appendFileSync(process.env.GITHUB_OUTPUT, 'hello=world\\n');`);
-const rows = [];
-rows.push(['node -e ""', median(() => run(['-e', '']))]);
-rows.push(['hello-world action', median(() => run([hello]))]);
+const fmt = (n, digits = 0) => (Number.isNaN(n) ? 'n/a' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 
-function alertsFile(count) {
-  const now = Date.now();
-  const alerts = Array.from({ length: count }, (_, i) => ({
-    id: `da6375512276${String(i).padStart(8, '0')}_-${(i * 7919) % 1000000000}`,
-    title: `Suspicious activity ${i}`, severity: ['informational', 'low', 'medium', 'high'][i % 4], status: i % 5 === 0 ? 'resolved' : 'new',
-    serviceSource: 'microsoftDefenderForEndpoint', createdDateTime: new Date(now - i * 1000).toISOString(), lastUpdateDateTime: new Date(now - i * 1000).toISOString(),
-    alertWebUrl: `https://security.microsoft.com/alerts/${i}`
-  }));
-  const file = path.join(temp, `alerts-${count}.json`);
-  writeFileSync(file, JSON.stringify({ value: alerts }));
-  return file;
-}
+// (a) cold start
+const helloDir = path.join(temp, 'hello');
+execFileSync(process.execPath, [path.join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', path.join(root, 'scripts/bench-hello.mjs'), '-o', helloDir, '-q']);
+const fileAlerts = path.join(temp, 'alerts.json');
+writeFileSync(fileAlerts, JSON.stringify(Array.from({ length: 10 }, (_, i) => makeAlert(i))));
+const cold = [
+  ['node -e ""', await median(7, () => run(['-e', '']))],
+  ['hello-world action (@actions/core, ncc) = floor', await median(7, () => run([path.join(helloDir, 'index.js')]))],
+  ['dist/index.js, source: file, 10 alerts, dry run', await median(7, () => run([dist], { source: 'file', 'alerts-file': fileAlerts, 'dry-run': 'true' }))]
+];
 
-const small = alertsFile(10);
-rows.push(['dist/index.js, 10 alerts, dry run', median(() => run([dist], { source: 'file', 'alerts-file': small, 'dry-run': 'true', 'snapshot-store': 'file', 'snapshot-path': path.join(temp, 'none.json') }))]);
-const sizes = [];
+// (b) whole process against the fake Graph
+const entra = await startFakeEntra({ tenantId: TENANT, clientId: CLIENT, clientSecret: SECRET });
+const graph = await startFakeGraph(token => entra.tokens.has(token));
+graph.defaultPageSize = GRAPH_PAGE;
+const graphRows = [];
+const sizeRows = [];
 for (const count of [1000, 10000, 100000]) {
-  const file = alertsFile(count);
-  const snapshot = path.join(temp, `snapshot-${count}.json`);
-  const inputs = { source: 'file', 'alerts-file': file, 'snapshot-store': 'file', 'snapshot-path': snapshot, 'first-run': 'silent' };
-  rows.push([`${count} alerts, first run (silent)`, run([dist], inputs)]);
-  rows.push([`${count} alerts, steady state`, median(() => run([dist], inputs), 3)]);
-  const bytes = statSync(snapshot).size;
-  const gz = gzipSync(readFileSync(snapshot)).length;
-  sizes.push([count, bytes, gz]);
+  const now = Date.now();
+  graph.alerts = Array.from({ length: count }, (_, i) => makeAlert(i, { severity: ['informational', 'low', 'medium', 'high'][i % 4], lastUpdateDateTime: new Date(now - 3_600_000 + i).toISOString() }, now));
+  const snapshotPath = path.join(temp, `snapshot-${count}.json`);
+  const inputs = { 'tenant-id': TENANT, 'client-id': CLIENT, 'client-secret': SECRET, 'graph-endpoint': graph.url, 'authority-host': entra.url, 'snapshot-store': 'file', 'snapshot-path': snapshotPath, 'first-run': 'silent' };
+  graph.requests = [];
+  const first = await run([dist], inputs);
+  graphRows.push([`${fmt(count)} alerts, first run`, first, graph.requests.length]);
+  graph.requests = [];
+  const steady = await median(3, () => run([dist], inputs));
+  graphRows.push([`${fmt(count)} alerts known, steady state (nothing new)`, steady, graph.requests.length / 3]);
+  const json = readFileSync(snapshotPath);
+  sizeRows.push([count, json.length, gzipSync(json).length]);
+}
+await graph.close();
+await entra.close();
+
+// (c) in process: the pure core, no I/O
+const settings = { minSeverity: 'low', statuses: ['new', 'inProgress'], serviceSources: [], notifyOn: ['new'], firstRun: 'notify', lookbackMs: 86_400_000 };
+const coreRows = [];
+for (const count of [1000, 10000, 100000]) {
+  const now = Date.now();
+  const alerts = Array.from({ length: count }, (_, i) => makeAlert(i, {}, now));
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  let t = performance.now();
+  const firstDelta = computeDelta(undefined, alerts, settings, now);
+  const snapshot = nextSnapshot(firstDelta, new Set(firstDelta.notices), TENANT, now);
+  const firstBytes = gzipSync(JSON.stringify(snapshot)).length;
+  const firstMs = performance.now() - t;
+  const fresh = Array.from({ length: 10 }, (_, i) => makeAlert(count + i, {}, now));
+  t = performance.now();
+  const steadyDelta = computeDelta(JSON.parse(JSON.stringify(snapshot)), fresh, settings, now);
+  gzipSync(JSON.stringify(nextSnapshot(steadyDelta, new Set(steadyDelta.notices), TENANT, now)));
+  const steadyMs = performance.now() - t;
+  coreRows.push([count, firstMs, steadyMs, (process.memoryUsage().rss - rssBefore) / 1e6, firstBytes]);
 }
 
-console.log('| scenario | wall ms (median) | peak RSS MB |');
-console.log('|---|---:|---:|');
-for (const [name, r] of rows) console.log(`| ${name} | ${r.ms.toFixed(0)} | ${Number.isNaN(r.rssMb) ? 'n/a' : r.rssMb.toFixed(0)} |`);
-console.log('\n| alerts | snapshot bytes | gzip bytes | gzip bytes/alert |');
+console.log(`Node ${process.version}, ${os.cpus().length} cores; fake Graph page size ${GRAPH_PAGE}; medians of 7 (cold start) and 3 (steady state).\n`);
+console.log('| cold start | wall ms | peak RSS MB | × floor |');
+console.log('|---|---:|---:|---:|');
+for (const [name, r] of cold) console.log(`| ${name} | ${fmt(r.ms)} | ${fmt(r.rssMb)} | ${(r.ms / cold[1][1].ms).toFixed(2)} |`);
+console.log('\n| run against the fake Graph | wall ms | peak RSS MB | Graph requests |');
+console.log('|---|---:|---:|---:|');
+for (const [name, r, requests] of graphRows) console.log(`| ${name} | ${fmt(r.ms)} | ${fmt(r.rssMb)} | ${fmt(requests)} |`);
+console.log('\n| alerts | delta+snapshot+gzip, first run ms | same, steady state ms | RSS growth MB | snapshot gzip bytes | bytes/alert |');
+console.log('|---:|---:|---:|---:|---:|---:|');
+for (const [count, firstMs, steadyMs, rss, bytes] of coreRows) console.log(`| ${fmt(count)} | ${fmt(firstMs)} | ${fmt(steadyMs)} | ${fmt(rss)} | ${fmt(bytes)} | ${(bytes / count).toFixed(1)} |`);
+console.log('\n| snapshot file (JSON) | bytes | gzip bytes | gzip bytes/alert |');
 console.log('|---:|---:|---:|---:|');
-for (const [count, bytes, gz] of sizes) console.log(`| ${count} | ${bytes} | ${gz} | ${(gz / count).toFixed(1)} |`);
-console.log(`\nbundle: dist/index.js ${(statSync(dist).size / 1e6).toFixed(2)} MB; node ${process.version}`);
+for (const [count, bytes, gz] of sizeRows) console.log(`| ${fmt(count)} | ${fmt(bytes)} | ${fmt(gz)} | ${(gz / count).toFixed(1)} |`);
+const distBytes = ['index.js', ...readdirSync(path.join(root, 'dist')).filter(f => /^\d+\.index\.js$/.test(f))].map(f => [f, statSync(path.join(root, 'dist', f)).size]);
+console.log(`\nbundle: ${distBytes.map(([f, b]) => `${f} ${(b / 1e6).toFixed(2)} MB`).join(', ')} (index.js is what every run loads)`);

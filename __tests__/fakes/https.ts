@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
  * exactly as a runner would need for a TLS-inspecting proxy.
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const CA_FILE = path.join(here, 'tls', 'ca.pem');
+// The fakes also run compiled (build/__tests__/fakes, for `npm run bench`); the certificates stay in the sources.
+const TLS_DIR = existsSync(path.join(here, 'tls')) ? path.join(here, 'tls') : path.resolve(here, '../../../__tests__/fakes/tls');
+export const CA_FILE = path.join(TLS_DIR, 'ca.pem');
 
 export interface FakeRequest {
   method: string;
@@ -31,7 +33,7 @@ export interface RunningServer {
 export async function startHttps(handler: Handler): Promise<RunningServer> {
   const sockets = new Set<Duplex>();
   const server = createServer(
-    { key: readFileSync(path.join(here, 'tls', 'server-key.pem')), cert: readFileSync(path.join(here, 'tls', 'server.pem')) },
+    { key: readFileSync(path.join(TLS_DIR, 'server-key.pem')), cert: readFileSync(path.join(TLS_DIR, 'server.pem')) },
     (raw, res) => {
       const chunks: Buffer[] = [];
       raw.on('data', chunk => chunks.push(chunk));

@@ -45,7 +45,8 @@ export class Workspace {
     return new Workspace(await fs.mkdtemp(path.join(os.tmpdir(), 'm365-e2e-')));
   }
 
-  async run(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
+  /** `killAfterMs`: SIGKILL the process after that long, as a cancelled job or a lost runner would. */
+  async run(inputs: Record<string, string>, env: Record<string, string> = {}, killAfterMs?: number): Promise<ActionRun> {
     this.runs++;
     const outputFile = path.join(this.dir, `output-${this.runs}`);
     const summaryFile = path.join(this.dir, `summary-${this.runs}`);
@@ -69,7 +70,9 @@ export class Workspace {
     let stderr = '';
     child.stdout.on('data', chunk => (stdout += chunk));
     child.stderr.on('data', chunk => (stderr += chunk));
+    const killer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     const code = await new Promise<number>(resolve => child.on('close', c => resolve(c ?? -1)));
+    clearTimeout(killer);
     return {
       code,
       stdout,
