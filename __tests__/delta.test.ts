@@ -1,5 +1,5 @@
 import type { GraphAlert } from '../src/alert.js';
-import { computeDelta, fetchWindowStart, FETCH_OVERLAP_MS, isNotifiable, nextSnapshot, RETENTION_MS, type DeltaSettings } from '../src/delta.js';
+import { alertKeeper, computeDelta, fetchWindowStart, FETCH_OVERLAP_MS, isNotifiable, nextSnapshot, RETENTION_MS, type DeltaSettings } from '../src/delta.js';
 import type { Snapshot } from '../src/snapshot/format.js';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -120,4 +120,24 @@ test('alerts without an id are ignored; the newest copy of an alert wins', () =>
   const older = alert('a', { severity: 'low' }, 50);
   const { delta } = run(undefined, [newer, older, { id: '' } as GraphAlert, null as unknown as GraphAlert]);
   expect(delta.notices.map(n => n.alert.severity)).toEqual(['high']);
+});
+
+test('alertKeeper keeps whole only the alerts that may be posted, and trimming never changes the delta', () => {
+  const first = run(undefined, [alert('told'), alert('quiet', { severity: 'informational' })]).snapshot;
+  const fetched = [
+    alert('told', {}, 5), // unchanged since told: trimmed
+    alert('quiet', { severity: 'informational' }, 5), // below the filters, never told: trimmed
+    alert('escalated', { severity: 'high' }, 5), // new and notifiable: whole
+    alert('told2', { status: 'resolved' }, 5) // unknown, resolved: outside the filters, trimmed
+  ];
+  const keep = alertKeeper(first, { ...settings, notifyOn: ['new', 'resolved'] });
+  const kept = fetched.map(keep);
+  expect(kept.map(a => a.title !== undefined)).toEqual([false, false, true, false]);
+  expect(keep(alert('told', { status: 'resolved' }, 1)).title).toBe('Alert told'); // follow-up owed: whole
+  const withAll = computeDelta(first, fetched, { ...settings, notifyOn: ['new', 'resolved'] }, NOW);
+  const withKept = computeDelta(first, kept, { ...settings, notifyOn: ['new', 'resolved'] }, NOW);
+  expect(ids(withKept)).toEqual(ids(withAll));
+  expect(nextSnapshot(withKept, new Set(withKept.notices), 't', NOW)).toEqual(nextSnapshot(withAll, new Set(withAll.notices), 't', NOW));
+  // A silent first run posts nothing, so nothing is kept whole.
+  expect(alertKeeper(undefined, { ...settings, firstRun: 'silent' })(alert('x')).title).toBeUndefined();
 });

@@ -81,7 +81,11 @@ function parsePage(body) {
         throw new Error('"@odata.nextLink" is not a string');
     return page;
 }
-async function getAllPages(firstUrl, options) {
+/**
+ * Reads every page of a collection. `keep` sees each item as its page arrives and returns what to hold
+ * on to (the item, a smaller copy, or undefined to drop it), so a large listing is never held whole.
+ */
+async function getAllPages(firstUrl, options, keep = item => item) {
     const items = [];
     const maxPages = options.maxPages ?? 10_000;
     const firstOrigin = new URL(firstUrl).origin;
@@ -94,6 +98,7 @@ async function getAllPages(firstUrl, options) {
         if (new URL(url).origin !== firstOrigin)
             throw new GraphError('Microsoft Graph returned an @odata.nextLink to another host; refusing to send the token there.');
         let answer;
+        let page;
         try {
             answer = await (0,http/* exchange */.cv)({
                 method: 'GET',
@@ -107,7 +112,7 @@ async function getAllPages(firstUrl, options) {
                 policy: options.policy ?? GRAPH_RETRY_POLICY,
                 what: 'Reading alerts from Microsoft Graph',
                 sleep: options.sleep,
-                validate: ({ body }) => void parsePage(body),
+                validate: ({ body }) => void (page = parsePage(body)),
                 onRetry: options.onRetry
             });
         }
@@ -122,9 +127,14 @@ async function getAllPages(firstUrl, options) {
         requests += answer.attempts;
         if (answer.status < 200 || answer.status >= 300)
             throw explainFailure(answer.status, answer.body);
-        const page = parsePage(answer.body);
-        items.push(...page.value);
-        url = page['@odata.nextLink'];
+        // validate() parsed the accepted answer's body; parse again only if it was never asked to (non-2xx is handled above).
+        const accepted = page ?? parsePage(answer.body);
+        for (const item of accepted.value) {
+            const kept = keep(item);
+            if (kept !== undefined)
+                items.push(kept);
+        }
+        url = accepted['@odata.nextLink'];
     }
     return { items, requests };
 }
@@ -150,9 +160,10 @@ function buildAlertsUrl(graphEndpoint, query, pageSize) {
         url.searchParams.set('$top', String(pageSize));
     return url.toString();
 }
-async function fetchAlerts(graphEndpoint, query, options) {
-    const { items, requests } = await getAllPages(buildAlertsUrl(graphEndpoint, query, options.pageSize), options);
-    return { alerts: items.filter(src_alert/* isAlertLike */.U), requests };
+/** `keep` trims each alert as its page arrives (see alertKeeper in delta.ts); items that are not alerts are dropped. */
+async function fetchAlerts(graphEndpoint, query, options, keep = alert => alert) {
+    const { items, requests } = await getAllPages(buildAlertsUrl(graphEndpoint, query, options.pageSize), options, item => (0,src_alert/* isAlertLike */.U)(item) ? keep(item) : undefined);
+    return { alerts: items, requests };
 }
 
 

@@ -33,7 +33,7 @@ export interface Delta {
   /** True when there was no snapshot: first-run rules applied. */
   firstRun: boolean;
   /** Entries of the next snapshot before delivery results are applied. */
-  entries: Record<string, SnapshotEntry>;
+  entries: Map<string, SnapshotEntry>;
   cursor: number | null;
 }
 
@@ -71,15 +71,45 @@ function noticeFor(alert: GraphAlert, entry: SnapshotEntry | undefined, notifiab
   return { kind: 'updated', alert, previousSignature: entry.n };
 }
 
+/**
+ * What of a fetched alert is worth holding until the delta is computed. An alert that cannot lead to a
+ * posted notice this run (first run in silent mode, outside the filters and never told, or unchanged
+ * since the channel was told) is cut down to the fields the delta reads: a first run over 100k alerts
+ * then holds a few MB instead of the whole listing.
+ */
+export function alertKeeper(previous: Snapshot | undefined, settings: DeltaSettings): (alert: GraphAlert) => GraphAlert {
+  const silent = previous === undefined && settings.firstRun === 'silent';
+  return alert => {
+    const told = previous?.alerts[alert.id]?.n;
+    const mayBePosted = !silent && (told === undefined ? isNotifiable(alert, settings) : told !== stateSignature(alert));
+    return mayBePosted ? alert : slim(alert);
+  };
+}
+
+function slim(alert: GraphAlert): GraphAlert {
+  const { id, status, severity, classification, determination, assignedTo, serviceSource, createdDateTime, lastUpdateDateTime } = alert;
+  return { id, status, severity, classification, determination, assignedTo, serviceSource, createdDateTime, lastUpdateDateTime };
+}
+
 const KIND_ORDER: Record<NoticeKind, number> = { new: 0, updated: 1, resolved: 2 };
 
-function byPriority(a: Notice, b: Notice): number {
-  return (
-    KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-    severityRank(b.alert.severity) - severityRank(a.alert.severity) ||
-    timeOf(a.alert.createdDateTime) - timeOf(b.alert.createdDateTime) ||
-    a.alert.id.localeCompare(b.alert.id)
-  );
+/** New before follow-ups, most severe first, then oldest first; the id breaks ties so the order is stable. */
+function sortByPriority(notices: Notice[]): Notice[] {
+  // Keys are computed once per notice: parsing dates inside the comparator costs seconds at 100k alerts.
+  const keyed = notices.map(notice => ({
+    notice,
+    kind: KIND_ORDER[notice.kind],
+    severity: severityRank(notice.alert.severity),
+    created: timeOf(notice.alert.createdDateTime) || 0,
+    id: notice.alert.id
+  }));
+  keyed.sort((a, b) => a.kind - b.kind || b.severity - a.severity || a.created - b.created || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return keyed.map(entry => entry.notice);
+}
+
+/** Entries always have the same four fields (undefined ones are left out of the JSON), which keeps them fast. */
+function entry(u: number, s: string, n: string | undefined, a: GraphAlert | undefined): SnapshotEntry {
+  return { u, s, n, a };
 }
 
 /**
@@ -88,27 +118,42 @@ function byPriority(a: Notice, b: Notice): number {
  */
 export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert[], settings: DeltaSettings, now: number): Delta {
   const firstRun = previous === undefined;
+  // Maps, not the snapshot's plain object: keyed lookups of fresh strings in a large object cost far more.
+  const known = new Map<string, SnapshotEntry>();
+  for (const id in previous?.alerts) known.set(id, previous.alerts[id]);
   const latest = new Map<string, GraphAlert>();
   for (const alert of fetched) {
     if (!alert || typeof alert.id !== 'string' || alert.id === '') continue;
     const seen = latest.get(alert.id);
     if (!seen || !(timeOf(seen.lastUpdateDateTime) > timeOf(alert.lastUpdateDateTime))) latest.set(alert.id, alert);
   }
-  // Owed notices whose alert did not come back (deleted, or outside the window) are retried from the stored copy.
-  for (const [id, entry] of Object.entries(previous?.alerts ?? {})) {
-    if (entry.a && !latest.has(id)) latest.set(id, entry.a);
-  }
 
-  const entries: Record<string, SnapshotEntry> = { ...(previous?.alerts ?? {}) };
+  const entries = new Map<string, SnapshotEntry>();
   const notices: Notice[] = [];
+  let openCount = 0;
   let updatedCount = 0;
   let resolvedCount = 0;
   let cursor = previous?.cursor ?? null;
+  const keepAfter = now - Math.max(RETENTION_MS, settings.lookbackMs);
+
+  for (const [id, stored] of known) {
+    if (latest.has(id)) continue;
+    // Owed notices whose alert did not come back (deleted, or outside the window) are retried from the stored copy.
+    if (stored.a) {
+      latest.set(id, stored.a);
+      continue;
+    }
+    // Forget what is old and owes nothing.
+    if (stored.u < keepAfter) continue;
+    entries.set(id, stored);
+    if (statusOfSignature(stored.s) !== 'resolved' && stored.n !== undefined) openCount++;
+  }
 
   for (const [id, alert] of latest) {
-    const before = previous?.alerts[id];
+    const before = known.get(id);
     const signature = stateSignature(alert);
     const notifiable = isNotifiable(alert, settings);
+    if (notifiable) openCount++;
     const updatedAt = timeOf(alert.lastUpdateDateTime);
     const u = Number.isNaN(updatedAt) ? (before?.u ?? now) : updatedAt;
     if (!Number.isNaN(updatedAt) && (cursor === null || updatedAt > cursor)) cursor = updatedAt;
@@ -118,32 +163,23 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
       else updatedCount++;
     }
 
-    const entry: SnapshotEntry = { u, s: signature };
-    if (before?.n !== undefined) entry.n = before.n;
     const notice = noticeFor(alert, before, notifiable);
-    if (notice && (firstRun && settings.firstRun === 'silent' || !settings.notifyOn.includes(notice.kind))) {
+    let told = before?.n;
+    let owed: GraphAlert | undefined;
+    if (notice && ((firstRun && settings.firstRun === 'silent') || !settings.notifyOn.includes(notice.kind))) {
       // Not to be posted: record it as told, so it is not posted later either.
-      entry.n = signature;
+      told = signature;
     } else if (notice) {
       notices.push(notice);
-      entry.a = alert;
+      owed = alert;
     }
-    entries[id] = entry;
+    // Forget what is old and owes nothing; keep owed notices however old they are.
+    if (owed || u >= keepAfter) entries.set(id, entry(u, signature, told, owed));
   }
 
-  // Forget what is old and owes nothing; keep owed notices however old they are.
-  const keepAfter = now - Math.max(RETENTION_MS, settings.lookbackMs);
-  for (const [id, entry] of Object.entries(entries)) {
-    if (entry.u < keepAfter && !entry.a) delete entries[id];
-  }
-
-  notices.sort(byPriority);
-  const newCount = notices.filter(notice => notice.kind === 'new').length;
-  const openCount = Object.keys(entries).filter(id => {
-    const alert = latest.get(id);
-    return alert ? isNotifiable(alert, settings) : statusOfSignature(entries[id].s) !== 'resolved' && entries[id].n !== undefined;
-  }).length;
-  return { notices, newCount, updatedCount, resolvedCount, openCount, firstRun, entries, cursor };
+  const sorted = sortByPriority(notices);
+  const newCount = sorted.filter(notice => notice.kind === 'new').length;
+  return { notices: sorted, newCount, updatedCount, resolvedCount, openCount, firstRun, entries, cursor };
 }
 
 /**
@@ -151,14 +187,12 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
  * their alert copy so the next run posts them again.
  */
 export function nextSnapshot(delta: Delta, delivered: ReadonlySet<Notice>, scope: string, now: number): Snapshot {
+  const told = new Map<string, string>();
+  for (const notice of delta.notices) if (delivered.has(notice)) told.set(notice.alert.id, stateSignature(notice.alert));
   const alerts: Record<string, SnapshotEntry> = {};
-  for (const [id, entry] of Object.entries(delta.entries)) alerts[id] = { ...entry };
-  for (const notice of delta.notices) {
-    const entry = alerts[notice.alert.id];
-    if (delivered.has(notice)) {
-      entry.n = stateSignature(notice.alert);
-      delete entry.a;
-    }
+  for (const [id, kept] of delta.entries) {
+    const signature = told.get(id);
+    alerts[id] = signature === undefined ? entry(kept.u, kept.s, kept.n, kept.a) : entry(kept.u, kept.s, signature, undefined);
   }
   return { version: 1, scope, cursor: delta.cursor, savedAt: new Date(now).toISOString(), alerts };
 }

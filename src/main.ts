@@ -1,10 +1,11 @@
 import * as core from '@actions/core';
 import type { GraphAlert } from './alert.js';
-import { computeDelta, fetchWindowStart, nextSnapshot } from './delta.js';
+import { alertKeeper, computeDelta, fetchWindowStart, nextSnapshot } from './delta.js';
 import { ExplainedError } from './errors.js';
 import { counts, deliveredNotices, setOutputs, writeReport, writeSummary, type RunOutcome } from './report.js';
 import { parseSettings, SettingsError, type Settings } from './settings.js';
 import { FileSnapshotStore } from './snapshot/file-store.js';
+import type { Snapshot } from './snapshot/format.js';
 import type { SnapshotStore } from './snapshot/store.js';
 import { readAlertsFile } from './source-file.js';
 import { planCards, type CardPlan } from './teams/cards.js';
@@ -35,15 +36,17 @@ export async function chooseStore(settings: Settings, env: NodeJS.ProcessEnv = p
   return new FileSnapshotStore(settings.snapshotPath, settings.snapshotScope);
 }
 
-async function fetchCurrentAlerts(settings: Settings, since: number): Promise<GraphAlert[]> {
+async function fetchCurrentAlerts(settings: Settings, previous: Snapshot | undefined, now: number): Promise<GraphAlert[]> {
   if (settings.source === 'file') return readAlertsFile(settings.alertsFile!);
+  const since = fetchWindowStart(previous, now, settings.lookbackMs);
   const graph = settings.graph!;
   const [{ createTokenProvider }, { fetchAlerts }] = await Promise.all([import('./auth.js'), import('./graph/alerts.js')]);
   const getToken = await createTokenProvider(graph);
   const { alerts, requests } = await fetchAlerts(
     graph.graphEndpoint,
     { since, serviceSources: settings.serviceSources },
-    { getToken, onRetry: (reason, delayMs) => core.info(`Microsoft Graph: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`) }
+    { getToken, onRetry: (reason, delayMs) => core.info(`Microsoft Graph: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`) },
+    alertKeeper(previous, settings)
   );
   core.info(`Read ${alerts.length} alert(s) updated since ${new Date(since).toISOString()} in ${requests} Graph request(s).`);
   return alerts;
@@ -85,7 +88,7 @@ export async function runWith(settings: Settings): Promise<void> {
   const previous = loaded.status === 'found' ? loaded.snapshot : undefined;
   core.info(previous ? `Snapshot restored (${store.kind}${loaded.status === 'found' && loaded.key ? `: ${loaded.key}` : ''}), ${Object.keys(previous.alerts).length} alert(s) known.` : `No snapshot in the ${store.kind} store: first run (first-run: ${settings.firstRun}).`);
 
-  const alerts = await fetchCurrentAlerts(settings, fetchWindowStart(previous, now, settings.lookbackMs));
+  const alerts = await fetchCurrentAlerts(settings, previous, now);
   const delta = computeDelta(previous, alerts, settings, now);
   core.info(`Notices owed: ${delta.notices.length} (new ${delta.newCount}); changes seen: ${delta.updatedCount} updated, ${delta.resolvedCount} resolved; ${delta.openCount} open.`);
 

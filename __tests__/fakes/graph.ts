@@ -16,6 +16,13 @@ export interface GraphRequestLog {
   authorization: string | undefined;
 }
 
+interface Listing {
+  matches: Array<Record<string, unknown>>;
+  offset: number;
+  top: number;
+  prefer: boolean;
+}
+
 export interface FakeGraph extends RunningServer {
   alerts: Array<Record<string, unknown>>;
   requests: GraphRequestLog[];
@@ -29,7 +36,8 @@ export interface FakeGraph extends RunningServer {
 }
 
 export async function startFakeGraph(isValidToken: (token: string) => boolean): Promise<FakeGraph> {
-  const pending = new Map<string, { ids: string[]; top: number; prefer: boolean }>();
+  // A listing is resolved once, when its first page is asked for; its nextLinks walk through it.
+  const pending = new Map<string, Listing>();
   const fake = { alerts: [], requests: [], faults: [], defaultPageSize: 100 } as unknown as FakeGraph;
   const server = await startHttps(async (req, res, raw) => {
     fake.requests.push({ url: req.url, prefer: req.headers.prefer as string | undefined, authorization: req.headers.authorization });
@@ -45,7 +53,7 @@ export async function startFakeGraph(isValidToken: (token: string) => boolean): 
       return json(res, fake.deny, { error: { code: 'Forbidden', message: fake.denyMessage ?? 'Missing application roles. API required roles: SecurityAlert.Read.All, SecurityAlert.ReadWrite.All.' } });
     }
     const prefer = /include-unknown-enum-members/.test(String(req.headers.prefer ?? ''));
-    let page: { ids: string[]; top: number; prefer: boolean };
+    let page: Listing;
     const skipToken = req.url.searchParams.get('$skiptoken');
     if (skipToken) {
       const found = pending.get(skipToken);
@@ -67,19 +75,15 @@ export async function startFakeGraph(isValidToken: (token: string) => boolean): 
         }
       }
       // Newest first, as Graph lists alerts.
-      const ids = fake.alerts
+      const matches = fake.alerts
         .filter(predicate)
-        .sort((a, b) => String(b.createdDateTime).localeCompare(String(a.createdDateTime)))
-        .map(alert => String(alert.id));
-      page = { ids, top, prefer };
+        .sort((a, b) => String(b.createdDateTime).localeCompare(String(a.createdDateTime)));
+      page = { matches, offset: 0, top, prefer };
     }
-    const byId = new Map(fake.alerts.map(alert => [String(alert.id), alert]));
-    const value = page.ids
-      .slice(0, page.top)
-      .map(id => byId.get(id))
-      .filter(Boolean)
+    const value = page.matches
+      .slice(page.offset, page.offset + page.top)
       .map(alert => {
-        const copy = structuredClone(alert!);
+        const copy = structuredClone(alert);
         if (!page.prefer) {
           if (LATE_SERVICE_SOURCES.has(String(copy.serviceSource))) copy.serviceSource = 'unknownFutureValue';
           if (LATE_DETECTION_SOURCES.has(String(copy.detectionSource))) copy.detectionSource = 'unknownFutureValue';
@@ -87,10 +91,9 @@ export async function startFakeGraph(isValidToken: (token: string) => boolean): 
         return copy;
       });
     const body: Record<string, unknown> = { '@odata.context': `${server.url}/v1.0/$metadata#security/alerts_v2`, value };
-    const rest = page.ids.slice(page.top);
-    if (rest.length > 0) {
+    if (page.offset + page.top < page.matches.length) {
       const next = randomBytes(12).toString('hex');
-      pending.set(next, { ids: rest, top: page.top, prefer: page.prefer });
+      pending.set(next, { ...page, offset: page.offset + page.top });
       const link = new URL(req.url.pathname, server.url);
       for (const [key, val] of req.url.searchParams) if (key !== '$skiptoken') link.searchParams.set(key, val);
       link.searchParams.set('$skiptoken', next);

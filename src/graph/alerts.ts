@@ -36,7 +36,15 @@ export interface FetchedAlerts {
   requests: number;
 }
 
-export async function fetchAlerts(graphEndpoint: string, query: AlertQuery, options: GraphClientOptions & { pageSize?: number }): Promise<FetchedAlerts> {
-  const { items, requests } = await getAllPages<GraphAlert>(buildAlertsUrl(graphEndpoint, query, options.pageSize), options);
-  return { alerts: items.filter(isAlertLike), requests };
+/** `keep` trims each alert as its page arrives (see alertKeeper in delta.ts); items that are not alerts are dropped. */
+export async function fetchAlerts(
+  graphEndpoint: string,
+  query: AlertQuery,
+  options: GraphClientOptions & { pageSize?: number },
+  keep: (alert: GraphAlert) => GraphAlert = alert => alert
+): Promise<FetchedAlerts> {
+  const { items, requests } = await getAllPages<GraphAlert>(buildAlertsUrl(graphEndpoint, query, options.pageSize), options, item =>
+    isAlertLike(item) ? keep(item) : undefined
+  );
+  return { alerts: items, requests };
 }

@@ -85,7 +85,11 @@ function parsePage<T>(body: string): GraphPage<T> {
   return page;
 }
 
-export async function getAllPages<T>(firstUrl: string, options: GraphClientOptions): Promise<PagedResult<T>> {
+/**
+ * Reads every page of a collection. `keep` sees each item as its page arrives and returns what to hold
+ * on to (the item, a smaller copy, or undefined to drop it), so a large listing is never held whole.
+ */
+export async function getAllPages<T>(firstUrl: string, options: GraphClientOptions, keep: (item: T) => T | undefined = item => item): Promise<PagedResult<T>> {
   const items: T[] = [];
   const maxPages = options.maxPages ?? 10_000;
   const firstOrigin = new URL(firstUrl).origin;
@@ -96,6 +100,7 @@ export async function getAllPages<T>(firstUrl: string, options: GraphClientOptio
     // A nextLink is followed only on the host we asked: the bearer token must never go elsewhere.
     if (new URL(url).origin !== firstOrigin) throw new GraphError('Microsoft Graph returned an @odata.nextLink to another host; refusing to send the token there.');
     let answer;
+    let page: GraphPage<T> | undefined;
     try {
       answer = await exchange(
         {
@@ -111,7 +116,7 @@ export async function getAllPages<T>(firstUrl: string, options: GraphClientOptio
           policy: options.policy ?? GRAPH_RETRY_POLICY,
           what: 'Reading alerts from Microsoft Graph',
           sleep: options.sleep,
-          validate: ({ body }) => void parsePage(body),
+          validate: ({ body }) => void (page = parsePage<T>(body)),
           onRetry: options.onRetry
         }
       );
@@ -125,9 +130,13 @@ export async function getAllPages<T>(firstUrl: string, options: GraphClientOptio
     }
     requests += answer.attempts;
     if (answer.status < 200 || answer.status >= 300) throw explainFailure(answer.status, answer.body);
-    const page = parsePage<T>(answer.body);
-    items.push(...page.value);
-    url = page['@odata.nextLink'];
+    // validate() parsed the accepted answer's body; parse again only if it was never asked to (non-2xx is handled above).
+    const accepted: GraphPage<T> = page ?? parsePage<T>(answer.body);
+    for (const item of accepted.value) {
+      const kept = keep(item);
+      if (kept !== undefined) items.push(kept);
+    }
+    url = accepted['@odata.nextLink'];
   }
   return { items, requests };
 }

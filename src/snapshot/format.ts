@@ -39,13 +39,12 @@ export class SnapshotFormatError extends Error {
  * snapshot stays small and comparison is a string compare.
  */
 export function stateSignature(alert: GraphAlert): string {
-  return [alert.status, alert.severity, alert.classification, alert.determination, alert.assignedTo]
-    .map(value => value ?? '')
-    .join('|');
+  return `${alert.status ?? ''}|${alert.severity ?? ''}|${alert.classification ?? ''}|${alert.determination ?? ''}|${alert.assignedTo ?? ''}`;
 }
 
 export function statusOfSignature(signature: string): string {
-  return signature.split('|')[0];
+  const end = signature.indexOf('|');
+  return end === -1 ? signature : signature.slice(0, end);
 }
 
 export function emptySnapshot(scope: string): Snapshot {
@@ -74,7 +73,8 @@ export function parseSnapshot(text: string, scope: string): Snapshot {
   if (!(data.cursor === null || typeof data.cursor === 'number') || !isRecord(data.alerts)) {
     throw new SnapshotFormatError('the stored snapshot is missing its cursor or alerts');
   }
-  for (const [id, entry] of Object.entries(data.alerts)) {
+  for (const id in data.alerts) {
+    const entry = data.alerts[id];
     if (!isRecord(entry) || typeof entry.u !== 'number' || typeof entry.s !== 'string' || (entry.n !== undefined && typeof entry.n !== 'string')) {
       throw new SnapshotFormatError(`the stored snapshot has a malformed entry for alert ${id}`);
     }
