@@ -10,6 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  GRAPH_RETRY_POLICY: () => (/* reexport */ GRAPH_RETRY_POLICY),
   buildAlertsFilter: () => (/* binding */ buildAlertsFilter),
   buildAlertsUrl: () => (/* binding */ buildAlertsUrl),
   fetchAlerts: () => (/* binding */ fetchAlerts)
@@ -140,6 +141,7 @@ async function getAllPages(firstUrl, options, keep = item => item) {
 }
 
 ;// CONCATENATED MODULE: ./src/graph/alerts.ts
+
 
 
 /** OData datetime literal: Graph expects it unquoted, in UTC. */

@@ -124,9 +124,9 @@ async function exchange(req, options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TEAMS_RETRY_POLICY: () => (/* binding */ TEAMS_RETRY_POLICY),
 /* harmony export */   deliverCards: () => (/* binding */ deliverCards)
 /* harmony export */ });
-/* unused harmony export TEAMS_RETRY_POLICY */
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6803);
 /* harmony import */ var _cards_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6205);
 

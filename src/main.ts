@@ -40,12 +40,16 @@ async function fetchCurrentAlerts(settings: Settings, previous: Snapshot | undef
   if (settings.source === 'file') return readAlertsFile(settings.alertsFile!);
   const since = fetchWindowStart(previous, now, settings.lookbackMs);
   const graph = settings.graph!;
-  const [{ createTokenProvider }, { fetchAlerts }] = await Promise.all([import('./auth.js'), import('./graph/alerts.js')]);
+  const [{ createTokenProvider }, { fetchAlerts, GRAPH_RETRY_POLICY }] = await Promise.all([import('./auth.js'), import('./graph/alerts.js')]);
   const getToken = await createTokenProvider(graph);
   const { alerts, requests } = await fetchAlerts(
     graph.graphEndpoint,
     { since, serviceSources: settings.serviceSources },
-    { getToken, onRetry: (reason, delayMs) => core.info(`Microsoft Graph: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`) },
+    {
+      getToken,
+      policy: { ...GRAPH_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs },
+      onRetry: (reason, delayMs) => core.info(`Microsoft Graph: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`)
+    },
     alertKeeper(previous, settings)
   );
   core.info(`Read ${alerts.length} alert(s) updated since ${new Date(since).toISOString()} in ${requests} Graph request(s).`);
@@ -96,11 +100,12 @@ export async function runWith(settings: Settings): Promise<void> {
   const mode: RunOutcome['mode'] = settings.dryRun ? 'dry-run' : settings.webhookUrl ? 'post' : 'print';
   let results: DeliveryResult[];
   if (mode === 'post') {
-    const { deliverCards } = await import('./teams/webhook.js');
+    const { deliverCards, TEAMS_RETRY_POLICY } = await import('./teams/webhook.js');
     results = await deliverCards(plans, {
       url: settings.webhookUrl!,
       kind: settings.webhookKind === 'legacy-connector' ? 'legacy-connector' : 'workflows',
       intervalMs: settings.postIntervalMs,
+      policy: { ...TEAMS_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs },
       onRetry: (label, reason, delayMs) => core.info(`Teams: ${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`)
     });
   } else {

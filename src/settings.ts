@@ -48,6 +48,8 @@ export interface Settings {
   webhookUrl?: string;
   webhookKind: 'workflows' | 'legacy-connector' | 'none';
   postIntervalMs: number;
+  /** Per HTTP attempt to Graph and Teams: time to the answer's headers and between body chunks. */
+  requestTimeoutMs: number;
   snapshotStore: SnapshotStoreKind;
   snapshotPath: string;
   cacheKeyPrefix: string;
@@ -268,6 +270,7 @@ export function parseSettings(read: InputReader): Settings {
     webhookUrl,
     webhookKind,
     postIntervalMs: durationInput(read, 'post-interval', '1s', 0, 60_000),
+    requestTimeoutMs: durationInput(read, 'request-timeout', '30s', 1_000, 300_000),
     snapshotStore: oneOf<SnapshotStoreKind>(read, 'snapshot-store', ['auto', 'actions-cache', 'file'], 'auto'),
     snapshotPath: read('snapshot-path').trim() || '.m365-alerts/snapshot.json',
     cacheKeyPrefix,

@@ -1,6 +1,8 @@
 import { isAlertLike, type GraphAlert } from '../alert.js';
 import { getAllPages, type GraphClientOptions } from './client.js';
 
+export { GRAPH_RETRY_POLICY } from './client.js';
+
 /**
  * The alerts query: everything updated since `since` (ms), optionally limited to some service sources.
  * Severity and status are filtered after the fetch, not in $filter: an alert that was filtered out and
