@@ -141,3 +141,43 @@ test('alertKeeper keeps whole only the alerts that may be posted, and trimming n
   // A silent first run posts nothing, so nothing is kept whole.
   expect(alertKeeper(undefined, { ...settings, firstRun: 'silent' })(alert('x')).title).toBeUndefined();
 });
+
+describe('reminders (remind-after)', () => {
+  const HOUR = 3_600_000;
+  const remind: DeltaSettings = { ...settings, notifyOn: ['new', 'resolved'], remindAfterMs: 24 * HOUR };
+  const reminders = (delta: { notices: Array<{ kind: string; alert: GraphAlert }> }) => delta.notices.filter(n => n.kind === 'reminder').map(n => n.alert.id);
+
+  test('an open posted alert is reminded once per remind-after, from the snapshot alone', () => {
+    const first = run(undefined, [alert('open', { title: 'Open one', alertWebUrl: 'https://security.microsoft.com/alerts/open' }), alert('quiet', { severity: 'informational' })], remind);
+    expect(first.snapshot.alerts.open.c).toEqual({ title: 'Open one', severity: 'medium', serviceSource: 'microsoftDefenderForEndpoint', alertWebUrl: 'https://security.microsoft.com/alerts/open' });
+    expect(first.snapshot.alerts.quiet.c).toBeUndefined();
+    // 23 h later: not yet. Graph returns nothing (the alert did not change).
+    expect(reminders(run(first.snapshot, [], remind, [], NOW + 23 * HOUR).delta)).toEqual([]);
+    // 25 h later: one reminder, built from the copy.
+    const due = run(first.snapshot, [], remind, [], NOW + 25 * HOUR);
+    expect(reminders(due.delta)).toEqual(['open']);
+    expect(due.delta.notices[0].alert).toMatchObject({ title: 'Open one', status: 'new', severity: 'medium' });
+    expect(due.delta.reminderCount).toBe(1);
+    // Delivered: not again until another 24 h have passed.
+    expect(reminders(run(due.snapshot, [], remind, [], NOW + 30 * HOUR).delta)).toEqual([]);
+    expect(reminders(run(due.snapshot, [], remind, [], NOW + 50 * HOUR).delta)).toEqual(['open']);
+    // Not delivered: due again on the next run.
+    const failed = run(first.snapshot, [], remind, ['open'], NOW + 25 * HOUR);
+    expect(reminders(run(failed.snapshot, [], remind, [], NOW + 26 * HOUR).delta)).toEqual(['open']);
+  });
+
+  test('resolved, filtered-out or freshly updated alerts are not reminded; no remind-after, no copies', () => {
+    const first = run(undefined, [alert('a'), alert('b'), alert('c')], remind);
+    const later = NOW + 25 * HOUR;
+    const at = (minutesAgo: number) => new Date(later - minutesAgo * 60_000).toISOString();
+    const next = run(first.snapshot, [
+      { ...alert('a'), status: 'resolved', lastUpdateDateTime: at(60) },
+      { ...alert('b'), severity: 'informational', lastUpdateDateTime: at(60) }
+    ], remind, [], later);
+    expect(next.delta.notices.map(n => `${n.kind}:${n.alert.id}`)).toEqual(['resolved:a', 'reminder:c']);
+    expect(next.snapshot.alerts.a.c).toBeUndefined();
+    expect(next.snapshot.alerts.b.c).toBeUndefined();
+    expect(reminders(run(next.snapshot, [], remind, [], later + 25 * HOUR).delta)).toEqual(['c']);
+    expect(run(undefined, [alert('x')]).snapshot.alerts.x.c).toBeUndefined();
+  });
+});

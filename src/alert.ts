@@ -29,10 +29,18 @@ export interface GraphAlert {
   lastActivityDateTime?: string | null;
   threatDisplayName?: string | null;
   evidence?: GraphEvidence[] | null;
+  comments?: GraphAlertComment[] | null;
   [other: string]: unknown;
 }
 
 /** One evidence item; the `@odata.type` tells which of the optional properties are present. */
+/** microsoft.graph.security.alertComment */
+export interface GraphAlertComment {
+  comment?: string | null;
+  createdByDisplayName?: string | null;
+  createdDateTime?: string | null;
+}
+
 export interface GraphEvidence {
   '@odata.type'?: string;
   [property: string]: unknown;

@@ -1,6 +1,6 @@
 import { severityRank, timeOf, type GraphAlert } from './alert.js';
 import type { NoticeKind, Settings } from './settings.js';
-import { stateSignature, statusOfSignature, type Snapshot, type SnapshotEntry } from './snapshot/format.js';
+import { stateSignature, statusOfSignature, type ReminderCopy, type Snapshot, type SnapshotEntry } from './snapshot/format.js';
 
 /**
  * The pure core of a run: given the previous snapshot and the alerts just fetched, decide which notices
@@ -13,10 +13,13 @@ export const FETCH_OVERLAP_MS = 10 * 60_000;
 export const RETENTION_MS = 30 * 86_400_000;
 
 export type FilterSettings = Pick<Settings, 'minSeverity' | 'statuses' | 'serviceSources'>;
-export type DeltaSettings = FilterSettings & Pick<Settings, 'notifyOn' | 'firstRun' | 'lookbackMs'>;
+export type DeltaSettings = FilterSettings & Pick<Settings, 'notifyOn' | 'firstRun' | 'lookbackMs'> & Partial<Pick<Settings, 'remindAfterMs'>>;
+
+/** A reminder is not a change of the alert: it repeats an open alert the channel has not heard of for remind-after. */
+export type DeliveryKind = NoticeKind | 'reminder';
 
 export interface Notice {
-  kind: NoticeKind;
+  kind: DeliveryKind;
   alert: GraphAlert;
   /** For follow-ups: the state signature the channel saw last. */
   previousSignature?: string;
@@ -30,6 +33,9 @@ export interface Delta {
   resolvedCount: number;
   /** Notifiable alerts known after this run that are not resolved. */
   openCount: number;
+  reminderCount: number;
+  /** remind-after in ms, when reminders are on: delivered notices then keep a ReminderCopy. */
+  remindAfterMs?: number;
   /** True when there was no snapshot: first-run rules applied. */
   firstRun: boolean;
   /** Entries of the next snapshot before delivery results are applied. */
@@ -59,7 +65,7 @@ export function fetchWindowStart(previous: Snapshot | undefined, now: number, lo
   return start - FETCH_OVERLAP_MS;
 }
 
-function noticeFor(alert: GraphAlert, entry: SnapshotEntry | undefined, notifiable: boolean): Notice | undefined {
+function noticeFor(alert: GraphAlert, entry: SnapshotEntry | undefined, notifiable: boolean): (Notice & { kind: NoticeKind }) | undefined {
   const signature = stateSignature(alert);
   if (entry?.n === undefined) {
     // Never told: a notice is owed once the alert passes the filters (also when it escalates into them).
@@ -91,7 +97,7 @@ function slim(alert: GraphAlert): GraphAlert {
   return { id, status, severity, classification, determination, assignedTo, serviceSource, createdDateTime, lastUpdateDateTime };
 }
 
-const KIND_ORDER: Record<NoticeKind, number> = { new: 0, updated: 1, resolved: 2 };
+const KIND_ORDER: Record<DeliveryKind, number> = { new: 0, updated: 1, resolved: 2, reminder: 3 };
 
 /** New before follow-ups, most severe first, then oldest first; the id breaks ties so the order is stable. */
 function sortByPriority(notices: Notice[]): Notice[] {
@@ -107,9 +113,18 @@ function sortByPriority(notices: Notice[]): Notice[] {
   return keyed.map(entry => entry.notice);
 }
 
-/** Entries always have the same four fields (undefined ones are left out of the JSON), which keeps them fast. */
-function entry(u: number, s: string, n: string | undefined, a: GraphAlert | undefined): SnapshotEntry {
-  return { u, s, n, a };
+/** Entries always have the same fields (undefined ones are left out of the JSON), which keeps them fast. */
+function entry(u: number, s: string, n: string | undefined, a: GraphAlert | undefined, t?: number, c?: ReminderCopy): SnapshotEntry {
+  return { u, s, n, a, t, c };
+}
+
+export function reminderCopy(alert: GraphAlert): ReminderCopy {
+  return { title: String(alert.title ?? '').slice(0, 200), severity: alert.severity ?? '', serviceSource: alert.serviceSource ?? '', alertWebUrl: alert.alertWebUrl ?? '' };
+}
+
+/** An alert rebuilt from a reminder copy: what the reminder digest shows. */
+function alertFromCopy(id: string, copy: ReminderCopy, signature: string): GraphAlert {
+  return { id, title: copy.title, severity: copy.severity, serviceSource: copy.serviceSource, alertWebUrl: copy.alertWebUrl, status: statusOfSignature(signature) };
 }
 
 /**
@@ -173,13 +188,27 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
       notices.push(notice);
       owed = alert;
     }
+    // A reminder copy lives while the alert stays notifiable (open, within the filters); a whole alert refreshes it.
+    const copy = settings.remindAfterMs && notifiable && before?.c ? (alert.title !== undefined ? reminderCopy(alert) : before.c) : undefined;
     // Forget what is old and owes nothing; keep owed notices however old they are.
-    if (owed || u >= keepAfter) entries.set(id, entry(u, signature, told, owed));
+    if (owed || u >= keepAfter) entries.set(id, entry(u, signature, told, owed, before?.t, copy));
+  }
+
+  // Reminders: told, still open and notifiable (the copy says so), and nothing heard for remind-after.
+  let reminderCount = 0;
+  if (settings.remindAfterMs) {
+    const noticed = new Set(notices.map(notice => notice.alert.id));
+    for (const [id, kept] of entries) {
+      if (!kept.c || kept.n === undefined || noticed.has(id) || statusOfSignature(kept.s) === 'resolved') continue;
+      if ((kept.t ?? kept.u) + settings.remindAfterMs > now) continue;
+      notices.push({ kind: 'reminder', alert: alertFromCopy(id, kept.c, kept.s) });
+      reminderCount++;
+    }
   }
 
   const sorted = sortByPriority(notices);
   const newCount = sorted.filter(notice => notice.kind === 'new').length;
-  return { notices: sorted, newCount, updatedCount, resolvedCount, openCount, firstRun, entries, cursor };
+  return { notices: sorted, newCount, updatedCount, resolvedCount, openCount, reminderCount, remindAfterMs: settings.remindAfterMs, firstRun, entries, cursor };
 }
 
 /**
@@ -187,12 +216,20 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
  * their alert copy so the next run posts them again.
  */
 export function nextSnapshot(delta: Delta, delivered: ReadonlySet<Notice>, scope: string, now: number): Snapshot {
-  const told = new Map<string, string>();
-  for (const notice of delta.notices) if (delivered.has(notice)) told.set(notice.alert.id, stateSignature(notice.alert));
+  const heard = new Map<string, Notice>();
+  for (const notice of delta.notices) if (delivered.has(notice)) heard.set(notice.alert.id, notice);
   const alerts: Record<string, SnapshotEntry> = {};
   for (const [id, kept] of delta.entries) {
-    const signature = told.get(id);
-    alerts[id] = signature === undefined ? entry(kept.u, kept.s, kept.n, kept.a) : entry(kept.u, kept.s, signature, undefined);
+    const notice = heard.get(id);
+    if (!notice) {
+      alerts[id] = entry(kept.u, kept.s, kept.n, kept.a, kept.t, kept.c);
+    } else if (notice.kind === 'reminder') {
+      alerts[id] = entry(kept.u, kept.s, kept.n, kept.a, now, kept.c);
+    } else {
+      const open = notice.alert.status !== 'resolved' && notice.kind !== 'resolved';
+      const copy = delta.remindAfterMs && open ? reminderCopy(notice.alert) : undefined;
+      alerts[id] = entry(kept.u, kept.s, stateSignature(notice.alert), undefined, now, copy);
+    }
   }
   return { version: 1, scope, cursor: delta.cursor, savedAt: new Date(now).toISOString(), alerts };
 }

@@ -94,9 +94,9 @@ export async function runWith(settings: Settings): Promise<void> {
 
   const alerts = await fetchCurrentAlerts(settings, previous, now);
   const delta = computeDelta(previous, alerts, settings, now);
-  core.info(`Notices owed: ${delta.notices.length} (new ${delta.newCount}); changes seen: ${delta.updatedCount} updated, ${delta.resolvedCount} resolved; ${delta.openCount} open.`);
+  core.info(`Notices owed: ${delta.notices.length} (new ${delta.newCount}, reminders ${delta.reminderCount}); changes seen: ${delta.updatedCount} updated, ${delta.resolvedCount} resolved; ${delta.openCount} open.`);
 
-  const plans = planCards(delta.notices, settings.maxCards);
+  const plans = planCards(delta.notices, settings.maxCards, settings.remindAfterMs);
   const mode: RunOutcome['mode'] = settings.dryRun ? 'dry-run' : settings.webhookUrl ? 'post' : 'print';
   let results: DeliveryResult[];
   if (mode === 'post') {

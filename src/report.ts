@@ -45,6 +45,7 @@ export function counts(outcome: RunOutcome) {
     updatedCount: outcome.delta.updatedCount,
     resolvedCount: outcome.delta.resolvedCount,
     openCount: outcome.delta.openCount,
+    reminderCount: outcome.delta.reminderCount,
     postedCount: delivered.size,
     failedCount: owed.length - delivered.size
   };
@@ -78,6 +79,7 @@ export function setOutputs(outcome: RunOutcome, reportPath: string): void {
   core.setOutput('updated-count', c.updatedCount);
   core.setOutput('resolved-count', c.resolvedCount);
   core.setOutput('open-count', c.openCount);
+  core.setOutput('reminder-count', c.reminderCount);
   core.setOutput('posted-count', c.postedCount);
   core.setOutput('failed-count', c.failedCount);
   const newAlerts = outcome.delta.notices.filter(notice => notice.kind === 'new').slice(0, NEW_ALERTS_OUTPUT_LIMIT);

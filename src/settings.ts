@@ -48,6 +48,8 @@ export interface Settings {
   webhookUrl?: string;
   webhookKind: 'workflows' | 'legacy-connector' | 'none';
   postIntervalMs: number;
+  /** Repeat open alerts the channel has not heard about for this long (undefined: no reminders). */
+  remindAfterMs?: number;
   /** Per HTTP attempt to Graph and Teams: time to the answer's headers and between body chunks. */
   requestTimeoutMs: number;
   snapshotStore: SnapshotStoreKind;
@@ -271,6 +273,7 @@ export function parseSettings(read: InputReader): Settings {
     webhookKind,
     postIntervalMs: durationInput(read, 'post-interval', '1s', 0, 60_000),
     requestTimeoutMs: durationInput(read, 'request-timeout', '30s', 1_000, 300_000),
+    remindAfterMs: read('remind-after').trim() ? durationInput(read, 'remind-after', '', 3_600_000, 30 * 86_400_000) : undefined,
     snapshotStore: oneOf<SnapshotStoreKind>(read, 'snapshot-store', ['auto', 'actions-cache', 'file'], 'auto'),
     snapshotPath: read('snapshot-path').trim() || '.m365-alerts/snapshot.json',
     cacheKeyPrefix,

@@ -17,6 +17,18 @@ export interface SnapshotEntry {
   n?: string;
   /** The alert as last fetched, kept only while a notice for it is still owed. */
   a?: GraphAlert;
+  /** When the channel last heard about the alert (a delivered notice or reminder), ms; for remind-after. */
+  t?: number;
+  /** What a reminder shows, kept (with remind-after only) while the alert is told, open and notifiable. */
+  c?: ReminderCopy;
+}
+
+/** The few alert fields a reminder row needs; alerts that are not fetched again are reminded from it. */
+export interface ReminderCopy {
+  title: string;
+  severity: string;
+  serviceSource: string;
+  alertWebUrl: string;
 }
 
 export interface Snapshot {
@@ -75,7 +87,14 @@ export function parseSnapshot(text: string, scope: string): Snapshot {
   }
   for (const id in data.alerts) {
     const entry = data.alerts[id];
-    if (!isRecord(entry) || typeof entry.u !== 'number' || typeof entry.s !== 'string' || (entry.n !== undefined && typeof entry.n !== 'string')) {
+    if (
+      !isRecord(entry) ||
+      typeof entry.u !== 'number' ||
+      typeof entry.s !== 'string' ||
+      (entry.n !== undefined && typeof entry.n !== 'string') ||
+      (entry.t !== undefined && typeof entry.t !== 'number') ||
+      (entry.c !== undefined && !isRecord(entry.c))
+    ) {
       throw new SnapshotFormatError(`the stored snapshot has a malformed entry for alert ${id}`);
     }
   }

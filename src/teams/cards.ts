@@ -152,6 +152,12 @@ export function newAlertCard(alert: GraphAlert): AdaptiveCard {
       ['Alert ID', alert.id]
     ])
   );
+  if (alert.recommendedActions) {
+    body.push(
+      { type: 'TextBlock', text: 'Recommended actions', weight: 'Bolder', spacing: 'Medium', wrap: true },
+      plainText(truncate(String(alert.recommendedActions), 600), {}, { spacing: 'Small' })
+    );
+  }
   return card(body, alertActions(alert));
 }
 
@@ -171,10 +177,27 @@ export function followUpCard(notice: Notice): AdaptiveCard {
   });
   const caption = notice.kind === 'resolved' ? 'Resolved' : 'Updated';
   const rows: Array<[string, string]> = [...changes];
-  if (notice.kind === 'resolved') rows.push(['Resolved', formatTime(alert.resolvedDateTime)]);
+  if (notice.kind === 'resolved') {
+    rows.push(['Resolved', formatTime(alert.resolvedDateTime)]);
+    // Graph records no "resolved by"; the assignee and the latest comment are who acted, as the portal shows.
+    if (!changes.some(([label]) => label === 'Assigned to')) rows.push(['Assigned to', truncate(String(alert.assignedTo ?? ''), 200)]);
+  }
+  const comment = latestComment(alert);
+  if (comment) rows.push(['Latest comment', comment]);
   rows.push(['Alert ID', alert.id]);
   return card([header(alert, caption), facts(rows)], alertActions(alert));
 }
+
+/** "Name (time): text" of the newest comment, trimmed. */
+function latestComment(alert: GraphAlert): string {
+  const comments = Array.isArray(alert.comments) ? alert.comments.filter(c => typeof c?.comment === 'string' && c.comment.trim()) : [];
+  if (comments.length === 0) return '';
+  const newest = comments.reduce((a, b) => (String(b.createdDateTime ?? '') > String(a.createdDateTime ?? '') ? b : a));
+  const by = [newest.createdByDisplayName, formatTime(newest.createdDateTime)].filter(Boolean).join(', ');
+  return truncate(`${by ? `${by}: ` : ''}${newest.comment!.trim()}`, 300);
+}
+
+const DIGEST_PREFIX: Record<Notice['kind'], string> = { new: '', reminder: '', resolved: '[Resolved] ', updated: '[Updated] ' };
 
 function digestRow(notice: Notice): AdaptiveElement {
   const alert = notice.alert;
@@ -188,7 +211,7 @@ function digestRow(notice: Notice): AdaptiveElement {
       {
         type: 'Column',
         width: 'stretch',
-        items: [plainText(`${notice.kind === 'new' ? '' : notice.kind === 'resolved' ? '[Resolved] ' : '[Updated] '}${truncate(alert.title || '(untitled alert)', 160)}`)]
+        items: [plainText(`${DIGEST_PREFIX[notice.kind]}${truncate(alert.title || '(untitled alert)', 160)}`)]
       },
       { type: 'Column', width: '160px', items: [plainText(humanize(alert.serviceSource))] }
     ]
@@ -198,8 +221,28 @@ function digestRow(notice: Notice): AdaptiveElement {
   return row;
 }
 
-function digestCard(notices: Notice[], part: number, parts: number, total: number): AdaptiveCard {
-  const heading = parts > 1 ? `${total} more alerts (part ${part} of ${parts})` : `${total} more alert${total === 1 ? '' : 's'}`;
+/** What a digest is about: the overflow of a burst, or reminders of alerts still open. */
+export interface DigestKind {
+  heading: (total: number) => string;
+  /** Shown as the label in logs. */
+  name: string;
+}
+
+export const OVERFLOW_DIGEST: DigestKind = { heading: total => `${total} more alert${total === 1 ? '' : 's'}`, name: 'digest' };
+
+export function reminderDigest(remindAfterMs: number): DigestKind {
+  const after = describeDuration(remindAfterMs);
+  return { heading: total => `Reminder: ${total} alert${total === 1 ? ' is' : 's are'} still unresolved, with no news for ${after}`, name: 'reminder digest' };
+}
+
+function describeDuration(ms: number): string {
+  if (ms % 86_400_000 === 0) return `${ms / 86_400_000} day${ms === 86_400_000 ? '' : 's'}`;
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000} hour${ms === 3_600_000 ? '' : 's'}`;
+  return `${Math.round(ms / 60_000)} minutes`;
+}
+
+function digestCard(notices: Notice[], part: number, parts: number, total: number, kind: DigestKind): AdaptiveCard {
+  const heading = parts > 1 ? `${kind.heading(total)} (part ${part} of ${parts})` : kind.heading(total);
   return card([
     { type: 'TextBlock', text: heading, weight: 'Bolder', size: 'Large', wrap: true },
     { type: 'TextBlock', text: 'Select a row to open the alert in Microsoft Defender.', isSubtle: true, size: 'Small', wrap: true },
@@ -212,12 +255,12 @@ export function cardBytes(card: AdaptiveCard): number {
 }
 
 /** Splits notices into digest cards of at most MAX_DIGEST_ROWS rows and MAX_CARD_BYTES bytes each. */
-export function digestCards(notices: Notice[]): CardPlan[] {
+export function digestCards(notices: Notice[], kind: DigestKind = OVERFLOW_DIGEST): CardPlan[] {
   const groups: Notice[][] = [];
   let current: Notice[] = [];
   for (const notice of notices) {
     const candidate = [...current, notice];
-    if (current.length > 0 && (candidate.length > MAX_DIGEST_ROWS || cardBytes(digestCard(candidate, 99, 99, 9999)) > MAX_CARD_BYTES)) {
+    if (current.length > 0 && (candidate.length > MAX_DIGEST_ROWS || cardBytes(digestCard(candidate, 99, 99, 9999, kind)) > MAX_CARD_BYTES)) {
       groups.push(current);
       current = [notice];
     } else {
@@ -226,9 +269,9 @@ export function digestCards(notices: Notice[]): CardPlan[] {
   }
   if (current.length > 0) groups.push(current);
   return groups.map((group, index) => ({
-    card: digestCard(group, index + 1, groups.length, notices.length),
+    card: digestCard(group, index + 1, groups.length, notices.length, kind),
     notices: group,
-    label: `digest ${index + 1}/${groups.length} (${group.length} alerts)`
+    label: `${kind.name} ${index + 1}/${groups.length} (${group.length} alerts)`
   }));
 }
 
@@ -236,8 +279,10 @@ function individualCard(notice: Notice): AdaptiveCard {
   return notice.kind === 'new' ? newAlertCard(notice.alert) : followUpCard(notice);
 }
 
-/** One card per notice up to `maxCards`, the rest in digest cards. */
-export function planCards(notices: Notice[], maxCards: number): CardPlan[] {
+/** One card per notice up to `maxCards`, the rest in digest cards; reminders always go in a reminder digest. */
+export function planCards(all: Notice[], maxCards: number, remindAfterMs = 86_400_000): CardPlan[] {
+  const notices = all.filter(notice => notice.kind !== 'reminder');
+  const reminders = all.filter(notice => notice.kind === 'reminder');
   const plans: CardPlan[] = notices.slice(0, maxCards).map(notice => {
     let built = individualCard(notice);
     if (cardBytes(built) > MAX_CARD_BYTES) {
@@ -247,7 +292,7 @@ export function planCards(notices: Notice[], maxCards: number): CardPlan[] {
     const status = statusOfSignature(notice.previousSignature ?? '');
     return { card: built, notices: [notice], label: `${notice.kind}${status ? ` (was ${status})` : ''}: ${truncate(neutralize(notice.alert.title ?? notice.alert.id), 80)}` };
   });
-  return [...plans, ...digestCards(notices.slice(maxCards))];
+  return [...plans, ...digestCards(notices.slice(maxCards)), ...digestCards(reminders, reminderDigest(remindAfterMs))];
 }
 
 /** The request body Teams Workflows ("When a Teams webhook request is received") expects. */
