@@ -180,7 +180,7 @@ async function fetchAlerts(graphEndpoint, query, options, keep = alert => alert)
 /* harmony export */   uk: () => (/* binding */ realSleep)
 /* harmony export */ });
 /* unused harmony exports parseRetryAfter, backoffDelay */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4371);
 
 /** Raised when the exchange failed for good; `status` is the last HTTP status if any arrived. */
 class HttpError extends Error {

@@ -526,7 +526,7 @@ const isNumber = __webpack_require__(116);
 const isPlainObject = __webpack_require__(9888);
 const isString = __webpack_require__(6172);
 const once = __webpack_require__(2192);
-const { KeyObject, createSecretKey, createPrivateKey } = __webpack_require__(4601)
+const { KeyObject, createSecretKey, createPrivateKey } = __webpack_require__(6982)
 
 const SUPPORTED_ALGS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512', 'HS256', 'HS384', 'HS512', 'none'];
 if (PS_SUPPORTED) {
@@ -783,7 +783,7 @@ const timespan = __webpack_require__(6688);
 const validateAsymmetricKey = __webpack_require__(1006);
 const PS_SUPPORTED = __webpack_require__(3948);
 const jws = __webpack_require__(3324);
-const {KeyObject, createSecretKey, createPublicKey} = __webpack_require__(4601);
+const {KeyObject, createSecretKey, createPublicKey} = __webpack_require__(6982);
 
 const PUB_KEY_ALGS = ['RS256', 'RS384', 'RS512'];
 const EC_KEY_ALGS = ['ES256', 'ES384', 'ES512'];
@@ -1046,7 +1046,7 @@ module.exports = function (jwtString, secretOrPublicKey, options, callback) {
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var Buffer = (__webpack_require__(3058).Buffer);
-var crypto = __webpack_require__(4601);
+var crypto = __webpack_require__(6982);
 var formatEcdsa = __webpack_require__(325);
 var util = __webpack_require__(9023);
 
@@ -13018,7 +13018,7 @@ class EncodingUtils {
 //# sourceMappingURL=EncodingUtils.mjs.map
 
 // EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __webpack_require__(4601);
+var external_crypto_ = __webpack_require__(6982);
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/crypto/HashUtils.mjs
 /*! @azure/msal-node v7.2.3 2026-11-18 */
 

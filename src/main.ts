@@ -8,7 +8,8 @@ import { FileSnapshotStore } from './snapshot/file-store.js';
 import type { Snapshot } from './snapshot/format.js';
 import type { SnapshotStore } from './snapshot/store.js';
 import { readAlertsFile } from './source-file.js';
-import { planCards, type CardPlan } from './teams/cards.js';
+import { NO_ROUTE_ERROR, planDeliveries } from './destinations.js';
+import type { CardPlan } from './teams/cards.js';
 import type { DeliveryResult } from './teams/webhook.js';
 
 // MSAL, @actions/cache (with the Azure Storage SDK) and undici are imported only by the runs that use
@@ -72,6 +73,8 @@ export async function run(): Promise<void> {
       if (value) core.setSecret(value);
     }
     const settings = parseSettings(name => core.getInput(name));
+    // Route webhook URLs are secrets inside the routes text: mask each one as well.
+    for (const route of settings.routes) core.setSecret(route.webhookUrl);
     await runWith(settings);
   } catch (error) {
     const known = error instanceof ExplainedError;
@@ -96,19 +99,29 @@ export async function runWith(settings: Settings): Promise<void> {
   const delta = computeDelta(previous, alerts, settings, now);
   core.info(`Notices owed: ${delta.notices.length} (new ${delta.newCount}, reminders ${delta.reminderCount}); changes seen: ${delta.updatedCount} updated, ${delta.resolvedCount} resolved; ${delta.openCount} open.`);
 
-  const plans = planCards(delta.notices, settings.maxCards, settings.remindAfterMs);
-  const mode: RunOutcome['mode'] = settings.dryRun ? 'dry-run' : settings.webhookUrl ? 'post' : 'print';
-  let results: DeliveryResult[];
+  const deliveries = planDeliveries(delta.notices, settings);
+  const mode: RunOutcome['mode'] = settings.dryRun ? 'dry-run' : settings.webhookUrl || settings.routes.length > 0 ? 'post' : 'print';
+  let results: DeliveryResult[] = [];
   if (mode === 'post') {
     const { deliverCards, TEAMS_RETRY_POLICY } = await import('./teams/webhook.js');
-    results = await deliverCards(plans, {
-      url: settings.webhookUrl!,
-      kind: settings.webhookKind === 'legacy-connector' ? 'legacy-connector' : 'workflows',
-      intervalMs: settings.postIntervalMs,
-      policy: { ...TEAMS_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs },
-      onRetry: (label, reason, delayMs) => core.info(`Teams: ${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`)
-    });
+    // Channels one after another: each Workflows URL has its own throttle, and the log stays readable.
+    for (const { destination, plans } of deliveries) {
+      if (!destination.url) {
+        results.push(...plans.map(plan => ({ plan, delivered: false, error: `${plan.notices.length} alert(s) ${NO_ROUTE_ERROR}` })));
+        continue;
+      }
+      results.push(
+        ...(await deliverCards(plans, {
+          url: destination.url,
+          kind: destination.kind,
+          intervalMs: settings.postIntervalMs,
+          policy: { ...TEAMS_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs },
+          onRetry: (label, reason, delayMs) => core.info(`Teams: ${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`)
+        }))
+      );
+    }
   } else {
+    const plans = deliveries.flatMap(delivery => delivery.plans);
     if (plans.length > 0) core.info(mode === 'dry-run' ? 'Dry run: cards are printed, not posted.' : 'No teams-webhook-url: cards are printed to the log instead of posted.');
     results = printCards(plans);
   }

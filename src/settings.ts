@@ -1,4 +1,5 @@
 import { SERVICE_SOURCES, SEVERITIES, STATUSES, type Severity } from './alert.js';
+import { parseRoutes, type Route } from './routes.js';
 import { ExplainedError } from './errors.js';
 
 /**
@@ -48,6 +49,8 @@ export interface Settings {
   webhookUrl?: string;
   webhookKind: 'workflows' | 'legacy-connector' | 'none';
   postIntervalMs: number;
+  /** Other channels for some alerts; the first matching route wins, the rest go to webhookUrl. */
+  routes: Route[];
   /** Repeat open alerts the channel has not heard about for this long (undefined: no reminders). */
   remindAfterMs?: number;
   /** Per HTTP attempt to Graph and Teams: time to the answer's headers and between body chunks. */
@@ -154,8 +157,7 @@ function httpsUrlInput(read: InputReader, input: string, fallback: string, allow
  * Office 365 connectors were retired in 2026 and may answer 2xx while posting nothing; the Logic Apps
  * based Workflows URLs stopped working on 2025-11-30.
  */
-export function classifyWebhook(raw: string, allowLegacy: boolean): 'workflows' | 'legacy-connector' {
-  const input = 'teams-webhook-url';
+export function classifyWebhook(raw: string, allowLegacy: boolean, input = 'teams-webhook-url'): 'workflows' | 'legacy-connector' {
   let url: URL;
   try {
     url = new URL(raw);
@@ -173,7 +175,11 @@ export function classifyWebhook(raw: string, allowLegacy: boolean): 'workflows' 
       'Open the workflow in Teams (Workflows app), copy its new HTTP POST URL (…environment.api.powerplatform.com…) and store it in the secret.'
     );
   }
-  const legacy = host.endsWith('.webhook.office.com') || ((host === 'outlook.office.com' || host === 'outlook.office365.com') && url.pathname.startsWith('/webhook'));
+  // Connector URLs have a connector host, or the path shape /webhookb2/<group>@<tenant>/IncomingWebhook/… on any host.
+  const legacy =
+    host.endsWith('.webhook.office.com') ||
+    ((host === 'outlook.office.com' || host === 'outlook.office365.com') && url.pathname.startsWith('/webhook')) ||
+    /^\/webhookb2\/[^/]+\/IncomingWebhook\//i.test(url.pathname);
   if (legacy) {
     if (!allowLegacy) {
       fail(
@@ -273,6 +279,7 @@ export function parseSettings(read: InputReader): Settings {
     webhookKind,
     postIntervalMs: durationInput(read, 'post-interval', '1s', 0, 60_000),
     requestTimeoutMs: durationInput(read, 'request-timeout', '30s', 1_000, 300_000),
+    routes: parseRoutes(read('routes'), allowLegacy),
     remindAfterMs: read('remind-after').trim() ? durationInput(read, 'remind-after', '', 3_600_000, 30 * 86_400_000) : undefined,
     snapshotStore: oneOf<SnapshotStoreKind>(read, 'snapshot-store', ['auto', 'actions-cache', 'file'], 'auto'),
     snapshotPath: read('snapshot-path').trim() || '.m365-alerts/snapshot.json',

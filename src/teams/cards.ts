@@ -21,6 +21,8 @@ export interface AdaptiveCard {
 export interface CardPlan {
   card: AdaptiveCard;
   notices: Notice[];
+  /** Set for digest cards: their heading (a digest may carry a single notice too). */
+  digestHeading?: string;
   /** Short description for logs and the job summary (no alert text beyond the title). */
   label: string;
 }
@@ -37,7 +39,7 @@ const SEVERITY_LOOK: Record<string, { color: string; style: string; label: strin
   informational: { color: 'Default', style: 'emphasis', label: 'Informational' }
 };
 
-function severityLook(severity: string | null | undefined) {
+export function severityLook(severity: string | null | undefined) {
   return SEVERITY_LOOK[(severity ?? '').toLowerCase()] ?? { color: 'Default', style: 'emphasis', label: humanize(severity) || 'Unknown' };
 }
 
@@ -131,27 +133,30 @@ function alertActions(alert: GraphAlert): AdaptiveElement[] {
   return [...openUrlAction('Open in Microsoft Defender', alert.alertWebUrl), ...openUrlAction('Open incident', alert.incidentWebUrl)];
 }
 
-/** The card for one new alert. */
-export function newAlertCard(alert: GraphAlert): AdaptiveCard {
+/** The label/value rows of a new alert's card (values still untrusted: neutralised where shown). */
+export function newAlertFacts(alert: GraphAlert): Array<[string, string]> {
   const techniques = Array.isArray(alert.mitreTechniques) ? alert.mitreTechniques.filter(t => typeof t === 'string') : [];
   const categories = Array.isArray(alert.categories) && alert.categories.length > 0 ? alert.categories.join(', ') : (alert.category ?? '');
+  return [
+    ['Status', humanize(alert.status)],
+    ['Service', humanize(alert.serviceSource)],
+    ['Detection', humanize(alert.detectionSource)],
+    ['Category', truncate(String(categories), 200)],
+    ['First activity', formatTime(alert.firstActivityDateTime)],
+    ['Last activity', formatTime(alert.lastActivityDateTime)],
+    ['Created', formatTime(alert.createdDateTime)],
+    ['Assigned to', truncate(String(alert.assignedTo ?? ''), 200)],
+    ...affectedEntities(alert),
+    ['MITRE ATT&CK', truncate(techniques.join(', '), 300)],
+    ['Alert ID', alert.id]
+  ];
+}
+
+/** The card for one new alert. */
+export function newAlertCard(alert: GraphAlert): AdaptiveCard {
   const body: AdaptiveElement[] = [header(alert, 'New alert')];
   if (alert.description) body.push(plainText(truncate(String(alert.description), 1000), {}, { spacing: 'Medium' }));
-  body.push(
-    facts([
-      ['Status', humanize(alert.status)],
-      ['Service', humanize(alert.serviceSource)],
-      ['Detection', humanize(alert.detectionSource)],
-      ['Category', truncate(String(categories), 200)],
-      ['First activity', formatTime(alert.firstActivityDateTime)],
-      ['Last activity', formatTime(alert.lastActivityDateTime)],
-      ['Created', formatTime(alert.createdDateTime)],
-      ['Assigned to', truncate(String(alert.assignedTo ?? ''), 200)],
-      ...affectedEntities(alert),
-      ['MITRE ATT&CK', truncate(techniques.join(', '), 300)],
-      ['Alert ID', alert.id]
-    ])
-  );
+  body.push(facts(newAlertFacts(alert)));
   if (alert.recommendedActions) {
     body.push(
       { type: 'TextBlock', text: 'Recommended actions', weight: 'Bolder', spacing: 'Medium', wrap: true },
@@ -163,29 +168,36 @@ export function newAlertCard(alert: GraphAlert): AdaptiveCard {
 
 const FIELDS = ['Status', 'Severity', 'Classification', 'Determination', 'Assigned to'];
 
-/** A compact follow-up: what changed since the channel was last told. */
-export function followUpCard(notice: Notice): AdaptiveCard {
+/** What changed since the channel was last told, and for a resolution who acted. */
+export function followUpFacts(notice: Notice): Array<[string, string]> {
   const alert = notice.alert;
   const before = (notice.previousSignature ?? '').split('|');
   const after = [alert.status, alert.severity, alert.classification, alert.determination, alert.assignedTo].map(v => v ?? '');
-  const changes: Array<[string, string]> = [];
+  const rows: Array<[string, string]> = [];
   FIELDS.forEach((label, index) => {
     if (before[index] !== after[index]) {
       const show = (value: string | undefined) => (index === 4 ? value || 'nobody' : humanize(value) || 'none');
-      changes.push([label, `${show(before[index])} → ${show(after[index])}`]);
+      rows.push([label, `${show(before[index])} → ${show(after[index])}`]);
     }
   });
-  const caption = notice.kind === 'resolved' ? 'Resolved' : 'Updated';
-  const rows: Array<[string, string]> = [...changes];
   if (notice.kind === 'resolved') {
     rows.push(['Resolved', formatTime(alert.resolvedDateTime)]);
     // Graph records no "resolved by"; the assignee and the latest comment are who acted, as the portal shows.
-    if (!changes.some(([label]) => label === 'Assigned to')) rows.push(['Assigned to', truncate(String(alert.assignedTo ?? ''), 200)]);
+    if (!rows.some(([label]) => label === 'Assigned to')) rows.push(['Assigned to', truncate(String(alert.assignedTo ?? ''), 200)]);
   }
   const comment = latestComment(alert);
   if (comment) rows.push(['Latest comment', comment]);
   rows.push(['Alert ID', alert.id]);
-  return card([header(alert, caption), facts(rows)], alertActions(alert));
+  return rows;
+}
+
+export function followUpCaption(notice: Notice): string {
+  return notice.kind === 'resolved' ? 'Resolved' : 'Updated';
+}
+
+/** A compact follow-up: what changed since the channel was last told. */
+export function followUpCard(notice: Notice): AdaptiveCard {
+  return card([header(notice.alert, followUpCaption(notice)), facts(followUpFacts(notice))], alertActions(notice.alert));
 }
 
 /** "Name (time): text" of the newest comment, trimmed. */
@@ -241,8 +253,12 @@ function describeDuration(ms: number): string {
   return `${Math.round(ms / 60_000)} minutes`;
 }
 
+function digestHeading(part: number, parts: number, total: number, kind: DigestKind): string {
+  return parts > 1 ? `${kind.heading(total)} (part ${part} of ${parts})` : kind.heading(total);
+}
+
 function digestCard(notices: Notice[], part: number, parts: number, total: number, kind: DigestKind): AdaptiveCard {
-  const heading = parts > 1 ? `${kind.heading(total)} (part ${part} of ${parts})` : kind.heading(total);
+  const heading = digestHeading(part, parts, total, kind);
   return card([
     { type: 'TextBlock', text: heading, weight: 'Bolder', size: 'Large', wrap: true },
     { type: 'TextBlock', text: 'Select a row to open the alert in Microsoft Defender.', isSubtle: true, size: 'Small', wrap: true },
@@ -271,6 +287,7 @@ export function digestCards(notices: Notice[], kind: DigestKind = OVERFLOW_DIGES
   return groups.map((group, index) => ({
     card: digestCard(group, index + 1, groups.length, notices.length, kind),
     notices: group,
+    digestHeading: digestHeading(index + 1, groups.length, notices.length, kind),
     label: `${kind.name} ${index + 1}/${groups.length} (${group.length} alerts)`
   }));
 }

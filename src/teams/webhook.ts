@@ -1,5 +1,6 @@
 import { exchange, HttpError, realSleep, type RetryPolicy, type Sleep } from '../http.js';
 import { workflowsEnvelope, type CardPlan } from './cards.js';
+import { messageCard } from './message-card.js';
 
 /**
  * Posts cards to a Teams webhook, one after another, paced, each retried on 429/5xx/resets/time-outs.
@@ -42,6 +43,11 @@ function explainStatus(status: number, body: string): string {
   return `Teams answered HTTP ${status}${detail}.`;
 }
 
+/** Workflows take the Adaptive Card in a message envelope; retired connectors get the MessageCard they render best. */
+export function requestBody(plan: CardPlan, kind: DeliveryOptions['kind']): object {
+  return kind === 'legacy-connector' ? messageCard(plan) : workflowsEnvelope(plan.card);
+}
+
 export async function deliverCards(plans: CardPlan[], options: DeliveryOptions): Promise<DeliveryResult[]> {
   const results: DeliveryResult[] = [];
   const sleep = options.sleep ?? realSleep;
@@ -54,7 +60,7 @@ export async function deliverCards(plans: CardPlan[], options: DeliveryOptions):
     if (index > 0 && options.intervalMs > 0) await sleep(options.intervalMs);
     try {
       const answer = await exchange(
-        { method: 'POST', url: options.url, headers: { 'content-type': 'application/json' }, body: JSON.stringify(workflowsEnvelope(plan.card)) },
+        { method: 'POST', url: options.url, headers: { 'content-type': 'application/json' }, body: JSON.stringify(requestBody(plan, options.kind)) },
         {
           policy: options.policy ?? TEAMS_RETRY_POLICY,
           what: `Posting ${plan.label} to Teams`,

@@ -1,0 +1,178 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { CLIENT, SECRET, TENANT, makeAlert } from './fakes/alerts.js';
+import { startFakeEntra, type FakeEntra } from './fakes/entra.js';
+import { startFakeGraph, type FakeGraph } from './fakes/graph.js';
+import { Workspace } from './fakes/runner.js';
+import { startFakeTeams, type FakeTeams } from './fakes/teams.js';
+
+/**
+ * End to end, Teams side: routes to several channels, reminders across runs, and the legacy connector
+ * (MessageCard, HTTP 200 answers that are failures). dist/index.js against loopback fakes.
+ */
+let entra: FakeEntra;
+let graph: FakeGraph;
+let teams: FakeTeams;
+let ws: Workspace;
+
+beforeAll(async () => {
+  entra = await startFakeEntra({ tenantId: TENANT, clientId: CLIENT, clientSecret: SECRET });
+  graph = await startFakeGraph(token => entra.tokens.has(token));
+});
+afterAll(async () => {
+  await graph.close();
+  await entra.close();
+});
+beforeEach(async () => {
+  teams = await startFakeTeams();
+  graph.alerts = [];
+  ws = await Workspace.create();
+});
+afterEach(async () => {
+  await teams.close();
+  await ws.remove();
+});
+
+function inputs(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    'tenant-id': TENANT,
+    'client-id': CLIENT,
+    'client-secret': SECRET,
+    'graph-endpoint': graph.url,
+    'authority-host': entra.url,
+    'teams-webhook-url': teams.workflowsUrl,
+    'snapshot-store': 'file',
+    'post-interval': '0s',
+    ...extra
+  };
+}
+
+const visible = (log: string) => log.split('\n').filter(line => !line.startsWith('::add-mask::')).join('\n');
+/** Alert numbers (makeAlert's #n) on the cards a workflow received. */
+const numbersAt = (workflow: string) =>
+  teams.received
+    .filter(r => r.path.startsWith(`/workflows/${workflow}/`))
+    .flatMap(r => [...r.text.matchAll(/hidden file #(\d+)/g)].map(m => Number(m[1])))
+    .sort((a, b) => a - b);
+
+const dlp = { serviceSource: 'dataLossPrevention', detectionSource: 'dataLossPrevention', title: 'DLP policy match for document #N' };
+
+test('routes: DLP to compliance, high endpoint alerts to the SOC, the rest to the default channel; URLs masked', async () => {
+  graph.alerts = [
+    makeAlert(1, { ...dlp, title: 'Suspicious execution of hidden file #1 (DLP)' }),
+    makeAlert(2, { severity: 'high' }),
+    makeAlert(3, { severity: 'low' }),
+    makeAlert(4, { severity: 'high', title: 'Ransomware activity: hidden file #4' })
+  ];
+  const routes = `
+- name: compliance
+  service-sources: [dataLossPrevention, microsoftInsiderRiskManagement]
+  webhook-url: ${teams.workflowUrl('compliance')}
+- name: soc-ransomware
+  title: ransom
+  webhook-url: ${teams.workflowUrl('ransom')}
+- name: soc
+  service-sources: microsoftDefenderForEndpoint
+  min-severity: high
+  webhook-url: ${teams.workflowUrl('soc')}
+`;
+  const run = await ws.run(inputs({ routes }));
+  expect(run.code).toBe(0);
+  expect(numbersAt('compliance')).toEqual([1]);
+  expect(numbersAt('ransom')).toEqual([4]);
+  expect(numbersAt('soc')).toEqual([2]);
+  expect(numbersAt('0a1b2c3d')).toEqual([3]);
+  expect(run.outputs['posted-count']).toBe('4');
+  // The route URLs are masked for the runner, and appear nowhere in what it shows.
+  for (const workflow of ['compliance', 'ransom', 'soc']) {
+    // (workflow commands escape % as %25; the runner decodes it)
+    expect(run.stdout).toContain(`::add-mask::${teams.workflowUrl(workflow).replace(/%/g, "%25")}`);
+    expect(visible(run.stdout)).not.toContain(`/workflows/${workflow}/`);
+  }
+  // The report names each card's channel by route name.
+  const report = JSON.parse(await fs.readFile(run.outputs['report-path'], 'utf8'));
+  expect(report.cards.map((card: any) => card.label.split(' ')[0]).sort()).toEqual(['[compliance]', '[default]', '[soc-ransomware]', '[soc]']);
+  // Nothing new: nothing posted anywhere.
+  const again = await ws.run(inputs({ routes }));
+  expect(again.code).toBe(0);
+  expect(teams.received).toHaveLength(4);
+});
+
+test('an alert that matches no route, with no teams-webhook-url, fails the step and is kept for the next run', async () => {
+  graph.alerts = [makeAlert(1, dlp), makeAlert(2, { severity: 'high' })];
+  const routes = JSON.stringify([{ name: 'compliance', 'service-sources': ['dataLossPrevention'], 'webhook-url': teams.workflowUrl('compliance') }]);
+  const first = await ws.run(inputs({ routes, 'teams-webhook-url': '' }));
+  expect(first.code).toBe(1);
+  expect(teams.received).toHaveLength(1);
+  expect(first.stdout).toMatch(/matches no route and teams-webhook-url is empty/);
+  expect(first.outputs['failed-count']).toBe('1');
+  // Once a catch-all route exists, the kept alert is posted, and only it.
+  const catchAll = JSON.stringify([...JSON.parse(routes), { name: 'everything-else', 'webhook-url': teams.workflowUrl('rest') }]);
+  const second = await ws.run(inputs({ routes: catchAll, 'teams-webhook-url': '' }));
+  expect(second.code).toBe(0);
+  expect(numbersAt('rest')).toEqual([2]);
+  expect(teams.received).toHaveLength(2);
+});
+
+test('a bad route is a clear settings error that never repeats the webhook URL', async () => {
+  const secretUrl = teams.workflowUrl('secret-flow');
+  const run = await ws.run(inputs({ routes: `- name: soc\n  severity: critical\n  webhook-url: ${secretUrl}\n` }));
+  expect(run.code).toBe(1);
+  expect(visible(run.stdout)).toMatch(/::error::Input 'routes' route 'soc': 'severity' has 'critical', which is not a valid value\. Valid values: informational, low, medium, high\./);
+  expect(visible(run.stdout)).not.toContain('secret-flow');
+  expect(teams.received).toHaveLength(0);
+});
+
+test('reminders across runs: one digest of alerts still open after remind-after, then not again until it has passed', async () => {
+  graph.alerts = [makeAlert(1, { severity: 'high' }), makeAlert(2), makeAlert(3)];
+  const settings = inputs({ 'remind-after': '24h', 'notify-on': 'new,resolved' });
+  expect((await ws.run(settings)).code).toBe(0);
+  expect(teams.received).toHaveLength(3);
+  // A day passes: the alerts are untouched (Graph returns none of them), #3 was resolved meanwhile.
+  graph.alerts[2].status = 'resolved';
+  graph.alerts[2].lastUpdateDateTime = new Date().toISOString();
+  const snapshotFile = path.join(ws.dir, '.m365-alerts/snapshot.json');
+  const snapshot = JSON.parse(await fs.readFile(snapshotFile, 'utf8'));
+  for (const entry of Object.values<any>(snapshot.alerts)) entry.t -= 25 * 3_600_000;
+  await fs.writeFile(snapshotFile, JSON.stringify(snapshot));
+
+  const due = await ws.run(settings);
+  expect(due.code).toBe(0);
+  expect(due.outputs['reminder-count']).toBe('2');
+  const [resolved, reminder] = teams.received.slice(3);
+  expect(resolved.text).toMatch(/Resolved/);
+  expect(reminder.card.body[0].text).toBe('Reminder: 2 alerts are still unresolved, with no news for 1 day');
+  expect(reminder.text).toMatch(/hidden file #1/);
+  expect(reminder.text).toMatch(/hidden file #2/);
+  expect(reminder.text).not.toMatch(/hidden file #3/);
+  expect(teams.received).toHaveLength(5);
+
+  const next = await ws.run(settings);
+  expect(next.code).toBe(0);
+  expect(next.outputs['reminder-count']).toBe('0');
+  expect(teams.received).toHaveLength(5);
+});
+
+test('legacy connector (allowed): MessageCards without markdown; an HTTP 200 throttling text is a failure that is retried', async () => {
+  graph.alerts = [makeAlert(1, { title: '**Urgent** [click](https://evil.example/x) <at>CEO</at> #1' }), makeAlert(2)];
+  teams.faults.push({ kind: 'status', status: 200, body: 'Microsoft Teams endpoint returned HTTP error 429 with ContextId tcid=0,server=msgapi-production-eus-azsc2-4-170,cv=deadbeef.0..' });
+  const run = await ws.run(inputs({ 'teams-webhook-url': teams.connectorUrl, 'allow-legacy-connector': 'true' }));
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/connector answered "Microsoft Teams endpoint returned HTTP error 429/);
+  expect(teams.received).toHaveLength(2);
+  for (const { card } of teams.received) {
+    expect(card['@type']).toBe('MessageCard');
+    expect(card.sections.every((section: any) => section.markdown === false)).toBe(true);
+  }
+  const hostile = teams.received.find(r => r.text.includes('Urgent'))!;
+  expect(hostile.text).not.toMatch(/https:\/\/evil|<at>/);
+  expect(hostile.card.potentialAction.map((a: any) => a.targets[0].uri)).toEqual([expect.stringMatching(/^https:\/\/security\.microsoft\.com\/alerts\//), expect.stringMatching(/^https:\/\/security\.microsoft\.com\/incidents\//)]);
+});
+
+test('legacy connector URL without allow-legacy-connector: rejected with the migration steps, nothing posted', async () => {
+  graph.alerts = [makeAlert(1)];
+  const run = await ws.run(inputs({ 'teams-webhook-url': teams.connectorUrl }));
+  expect(run.code).toBe(1);
+  expect(visible(run.stdout)).toMatch(/Office 365 connector.*retired.*Workflows template "Post to a channel when a webhook request is received"/);
+  expect(teams.attempts).toBe(0);
+});

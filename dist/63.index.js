@@ -1,0 +1,279 @@
+export const id = 63;
+export const ids = [63];
+export const modules = {
+
+/***/ 6803:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cv: () => (/* binding */ exchange),
+/* harmony export */   j$: () => (/* binding */ HttpError),
+/* harmony export */   uk: () => (/* binding */ realSleep)
+/* harmony export */ });
+/* unused harmony exports parseRetryAfter, backoffDelay */
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4371);
+
+/** Raised when the exchange failed for good; `status` is the last HTTP status if any arrived. */
+class HttpError extends Error {
+    status;
+    body;
+    attempts;
+    name = 'HttpError';
+    constructor(message, status, body, attempts = 1) {
+        super(message);
+        this.status = status;
+        this.body = body;
+        this.attempts = attempts;
+    }
+}
+const realSleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+/** Seconds (possibly fractional, as Graph sends `2.128`) or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = (Array.isArray(value) ? value[0] : value)?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.ceil(Number(text) * 1000);
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function backoffDelay(attempt, policy, random = Math.random) {
+    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    // "Equal jitter": half fixed, half random, so retries from parallel runs spread out.
+    return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+const RETRYABLE_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED'
+]);
+function isTransientNetworkError(error) {
+    const code = error?.code ?? error?.cause?.code;
+    return code !== undefined && RETRYABLE_CODES.has(code);
+}
+function describeNetworkError(error) {
+    const code = error?.code;
+    return code ? `${code}` : String(error?.message ?? error);
+}
+async function exchange(req, options) {
+    const { policy, what, sleep = realSleep } = options;
+    const started = Date.now();
+    let lastProblem = '';
+    let lastStatus;
+    let lastBody;
+    for (let attempt = 1;; attempt++) {
+        let delay;
+        try {
+            const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(req.url, {
+                method: req.method,
+                headers: req.headers,
+                body: req.body,
+                headersTimeout: policy.timeoutMs,
+                bodyTimeout: policy.timeoutMs,
+                dispatcher: options.dispatcher
+            });
+            const body = await response.body.text();
+            const answer = { status: response.statusCode, headers: response.headers, body, attempts: attempt };
+            if (answer.status >= 200 && answer.status < 300) {
+                try {
+                    options.validate?.(answer);
+                    return answer;
+                }
+                catch (problem) {
+                    lastProblem = `a malformed answer (${problem.message})`;
+                }
+            }
+            else if (policy.retryStatuses.includes(answer.status)) {
+                lastProblem = `HTTP ${answer.status}`;
+                delay = parseRetryAfter(answer.headers['retry-after']);
+            }
+            else {
+                // Not retryable (4xx other than 429): the caller turns it into an actionable message.
+                return answer;
+            }
+            lastStatus = answer.status;
+            lastBody = body;
+        }
+        catch (error) {
+            if (!isTransientNetworkError(error)) {
+                throw new HttpError(`${what} failed: ${describeNetworkError(error)}`, undefined, undefined, attempt);
+            }
+            lastProblem = `a network error (${describeNetworkError(error)})`;
+        }
+        delay ??= backoffDelay(attempt, policy);
+        const elapsed = Date.now() - started;
+        if (attempt >= policy.maxAttempts || elapsed + delay > policy.maxTotalMs) {
+            throw new HttpError(`${what} failed after ${attempt} attempt(s) in ${Math.round(elapsed / 1000)}s; last problem: ${lastProblem}`, lastStatus, lastBody, attempt);
+        }
+        options.onRetry?.(lastProblem, delay, attempt);
+        await sleep(delay);
+    }
+}
+
+
+/***/ }),
+
+/***/ 5063:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  TEAMS_RETRY_POLICY: () => (/* binding */ TEAMS_RETRY_POLICY),
+  deliverCards: () => (/* binding */ deliverCards)
+});
+
+// UNUSED EXPORTS: requestBody
+
+// EXTERNAL MODULE: ./src/http.ts
+var http = __webpack_require__(6803);
+// EXTERNAL MODULE: ./src/teams/cards.ts
+var cards = __webpack_require__(6205);
+// EXTERNAL MODULE: ./src/teams/text.ts
+var teams_text = __webpack_require__(1343);
+;// CONCATENATED MODULE: ./src/teams/message-card.ts
+
+
+/**
+ * The legacy Office 365 connector format (MessageCard), sent only with allow-legacy-connector: true.
+ * Every section sets `markdown: false`: connectors render MessageCard text as markdown by default, and
+ * alert text is untrusted. Text is neutralised as on Adaptive Cards (no links, no mentions).
+ */
+const THEME = { high: 'C4314B', medium: 'F8D22A', low: '0078D4', informational: '8A8886' };
+const factsOf = (rows) => rows.filter(([, value]) => value !== '').map(([name, value]) => ({ name: `${name}:`, value: (0,teams_text/* neutralize */.YI)(value) }));
+function openUri(name, url) {
+    const safe = (0,teams_text/* safeUrl */.Pl)(url);
+    return safe ? [{ '@type': 'OpenUri', name, targets: [{ os: 'default', uri: safe }] }] : [];
+}
+function messageCard(plan) {
+    if (plan.digestHeading !== undefined) {
+        return {
+            '@type': 'MessageCard',
+            '@context': 'https://schema.org/extensions',
+            summary: plan.digestHeading,
+            themeColor: THEME.informational,
+            sections: [
+                {
+                    activityTitle: plan.digestHeading,
+                    markdown: false,
+                    facts: plan.notices.map(notice => ({
+                        name: `${(0,cards/* severityLook */.NI)(notice.alert.severity).label}:`,
+                        value: (0,teams_text/* neutralize */.YI)(`${(0,teams_text/* truncate */.xv)(notice.alert.title || '(untitled alert)', 160)} (${(0,teams_text/* humanize */.I3)(notice.alert.serviceSource)})${notice.kind === 'new' || notice.kind === 'reminder' ? '' : ` [${notice.kind}]`}`)
+                    }))
+                }
+            ]
+        };
+    }
+    const notice = plan.notices[0];
+    const alert = notice.alert;
+    const look = (0,cards/* severityLook */.NI)(alert.severity);
+    const caption = notice.kind === 'new' ? 'New alert' : (0,cards/* followUpCaption */.fR)(notice);
+    const sections = [
+        {
+            activityTitle: (0,teams_text/* neutralize */.YI)((0,teams_text/* truncate */.xv)(alert.title || '(untitled alert)', 300)),
+            activitySubtitle: `${look.label} severity · ${caption}`,
+            markdown: false,
+            facts: factsOf(notice.kind === 'new' ? (0,cards/* newAlertFacts */._K)(alert) : (0,cards/* followUpFacts */.kp)(notice))
+        }
+    ];
+    if (notice.kind === 'new' && alert.description)
+        sections.push({ text: (0,teams_text/* neutralize */.YI)((0,teams_text/* truncate */.xv)(String(alert.description), 1000)), markdown: false });
+    if (notice.kind === 'new' && alert.recommendedActions) {
+        sections.push({ title: 'Recommended actions', text: (0,teams_text/* neutralize */.YI)((0,teams_text/* truncate */.xv)(String(alert.recommendedActions), 600)), markdown: false });
+    }
+    return {
+        '@type': 'MessageCard',
+        '@context': 'https://schema.org/extensions',
+        summary: `${look.label} severity security alert`,
+        themeColor: THEME[(alert.severity ?? '').toLowerCase()] ?? THEME.informational,
+        sections,
+        potentialAction: [...openUri('Open in Microsoft Defender', alert.alertWebUrl), ...openUri('Open incident', alert.incidentWebUrl)]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/teams/webhook.ts
+
+
+
+/**
+ * Posts cards to a Teams webhook, one after another, paced, each retried on 429/5xx/resets/time-outs.
+ * A card counts as delivered only on a success answer: 202 from Workflows (queued), or 200 with body
+ * `1` from a legacy connector (which answers 200 with an error text when it throttles).
+ */
+const TEAMS_RETRY_POLICY = {
+    maxAttempts: 4,
+    maxTotalMs: 60_000,
+    baseDelayMs: 1_000,
+    maxDelayMs: 30_000,
+    timeoutMs: 30_000,
+    retryStatuses: [408, 429, 500, 502, 503, 504]
+};
+/** Answers that mean every further post to this URL will fail too. */
+const FATAL_STATUSES = new Set([401, 403, 404, 410]);
+function explainStatus(status, body) {
+    const detail = body.trim() ? `: ${body.trim().slice(0, 300)}` : '';
+    if (status === 404 || status === 410)
+        return `Teams answered HTTP ${status}${detail}. The workflow behind teams-webhook-url was deleted or turned off; recreate it and update the secret.`;
+    if (status === 401 || status === 403)
+        return `Teams answered HTTP ${status}${detail}. The webhook URL is no longer authorised (its signature was regenerated or the flow's owner left); copy the current URL from the workflow.`;
+    if (status === 400 || status === 413)
+        return `Teams rejected the card (HTTP ${status})${detail}.`;
+    return `Teams answered HTTP ${status}${detail}.`;
+}
+/** Workflows take the Adaptive Card in a message envelope; retired connectors get the MessageCard they render best. */
+function requestBody(plan, kind) {
+    return kind === 'legacy-connector' ? messageCard(plan) : (0,cards/* workflowsEnvelope */.fH)(plan.card);
+}
+async function deliverCards(plans, options) {
+    const results = [];
+    const sleep = options.sleep ?? http/* realSleep */.uk;
+    let fatal;
+    for (const [index, plan] of plans.entries()) {
+        if (fatal) {
+            results.push({ plan, delivered: false, error: `not sent: ${fatal}` });
+            continue;
+        }
+        if (index > 0 && options.intervalMs > 0)
+            await sleep(options.intervalMs);
+        try {
+            const answer = await (0,http/* exchange */.cv)({ method: 'POST', url: options.url, headers: { 'content-type': 'application/json' }, body: JSON.stringify(requestBody(plan, options.kind)) }, {
+                policy: options.policy ?? TEAMS_RETRY_POLICY,
+                what: `Posting ${plan.label} to Teams`,
+                sleep,
+                validate: answer => {
+                    // The retired connectors answered throttling with HTTP 200 and an error text instead of `1`.
+                    if (options.kind === 'legacy-connector' && answer.body.trim() !== '1')
+                        throw new Error(`connector answered "${answer.body.trim().slice(0, 200)}"`);
+                },
+                onRetry: (reason, delayMs) => options.onRetry?.(plan.label, reason, delayMs)
+            });
+            if (answer.status >= 200 && answer.status < 300) {
+                results.push({ plan, delivered: true });
+            }
+            else {
+                const error = explainStatus(answer.status, answer.body);
+                if (FATAL_STATUSES.has(answer.status))
+                    fatal = error;
+                results.push({ plan, delivered: false, error });
+            }
+        }
+        catch (error) {
+            results.push({ plan, delivered: false, error: error instanceof http/* HttpError */.j$ ? error.message : String(error?.message ?? error) });
+        }
+    }
+    return results;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=63.index.js.map

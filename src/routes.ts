@@ -1,0 +1,102 @@
+import { parse as parseYaml } from 'yaml';
+import { SERVICE_SOURCES, SEVERITIES, severityRank, type GraphAlert, type Severity } from './alert.js';
+// settings.ts imports this module too; only functions cross the cycle, called after both have loaded.
+import { classifyWebhook, SettingsError } from './settings.js';
+
+/**
+ * `routes`: send some alerts to other channels, e.g. DLP to the compliance channel and endpoint alerts to
+ * the SOC. A YAML (or JSON) list; each route has a name, a webhook URL and filters that must all match.
+ * The first matching route wins; an alert matching none goes to `teams-webhook-url`.
+ */
+export interface Route {
+  name: string;
+  webhookUrl: string;
+  webhookKind: 'workflows' | 'legacy-connector';
+  minSeverity?: Severity;
+  severities?: Severity[];
+  serviceSources?: string[];
+  /** Case-insensitive, tested against the start of the title (see TITLE_MATCH_LENGTH). */
+  title?: RegExp;
+}
+
+const KEYS = ['name', 'webhook-url', 'min-severity', 'severity', 'service-sources', 'title'];
+/** Titles are attacker-chosen: a route's pattern only ever sees this many characters of one. */
+const TITLE_MATCH_LENGTH = 300;
+
+const EXAMPLE = `For example:
+  routes: |
+    - name: compliance
+      service-sources: [dataLossPrevention, microsoftInsiderRiskManagement]
+      webhook-url: \${{ secrets.TEAMS_COMPLIANCE_WEBHOOK_URL }}`;
+
+function fail(where: string, problem: string, valid: string): never {
+  throw new SettingsError(`Input 'routes' ${where}${problem}. ${valid}`);
+}
+
+function listValue(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (typeof value === 'string') return value.split(/[\s,]+/).filter(Boolean);
+  return [value];
+}
+
+function pick<T extends string>(where: string, key: string, value: unknown, allowed: readonly T[]): T {
+  const found = allowed.find(option => typeof value === 'string' && option.toLowerCase() === value.trim().toLowerCase());
+  if (!found) fail(where, `'${key}' has '${String(value)}', which is not a valid value`, `Valid values: ${allowed.join(', ')}.`);
+  return found;
+}
+
+/** Parses the `routes` input; an empty input means no routes. Webhook URLs are never quoted in errors. */
+export function parseRoutes(text: string, allowLegacy: boolean): Route[] {
+  if (text.trim() === '') return [];
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (error) {
+    // The YAML error quotes the offending text, which may hold a webhook URL: give only its position.
+    const position = (error as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
+    fail('', `is not valid YAML${position ? ` (line ${position.line}, column ${position.col})` : ''}`, EXAMPLE);
+  }
+  if (!Array.isArray(data)) fail('', 'is not a list of routes', EXAMPLE);
+  const names = new Set<string>();
+  return data.map((item, index) => {
+    let where = `route ${index + 1}: `;
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) fail(where, 'is not a mapping of keys to values', EXAMPLE);
+    const entry = item as Record<string, unknown>;
+    for (const key of Object.keys(entry)) {
+      if (!KEYS.includes(key)) fail(where, `has the key '${key}', which is not known`, `Valid keys: ${KEYS.join(', ')}.`);
+    }
+    const name = typeof entry.name === 'string' ? entry.name.trim() : '';
+    if (!name) fail(where, "has no 'name'", 'Give every route a short name; it appears in logs and the job summary.');
+    if (names.has(name)) fail(where, `repeats the name '${name}'`, 'Give every route its own name.');
+    names.add(name);
+    where = `route '${name}': `;
+    const url = typeof entry['webhook-url'] === 'string' ? entry['webhook-url'].trim() : '';
+    if (!url) fail(where, "has no 'webhook-url'", "Give the route's Teams Workflows URL, from a secret: webhook-url: ${{ secrets.NAME }}.");
+    const route: Route = { name, webhookUrl: url, webhookKind: classifyWebhook(url, allowLegacy, `routes' route '${name}' key 'webhook-url`) };
+    if (entry['min-severity'] !== undefined) route.minSeverity = pick(where, 'min-severity', entry['min-severity'], SEVERITIES);
+    if (entry.severity !== undefined) route.severities = listValue(entry.severity).map(value => pick(where, 'severity', value, SEVERITIES));
+    if (entry['service-sources'] !== undefined) route.serviceSources = listValue(entry['service-sources']).map(value => pick(where, 'service-sources', value, SERVICE_SOURCES));
+    if (entry.title !== undefined) {
+      if (typeof entry.title !== 'string' || entry.title === '') fail(where, "'title' is not a text", 'Give a regular expression, e.g. title: ransomware|exfiltration.');
+      try {
+        route.title = new RegExp(entry.title, 'i');
+      } catch (error) {
+        fail(where, `'title' is not a valid regular expression (${(error as Error).message})`, 'Use JavaScript regular expression syntax; matching ignores case.');
+      }
+    }
+    return route;
+  });
+}
+
+export function routeMatches(route: Route, alert: Pick<GraphAlert, 'severity' | 'serviceSource' | 'title'>): boolean {
+  if (route.minSeverity && severityRank(alert.severity) < severityRank(route.minSeverity)) return false;
+  if (route.severities && !route.severities.includes((alert.severity ?? '').toLowerCase() as Severity)) return false;
+  if (route.serviceSources && !route.serviceSources.includes(alert.serviceSource ?? '')) return false;
+  if (route.title && !route.title.test(String(alert.title ?? '').slice(0, TITLE_MATCH_LENGTH))) return false;
+  return true;
+}
+
+/** The first route whose filters all match, or undefined for the default channel. */
+export function routeFor(routes: readonly Route[], alert: Pick<GraphAlert, 'severity' | 'serviceSource' | 'title'>): Route | undefined {
+  return routes.find(route => routeMatches(route, alert));
+}

@@ -1,0 +1,66 @@
+import { followUpCaption, followUpFacts, newAlertFacts, severityLook, type CardPlan } from './cards.js';
+import { humanize, neutralize, safeUrl, truncate } from './text.js';
+
+/**
+ * The legacy Office 365 connector format (MessageCard), sent only with allow-legacy-connector: true.
+ * Every section sets `markdown: false`: connectors render MessageCard text as markdown by default, and
+ * alert text is untrusted. Text is neutralised as on Adaptive Cards (no links, no mentions).
+ */
+const THEME: Record<string, string> = { high: 'C4314B', medium: 'F8D22A', low: '0078D4', informational: '8A8886' };
+
+interface Fact {
+  name: string;
+  value: string;
+}
+
+const factsOf = (rows: Array<[string, string]>): Fact[] => rows.filter(([, value]) => value !== '').map(([name, value]) => ({ name: `${name}:`, value: neutralize(value) }));
+
+function openUri(name: string, url: unknown): object[] {
+  const safe = safeUrl(url);
+  return safe ? [{ '@type': 'OpenUri', name, targets: [{ os: 'default', uri: safe }] }] : [];
+}
+
+export function messageCard(plan: CardPlan): object {
+  if (plan.digestHeading !== undefined) {
+    return {
+      '@type': 'MessageCard',
+      '@context': 'https://schema.org/extensions',
+      summary: plan.digestHeading,
+      themeColor: THEME.informational,
+      sections: [
+        {
+          activityTitle: plan.digestHeading,
+          markdown: false,
+          facts: plan.notices.map(notice => ({
+            name: `${severityLook(notice.alert.severity).label}:`,
+            value: neutralize(`${truncate(notice.alert.title || '(untitled alert)', 160)} (${humanize(notice.alert.serviceSource)})${notice.kind === 'new' || notice.kind === 'reminder' ? '' : ` [${notice.kind}]`}`)
+          }))
+        }
+      ]
+    };
+  }
+  const notice = plan.notices[0];
+  const alert = notice.alert;
+  const look = severityLook(alert.severity);
+  const caption = notice.kind === 'new' ? 'New alert' : followUpCaption(notice);
+  const sections: object[] = [
+    {
+      activityTitle: neutralize(truncate(alert.title || '(untitled alert)', 300)),
+      activitySubtitle: `${look.label} severity · ${caption}`,
+      markdown: false,
+      facts: factsOf(notice.kind === 'new' ? newAlertFacts(alert) : followUpFacts(notice))
+    }
+  ];
+  if (notice.kind === 'new' && alert.description) sections.push({ text: neutralize(truncate(String(alert.description), 1000)), markdown: false });
+  if (notice.kind === 'new' && alert.recommendedActions) {
+    sections.push({ title: 'Recommended actions', text: neutralize(truncate(String(alert.recommendedActions), 600)), markdown: false });
+  }
+  return {
+    '@type': 'MessageCard',
+    '@context': 'https://schema.org/extensions',
+    summary: `${look.label} severity security alert`,
+    themeColor: THEME[(alert.severity ?? '').toLowerCase()] ?? THEME.informational,
+    sections,
+    potentialAction: [...openUri('Open in Microsoft Defender', alert.alertWebUrl), ...openUri('Open incident', alert.incidentWebUrl)]
+  };
+}
