@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { GraphAlert } from '../src/alert.js';
 import type { Notice } from '../src/delta.js';
 import { affectedEntities, cardBytes, MAX_CARD_BYTES, newAlertCard, planCards, workflowsEnvelope, followUpCard } from '../src/teams/cards.js';
+import { messageCard } from '../src/teams/message-card.js';
 import { neutralize, cleanText } from '../src/teams/text.js';
+import { adaptiveCardProblems } from './helpers/adaptive-cards.js';
 
 // Verbatim copies of Microsoft's documented samples (shared/fixtures/graph), kept with the tests.
 const fixtures = new URL('./fixtures', import.meta.url).pathname;
@@ -59,11 +61,20 @@ const hostile: GraphAlert = {
   assignedTo: '<at>admin</at>',
   alertWebUrl: 'javascript:alert(1)',
   incidentWebUrl: 'http://evil.example.com/',
+  recommendedActions: '1. Visit [the fix](https://evil.example.com/fix) and reply to <at>security</at>',
+  comments: [{ comment: 'Closed. See https://evil.example.com/why <at>Everyone</at>', createdByDisplayName: '**Admin**', createdDateTime: '2026-11-25T10:00:00Z' }],
   evidence: [{ '@odata.type': '#microsoft.graph.security.fileEvidence', fileDetails: { fileName: '[x](https://evil.example.com).docm' } }]
 };
 
 test('hostile text never becomes a link, mention or markup', () => {
-  for (const card of [newAlertCard(hostile), followUpCard({ kind: 'resolved', alert: { ...hostile, status: 'resolved' }, previousSignature: 'new|high||||' }), ...planCards([{ kind: 'new', alert: hostile }], 0).map(p => p.card)]) {
+  const variants = [
+    newAlertCard(hostile),
+    followUpCard({ kind: 'resolved', alert: { ...hostile, status: 'resolved' }, previousSignature: 'new|high||||' }),
+    ...planCards([{ kind: 'new', alert: hostile }], 0).map(p => p.card),
+    ...planCards([{ kind: 'reminder', alert: hostile }], 10).map(p => p.card)
+  ];
+  expect(variants).toHaveLength(4);
+  for (const card of variants) {
     // Alert text only ever sits in TextRuns (which render no markdown); TextBlocks hold our own labels.
     for (const block of elements(card, 'TextBlock')) expect(block.text).not.toMatch(/evil|<at>|\*\*URGENT/);
     const shown = texts(card).join('\n');
@@ -101,4 +112,70 @@ test('a card that would exceed the size limit falls back to the compact form', (
   const huge: GraphAlert = { id: 'big', title: 'Big', severity: 'high', evidence: Array.from({ length: 2000 }, (_, i) => ({ '@odata.type': '#microsoft.graph.security.userEvidence', userAccount: { userPrincipalName: `user${i}@contoso.com` } })), description: 'd'.repeat(5000) };
   const [plan] = planCards([{ kind: 'new', alert: huge }], 1);
   expect(cardBytes(plan.card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
+});
+
+const comments = [
+  { comment: 'Looked at it', createdByDisplayName: 'Alex Wilber', createdDateTime: '2026-11-25T09:00:00Z' },
+  { comment: 'False positive: test tenant', createdByDisplayName: 'Megan Bowen', createdDateTime: '2026-11-25T10:30:00Z' }
+];
+const resolvedNotice: Notice = {
+  kind: 'resolved',
+  alert: { ...documented, status: 'resolved', classification: 'falsePositive', determination: 'other', assignedTo: 'megan@contoso.com', resolvedDateTime: '2026-11-25T10:31:00Z', comments },
+  previousSignature: 'new|low|||'
+};
+
+test('every card variant is a valid Adaptive Card 1.4 for Microsoft\'s adaptivecards library', () => {
+  const huge: GraphAlert = { id: 'big', title: 'Big', severity: 'high', description: 'd'.repeat(30_000) };
+  const variants: Record<string, unknown> = {
+    'new (documented sample)': newAlertCard(documented),
+    'new (user and IP evidence)': newAlertCard(withUserIp),
+    'new (hostile text)': newAlertCard(hostile),
+    'new (only an id)': newAlertCard({ id: 'bare' }),
+    resolved: followUpCard(resolvedNotice),
+    updated: followUpCard({ kind: 'updated', alert: { ...documented, status: 'inProgress', assignedTo: 'alex@contoso.com' }, previousSignature: 'new|low|||' }),
+    'compact fallback': planCards([{ kind: 'new', alert: huge }], 1)[0].card,
+    'overflow digest (part 2 of 5)': planCards(Array.from({ length: 120 }, (_, i) => notice(i)), 0)[1].card,
+    'reminder digest': planCards([{ kind: 'reminder', alert: documented }, { kind: 'reminder', alert: hostile }], 10, 24 * 3_600_000)[0].card
+  };
+  for (const [name, card] of Object.entries(variants)) expect([name, adaptiveCardProblems(card as object)]).toEqual([name, []]);
+  // The validator is not a rubber stamp: a 1.5 element, a bad value, a misspelt property and a button without url all fail.
+  const broken = { type: 'AdaptiveCard', version: '1.4', body: [{ type: 'TextBlock', text: 'x', color: 'Purple', wieght: 'Bolder' }], actions: [{ type: 'Action.OpenUrl', title: 'Go' }] };
+  expect(adaptiveCardProblems(broken)).toEqual([expect.stringMatching(/Invalid value "Purple"/), expect.stringMatching(/"url" must be set/), expect.stringMatching(/color was dropped/), expect.stringMatching(/wieght was dropped/)]);
+  expect(adaptiveCardProblems({ type: 'AdaptiveCard', version: '1.4', body: [{ type: 'Table', rows: [] }] })).toEqual([expect.stringMatching(/Unknown element type "Table"/), expect.stringMatching(/\$.body was dropped/)]);
+});
+
+test('a resolved follow-up says what changed, when, and who acted (assignee, latest comment)', () => {
+  const shown = texts(followUpCard(resolvedNotice)).join('\n');
+  expect(shown).toContain('LOW SEVERITY · Resolved');
+  expect(shown).toContain('New → Resolved');
+  expect(shown).toContain('none → False Positive');
+  expect(shown).toContain('2026-11-25 10:31 UTC');
+  // Host names are defanged everywhere, e-mail addresses included, so no client turns them into links.
+  expect(shown).toContain('nobody → megan@contoso[.]com');
+  expect(shown).toContain('Megan Bowen, 2026-11-25 10:30 UTC: False positive: test tenant');
+  expect(shown).not.toContain('Looked at it');
+});
+
+test('a new-alert card carries the recommended actions, trimmed', () => {
+  const card = newAlertCard({ ...documented, recommendedActions: `Isolate the device. ${'Then investigate. '.repeat(100)}` });
+  const shown = texts(card).join('\n');
+  expect(shown).toContain('Recommended actions');
+  expect(shown).toMatch(/Isolate the device\. Then investigate\.[^\n]*…/);
+  expect(Math.max(...elements(card, 'TextRun').map(run => run.text.length))).toBeLessThanOrEqual(1000);
+});
+
+test('MessageCard for legacy connectors: markdown off in every section, hostile text inert, https buttons only', () => {
+  const plans = [...planCards([{ kind: 'new', alert: hostile }, resolvedNotice], 2), ...planCards([notice(1), notice(2)], 0), ...planCards([{ kind: 'reminder', alert: hostile }], 1)];
+  expect(plans).toHaveLength(4);
+  for (const plan of plans) {
+    const card = messageCard(plan) as any;
+    expect(card['@type']).toBe('MessageCard');
+    expect(card.summary || card.text).toBeTruthy();
+    expect(card.sections.every((section: any) => section.markdown === false)).toBe(true);
+    const shown = texts(card.sections).join('\n');
+    expect(shown).not.toMatch(/https?:\/\/|<\/?at>|[\u202E\u200B]/);
+    for (const action of card.potentialAction ?? []) expect(action.targets[0].uri).toMatch(/^https:\/\//);
+  }
+  expect((messageCard(plans[0]) as any).potentialAction).toEqual([]);
+  expect(texts((messageCard(plans[3]) as any).sections).join('\n')).toContain('Reminder: 1 alert is still unresolved');
 });

@@ -225,7 +225,7 @@ function digestRow(notice: Notice): AdaptiveElement {
         width: 'stretch',
         items: [plainText(`${DIGEST_PREFIX[notice.kind]}${truncate(alert.title || '(untitled alert)', 160)}`)]
       },
-      { type: 'Column', width: '160px', items: [plainText(humanize(alert.serviceSource))] }
+      { type: 'Column', width: '160px', items: [plainText(humanize(alert.serviceSource) || '—')] }
     ]
   };
   const url = safeUrl(alert.alertWebUrl);
