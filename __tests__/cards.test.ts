@@ -179,3 +179,10 @@ test('MessageCard for legacy connectors: markdown off in every section, hostile 
   expect((messageCard(plans[0]) as any).potentialAction).toEqual([]);
   expect(texts((messageCard(plans[3]) as any).sections).join('\n')).toContain('Reminder: 1 alert is still unresolved');
 });
+
+test('digest headings: "more" only after individual cards', () => {
+  const heading = (plan: { card: { body: Array<{ text?: string }> } }) => plan.card.body[0].text;
+  expect(heading(planCards([notice(1), notice(2), notice(3)], 1)[1])).toBe('2 more alerts');
+  expect(heading(planCards([notice(1), notice(2)], 0)[0])).toBe('2 alerts');
+  expect(heading(planCards([{ kind: 'reminder', alert: notice(1).alert }], 5, 3 * 3_600_000)[0])).toBe('Reminder: 1 alert is still unresolved, with no news for 3 hours');
+});

@@ -241,6 +241,8 @@ export interface DigestKind {
 }
 
 export const OVERFLOW_DIGEST: DigestKind = { heading: total => `${total} more alert${total === 1 ? '' : 's'}`, name: 'digest' };
+/** max-cards: 0 puts every notice in digests: there is nothing they are "more" than. */
+const ALL_IN_DIGEST: DigestKind = { heading: total => `${total} alert${total === 1 ? '' : 's'}`, name: 'digest' };
 
 export function reminderDigest(remindAfterMs: number): DigestKind {
   const after = describeDuration(remindAfterMs);
@@ -309,7 +311,7 @@ export function planCards(all: Notice[], maxCards: number, remindAfterMs = 86_40
     const status = statusOfSignature(notice.previousSignature ?? '');
     return { card: built, notices: [notice], label: `${notice.kind}${status ? ` (was ${status})` : ''}: ${truncate(neutralize(notice.alert.title ?? notice.alert.id), 80)}` };
   });
-  return [...plans, ...digestCards(notices.slice(maxCards)), ...digestCards(reminders, reminderDigest(remindAfterMs))];
+  return [...plans, ...digestCards(notices.slice(maxCards), plans.length > 0 ? OVERFLOW_DIGEST : ALL_IN_DIGEST), ...digestCards(reminders, reminderDigest(remindAfterMs))];
 }
 
 /** The request body Teams Workflows ("When a Teams webhook request is received") expects. */
