@@ -78,5 +78,8 @@ test('routes and remind-after are read by parseSettings', () => {
   expect(settings.remindAfterMs).toBe(86_400_000);
   expect(settings.requestTimeoutMs).toBe(10_000);
   expect(parseSettings(read(base))).toMatchObject({ routes: [], remindAfterMs: undefined, requestTimeoutMs: 30_000 });
+  expect(parseSettings(read(base)).postRate).toEqual({ requests: 20, windowMs: 300_000 });
+  expect(parseSettings(read({ ...base, 'post-rate': '5 / 1m' })).postRate).toEqual({ requests: 5, windowMs: 60_000 });
+  expect(() => parseSettings(read({ ...base, 'post-rate': '20 per 5m' }))).toThrow(/Input 'post-rate' is '20 per 5m'\. Use <posts>\/<duration>, for example 20\/5m/);
   expect(() => parseSettings(read({ ...base, 'remind-after': '10m' }))).toThrow(/Input 'remind-after' is '10m', which is out of range\. .*between 1h and 30d/);
 });

@@ -234,6 +234,8 @@ function requestBody(plan, kind) {
 async function deliverCards(plans, options) {
     const results = [];
     const sleep = options.sleep ?? http/* realSleep */.uk;
+    const now = options.now ?? Date.now;
+    const sentAt = [];
     let fatal;
     for (const [index, plan] of plans.entries()) {
         if (fatal) {
@@ -242,6 +244,15 @@ async function deliverCards(plans, options) {
         }
         if (index > 0 && options.intervalMs > 0)
             await sleep(options.intervalMs);
+        if (options.rate && sentAt.length >= options.rate.requests) {
+            // The post that would be one too many in the window waits until the oldest one leaves it.
+            const wait = sentAt[sentAt.length - options.rate.requests] + options.rate.windowMs - now();
+            if (wait > 0) {
+                options.onPace?.(plan.label, wait);
+                await sleep(wait);
+            }
+        }
+        sentAt.push(now());
         try {
             const answer = await (0,http/* exchange */.cv)({ method: 'POST', url: options.url, headers: { 'content-type': 'application/json' }, body: JSON.stringify(requestBody(plan, options.kind)) }, {
                 policy: options.policy ?? TEAMS_RETRY_POLICY,

@@ -115,6 +115,8 @@ export async function runWith(settings: Settings): Promise<void> {
           url: destination.url,
           kind: destination.kind,
           intervalMs: settings.postIntervalMs,
+          rate: settings.postRate,
+          onPace: (label, delayMs) => core.info(`Teams: ${label}: waiting ${(delayMs / 1000).toFixed(0)}s to stay within post-rate ${settings.postRate.requests} per ${settings.postRate.windowMs / 1000}s.`),
           policy: { ...TEAMS_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs },
           onRetry: (label, reason, delayMs) => core.info(`Teams: ${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`)
         }))

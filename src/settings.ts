@@ -53,6 +53,8 @@ export interface Settings {
   routes: Route[];
   /** Repeat open alerts the channel has not heard about for this long (undefined: no reminders). */
   remindAfterMs?: number;
+  /** At most this many posts per window to one webhook. */
+  postRate: { requests: number; windowMs: number };
   /** Per HTTP attempt to Graph and Teams: time to the answer's headers and between body chunks. */
   requestTimeoutMs: number;
   snapshotStore: SnapshotStoreKind;
@@ -121,6 +123,17 @@ function durationInput(read: InputReader, input: string, fallback: string, minMs
   if (Number.isNaN(ms)) fail(input, `is '${raw}', which is not a duration`, range);
   if (ms < minMs || ms > maxMs) fail(input, `is '${raw}', which is out of range`, range);
   return ms;
+}
+
+/** `20/5m`: at most 20 requests in any 5 minutes. */
+function rateInput(read: InputReader, input: string, fallback: string): { requests: number; windowMs: number } {
+  const raw = read(input).trim() || fallback;
+  const match = /^(\d+)\s*\/\s*(.+)$/.exec(raw);
+  const requests = match ? Number(match[1]) : Number.NaN;
+  const windowMs = match ? parseDuration(match[2]) : Number.NaN;
+  const valid = 'Use <posts>/<duration>, for example 20/5m (Teams Workflows accept about 25 requests per 5 minutes), with 1 to 1000 posts per 1s to 1h.';
+  if (!(requests >= 1 && requests <= 1000) || !(windowMs >= 1000 && windowMs <= 3_600_000)) fail(input, `is '${raw}'`, valid);
+  return { requests, windowMs };
 }
 
 function describeMs(ms: number): string {
@@ -279,6 +292,7 @@ export function parseSettings(read: InputReader): Settings {
     webhookKind,
     postIntervalMs: durationInput(read, 'post-interval', '1s', 0, 60_000),
     requestTimeoutMs: durationInput(read, 'request-timeout', '30s', 1_000, 300_000),
+    postRate: rateInput(read, 'post-rate', '20/5m'),
     routes: parseRoutes(read('routes'), allowLegacy),
     remindAfterMs: read('remind-after').trim() ? durationInput(read, 'remind-after', '', 3_600_000, 30 * 86_400_000) : undefined,
     snapshotStore: oneOf<SnapshotStoreKind>(read, 'snapshot-store', ['auto', 'actions-cache', 'file'], 'auto'),

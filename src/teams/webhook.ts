@@ -23,13 +23,25 @@ export interface DeliveryResult {
   error?: string;
 }
 
+/** At most `requests` posts in any `windowMs` (Workflows throttle at about 25 requests per 5 minutes). */
+export interface PostRate {
+  requests: number;
+  windowMs: number;
+}
+
 export interface DeliveryOptions {
   url: string;
   kind: 'workflows' | 'legacy-connector';
+  /** Minimum pause between two posts. */
   intervalMs: number;
+  /** Sliding-window limit on posts to this URL; posts beyond it wait for the window to move. */
+  rate?: PostRate;
+  now?: () => number;
   policy?: RetryPolicy;
   sleep?: Sleep;
   onRetry?: (label: string, reason: string, delayMs: number) => void;
+  /** Called when a post waits for the rate window. */
+  onPace?: (label: string, delayMs: number) => void;
 }
 
 /** Answers that mean every further post to this URL will fail too. */
@@ -51,6 +63,8 @@ export function requestBody(plan: CardPlan, kind: DeliveryOptions['kind']): obje
 export async function deliverCards(plans: CardPlan[], options: DeliveryOptions): Promise<DeliveryResult[]> {
   const results: DeliveryResult[] = [];
   const sleep = options.sleep ?? realSleep;
+  const now = options.now ?? Date.now;
+  const sentAt: number[] = [];
   let fatal: string | undefined;
   for (const [index, plan] of plans.entries()) {
     if (fatal) {
@@ -58,6 +72,15 @@ export async function deliverCards(plans: CardPlan[], options: DeliveryOptions):
       continue;
     }
     if (index > 0 && options.intervalMs > 0) await sleep(options.intervalMs);
+    if (options.rate && sentAt.length >= options.rate.requests) {
+      // The post that would be one too many in the window waits until the oldest one leaves it.
+      const wait = sentAt[sentAt.length - options.rate.requests] + options.rate.windowMs - now();
+      if (wait > 0) {
+        options.onPace?.(plan.label, wait);
+        await sleep(wait);
+      }
+    }
+    sentAt.push(now());
     try {
       const answer = await exchange(
         { method: 'POST', url: options.url, headers: { 'content-type': 'application/json' }, body: JSON.stringify(requestBody(plan, options.kind)) },
