@@ -134,8 +134,7 @@ function alertFromCopy(id: string, copy: ReminderCopy, signature: string): Graph
 export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert[], settings: DeltaSettings, now: number): Delta {
   const firstRun = previous === undefined;
   // Maps, not the snapshot's plain object: keyed lookups of fresh strings in a large object cost far more.
-  const known = new Map<string, SnapshotEntry>();
-  for (const id in previous?.alerts) known.set(id, previous.alerts[id]);
+  const known: Record<string, SnapshotEntry> = previous?.alerts ?? {};
   const latest = new Map<string, GraphAlert>();
   for (const alert of fetched) {
     if (!alert || typeof alert.id !== 'string' || alert.id === '') continue;
@@ -151,7 +150,8 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
   let cursor = previous?.cursor ?? null;
   const keepAfter = now - Math.max(RETENTION_MS, settings.lookbackMs);
 
-  for (const [id, stored] of known) {
+  for (const id in known) {
+    const stored = known[id];
     if (latest.has(id)) continue;
     // Owed notices whose alert did not come back (deleted, or outside the window) are retried from the stored copy.
     if (stored.a) {
@@ -165,7 +165,7 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
   }
 
   for (const [id, alert] of latest) {
-    const before = known.get(id);
+    const before: SnapshotEntry | undefined = Object.hasOwn(known, id) ? known[id] : undefined;
     const signature = stateSignature(alert);
     const notifiable = isNotifiable(alert, settings);
     if (notifiable) openCount++;
