@@ -34,6 +34,8 @@ beforeEach(async () => {
   ws = await Workspace.create();
 });
 afterEach(async () => {
+  // Every card that reached Teams in the test is a valid Adaptive Card 1.4.
+  expect(teams.received.flatMap(r => r.problems)).toEqual([]);
   await teams.close();
   await ws.remove();
 });

@@ -1,3 +1,4 @@
+import { adaptiveCardProblems } from '../helpers/adaptive-cards.js';
 import { applyFault, json, startHttps, type Fault, type RunningServer } from './https.js';
 
 /**
@@ -11,6 +12,8 @@ export interface ReceivedCard {
   text: string;
   /** The path the card was posted to: which workflow (channel) received it. */
   path: string;
+  /** What Microsoft's Adaptive Cards library finds wrong with an Adaptive Card (the trigger itself accepts it anyway). */
+  problems: string[];
 }
 
 export interface FakeTeams extends RunningServer {
@@ -57,7 +60,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     if (isConnector && body?.['@type'] === 'MessageCard') {
       // What retired Office 365 connectors answered: text/plain, "1" on success, an error sentence otherwise.
       if (!body.summary && !body.text) return text(res, 400, 'Summary or Text is required.');
-      const received: ReceivedCard = { card: body, text: JSON.stringify(body), path: req.url.pathname };
+      const received: ReceivedCard = { card: body, text: JSON.stringify(body), path: req.url.pathname, problems: [] };
       if (await applyFault(fake.faults.shift() ?? fake.faultFor?.(received), res, raw)) return;
       fake.received.push(received);
       return text(res, 200, '1');
@@ -66,7 +69,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     if (body?.type !== 'message' || attachment?.contentType !== 'application/vnd.microsoft.card.adaptive' || attachment?.content?.type !== 'AdaptiveCard') {
       return json(res, 400, { error: { code: 'InvalidTemplate', message: "Unable to process template language expressions: property 'attachments' must hold an Adaptive Card." } });
     }
-    const received: ReceivedCard = { card: attachment.content, text: JSON.stringify(attachment.content), path: req.url.pathname };
+    const received: ReceivedCard = { card: attachment.content, text: JSON.stringify(attachment.content), path: req.url.pathname, problems: adaptiveCardProblems(attachment.content) };
     if (await applyFault(fake.faults.shift() ?? fake.faultFor?.(received), res, raw)) return;
     fake.received.push(received);
     if (isConnector) {
