@@ -222,7 +222,7 @@ export function nextSnapshot(delta: Delta, delivered: ReadonlySet<Notice>, scope
   for (const [id, kept] of delta.entries) {
     const notice = heard.get(id);
     if (!notice) {
-      alerts[id] = entry(kept.u, kept.s, kept.n, kept.a, kept.t, kept.c);
+      alerts[id] = kept; // unchanged: entries are never mutated, so the same object serves
     } else if (notice.kind === 'reminder') {
       alerts[id] = entry(kept.u, kept.s, kept.n, kept.a, now, kept.c);
     } else {
