@@ -4,6 +4,7 @@ import { CLIENT, SECRET, TENANT, makeAlert } from './fakes/alerts.js';
 import { startFakeEntra, type FakeEntra } from './fakes/entra.js';
 import { startFakeGraph, type FakeGraph } from './fakes/graph.js';
 import { Workspace } from './fakes/runner.js';
+import { fakeTenantInputs, visible } from './helpers/action-inputs.js';
 import { startFakeTeams, type FakeTeams } from './fakes/teams.js';
 
 /**
@@ -36,20 +37,9 @@ afterEach(async () => {
 });
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    'tenant-id': TENANT,
-    'client-id': CLIENT,
-    'client-secret': SECRET,
-    'graph-endpoint': graph.url,
-    'authority-host': entra.url,
-    'teams-webhook-url': teams.workflowsUrl,
-    'snapshot-store': 'file',
-    'post-interval': '0s',
-    ...extra
-  };
+  return fakeTenantInputs({ graph, entra, webhookUrl: teams.workflowsUrl }, extra);
 }
 
-const visible = (log: string) => log.split('\n').filter(line => !line.startsWith('::add-mask::')).join('\n');
 /** Alert numbers (makeAlert's #n) on the cards a workflow received. */
 const numbersAt = (workflow: string) =>
   teams.received

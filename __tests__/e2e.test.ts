@@ -4,6 +4,7 @@ import { CLIENT, SECRET, TENANT, makeAlert, touch } from './fakes/alerts.js';
 import { startFakeEntra, type FakeEntra } from './fakes/entra.js';
 import { startFakeGraph, type FakeGraph } from './fakes/graph.js';
 import { Workspace } from './fakes/runner.js';
+import { fakeTenantInputs, visible } from './helpers/action-inputs.js';
 import { startFakeTeams, type FakeTeams } from './fakes/teams.js';
 
 /**
@@ -41,21 +42,9 @@ afterEach(async () => {
 });
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    'tenant-id': TENANT,
-    'client-id': CLIENT,
-    'client-secret': SECRET,
-    'graph-endpoint': graph.url,
-    'authority-host': entra.url,
-    'teams-webhook-url': teams.workflowsUrl,
-    'snapshot-store': 'file',
-    'post-interval': '0s',
-    ...extra
-  };
+  return fakeTenantInputs({ graph, entra, webhookUrl: teams.workflowsUrl }, extra);
 }
 
-/** What the runner shows: `::add-mask::` commands are consumed by it, never displayed. */
-const visible = (log: string) => log.split('\n').filter(line => !line.startsWith('::add-mask::')).join('\n');
 
 const titles = () => teams.received.map(r => r.card.body[0].items[1].inlines[0].text as string);
 
