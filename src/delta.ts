@@ -1,6 +1,6 @@
 import { severityRank, timeOf, type GraphAlert } from './alert.js';
 import type { NoticeKind, Settings } from './settings.js';
-import { stateSignature, statusOfSignature, type ReminderCopy, type Snapshot, type SnapshotEntry } from './snapshot/format.js';
+import { knownEntry, stateSignature, statusOfSignature, type ReminderCopy, type Snapshot, type SnapshotEntry } from './snapshot/format.js';
 
 /**
  * The pure core of a run: given the previous snapshot and the alerts just fetched, decide which notices
@@ -65,8 +65,7 @@ export function fetchWindowStart(previous: Snapshot | undefined, now: number, lo
   return start - FETCH_OVERLAP_MS;
 }
 
-function noticeFor(alert: GraphAlert, entry: SnapshotEntry | undefined, notifiable: boolean): (Notice & { kind: NoticeKind }) | undefined {
-  const signature = stateSignature(alert);
+function noticeFor(alert: GraphAlert, signature: string, entry: SnapshotEntry | undefined, notifiable: boolean): (Notice & { kind: NoticeKind }) | undefined {
   if (entry?.n === undefined) {
     // Never told: a notice is owed once the alert passes the filters (also when it escalates into them).
     return notifiable ? { kind: 'new', alert } : undefined;
@@ -86,7 +85,7 @@ function noticeFor(alert: GraphAlert, entry: SnapshotEntry | undefined, notifiab
 export function alertKeeper(previous: Snapshot | undefined, settings: DeltaSettings): (alert: GraphAlert) => GraphAlert {
   const silent = previous === undefined && settings.firstRun === 'silent';
   return alert => {
-    const told = previous?.alerts[alert.id]?.n;
+    const told = previous && knownEntry(previous, alert.id)?.n;
     const mayBePosted = !silent && (told === undefined ? isNotifiable(alert, settings) : told !== stateSignature(alert));
     return mayBePosted ? alert : slim(alert);
   };
@@ -133,7 +132,7 @@ function alertFromCopy(id: string, copy: ReminderCopy, signature: string): Graph
  */
 export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert[], settings: DeltaSettings, now: number): Delta {
   const firstRun = previous === undefined;
-  // Maps, not the snapshot's plain object: keyed lookups of fresh strings in a large object cost far more.
+  // Read in place: copying a 100k-entry snapshot into a Map costs more than the lookups it would speed up.
   const known: Record<string, SnapshotEntry> = previous?.alerts ?? {};
   const latest = new Map<string, GraphAlert>();
   for (const alert of fetched) {
@@ -165,7 +164,7 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
   }
 
   for (const [id, alert] of latest) {
-    const before: SnapshotEntry | undefined = Object.hasOwn(known, id) ? known[id] : undefined;
+    const before = previous && knownEntry(previous, id);
     const signature = stateSignature(alert);
     const notifiable = isNotifiable(alert, settings);
     if (notifiable) openCount++;
@@ -178,7 +177,7 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
       else updatedCount++;
     }
 
-    const notice = noticeFor(alert, before, notifiable);
+    const notice = noticeFor(alert, signature, before, notifiable);
     let told = before?.n;
     let owed: GraphAlert | undefined;
     if (notice && ((firstRun && settings.firstRun === 'silent') || !settings.notifyOn.includes(notice.kind))) {
@@ -228,7 +227,8 @@ export function nextSnapshot(delta: Delta, delivered: ReadonlySet<Notice>, scope
     } else {
       const open = notice.alert.status !== 'resolved' && notice.kind !== 'resolved';
       const copy = delta.remindAfterMs && open ? reminderCopy(notice.alert) : undefined;
-      alerts[id] = entry(kept.u, kept.s, stateSignature(notice.alert), undefined, now, copy);
+      // kept.s is the signature of notice.alert: computeDelta built the entry from that very alert.
+      alerts[id] = entry(kept.u, kept.s, kept.s, undefined, now, copy);
     }
   }
   return { version: 1, scope, cursor: delta.cursor, savedAt: new Date(now).toISOString(), alerts };

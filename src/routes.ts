@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { SERVICE_SOURCES, SEVERITIES, severityRank, type GraphAlert, type Severity } from './alert.js';
 // settings.ts imports this module too; only functions cross the cycle, called after both have loaded.
-import { classifyWebhook, SettingsError } from './settings.js';
+import { classifyWebhook, matchAllowed, SettingsError } from './settings.js';
 
 /**
  * `routes`: send some alerts to other channels, e.g. DLP to the compliance channel and endpoint alerts to
@@ -40,7 +40,7 @@ function listValue(value: unknown): unknown[] {
 }
 
 function pick<T extends string>(where: string, key: string, value: unknown, allowed: readonly T[]): T {
-  const found = allowed.find(option => typeof value === 'string' && option.toLowerCase() === value.trim().toLowerCase());
+  const found = typeof value === 'string' ? matchAllowed(allowed, value) : undefined;
   if (!found) fail(where, `'${key}' has '${String(value)}', which is not a valid value`, `Valid values: ${allowed.join(', ')}.`);
   return found;
 }

@@ -87,10 +87,16 @@ function fail(input: string, problem: string, valid: string): never {
   throw new SettingsError(`Input '${input}' ${problem}. ${valid}`);
 }
 
+/** The allowed value `text` names, compared case-insensitively and ignoring surrounding space. */
+export function matchAllowed<T extends string>(allowed: readonly T[], text: string): T | undefined {
+  const wanted = text.trim().toLowerCase();
+  return allowed.find(value => value.toLowerCase() === wanted);
+}
+
 function oneOf<T extends string>(read: InputReader, input: string, allowed: readonly T[], fallback: T): T {
   const raw = read(input).trim();
   if (raw === '') return fallback;
-  const found = allowed.find(value => value.toLowerCase() === raw.toLowerCase());
+  const found = matchAllowed(allowed, raw);
   if (!found) fail(input, `is '${raw}', which is not a valid value`, `Valid values: ${allowed.join(', ')}.`);
   return found;
 }
@@ -101,7 +107,7 @@ function listOf<T extends string>(read: InputReader, input: string, allowed: rea
   if (raw === '') return fallback;
   const values: T[] = [];
   for (const item of raw.split(/[\s,]+/).filter(Boolean)) {
-    const found = allowed.find(value => value.toLowerCase() === item.toLowerCase());
+    const found = matchAllowed(allowed, item);
     if (!found) fail(input, `contains '${item}', which is not a valid value`, `Valid values: ${allowed.join(', ')}.`);
     if (!values.includes(found)) values.push(found);
   }

@@ -54,6 +54,11 @@ export function stateSignature(alert: GraphAlert): string {
   return `${alert.status ?? ''}|${alert.severity ?? ''}|${alert.classification ?? ''}|${alert.determination ?? ''}|${alert.assignedTo ?? ''}`;
 }
 
+/** The snapshot's entry for an alert id; own keys only, so an id such as `constructor` finds nothing. */
+export function knownEntry(snapshot: Snapshot, id: string): SnapshotEntry | undefined {
+  return Object.hasOwn(snapshot.alerts, id) ? snapshot.alerts[id] : undefined;
+}
+
 export function statusOfSignature(signature: string): string {
   const end = signature.indexOf('|');
   return end === -1 ? signature : signature.slice(0, end);

@@ -1,6 +1,6 @@
 import type { GraphAlert, GraphEvidence } from '../alert.js';
 import type { Notice } from '../delta.js';
-import { statusOfSignature } from '../snapshot/format.js';
+import { stateSignature, statusOfSignature } from '../snapshot/format.js';
 import { formatTime, humanize, neutralize, safeUrl, truncate } from './text.js';
 
 /**
@@ -172,7 +172,7 @@ const FIELDS = ['Status', 'Severity', 'Classification', 'Determination', 'Assign
 export function followUpFacts(notice: Notice): Array<[string, string]> {
   const alert = notice.alert;
   const before = (notice.previousSignature ?? '').split('|');
-  const after = [alert.status, alert.severity, alert.classification, alert.determination, alert.assignedTo].map(v => v ?? '');
+  const after = stateSignature(alert).split('|');
   const rows: Array<[string, string]> = [];
   FIELDS.forEach((label, index) => {
     if (before[index] !== after[index]) {
