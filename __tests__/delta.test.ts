@@ -21,7 +21,10 @@ const ids = (delta: { notices: Array<{ alert: GraphAlert; kind: string }> }) => 
 test('filters: min-severity, statuses, service-sources', () => {
   expect(isNotifiable(alert('a', { severity: 'informational' }), settings)).toBe(false);
   expect(isNotifiable(alert('a', { severity: 'low' }), settings)).toBe(true);
-  expect(isNotifiable(alert('a', { severity: 'unknownFutureValue' }), settings)).toBe(false);
+  // A severity this action does not know cannot say the alert is below the bar: it is shown, not hidden.
+  expect(isNotifiable(alert('a', { severity: 'unknownFutureValue' }), settings)).toBe(true);
+  expect(isNotifiable(alert('a', { severity: undefined }), settings)).toBe(true);
+  expect(isNotifiable(alert('a', { status: 'unknownFutureValue' }), settings)).toBe(true);
   expect(isNotifiable(alert('a', { status: 'resolved' }), settings)).toBe(false);
   expect(isNotifiable(alert('a', { serviceSource: 'dataLossPrevention' }), { ...settings, serviceSources: ['microsoftSentinel'] })).toBe(false);
   expect(isNotifiable(alert('a', { serviceSource: 'microsoftSentinel' }), { ...settings, serviceSources: ['microsoftSentinel'] })).toBe(true);
@@ -111,8 +114,9 @@ test('old entries that owe nothing are pruned; owed ones are kept', () => {
   const minutesAgo = RETENTION_MS / 60_000 + 2 * 1440;
   const first = run(undefined, [alert('a', {}, minutesAgo), alert('b', {}, minutesAgo)], { ...settings, lookbackMs: 180 * 86_400_000 }, ['b']);
   expect(Object.keys(first.snapshot.alerts).sort()).toEqual(['a', 'b']);
-  const later = run(first.snapshot, [], settings, ['b']);
-  expect(Object.keys(later.snapshot.alerts)).toEqual(['b']);
+  // Retention counts from the cursor (the newest alert seen), not from the clock alone.
+  const later = run(first.snapshot, [alert('c', {}, 1)], settings, ['b']);
+  expect(Object.keys(later.snapshot.alerts).sort()).toEqual(['b', 'c']);
 });
 
 test('alerts without an id are ignored; the newest copy of an alert wins', () => {
@@ -131,7 +135,7 @@ test('alertKeeper keeps whole only the alerts that may be posted, and trimming n
     alert('told2', { status: 'resolved' }, 5) // unknown, resolved: outside the filters, trimmed
   ];
   const keep = alertKeeper(first, { ...settings, notifyOn: ['new', 'resolved'] });
-  const kept = fetched.map(keep);
+  const kept = fetched.map(alert => keep(alert));
   expect(kept.map(a => a.title !== undefined)).toEqual([false, false, true, false]);
   expect(keep(alert('told', { status: 'resolved' }, 1)).title).toBe('Alert told'); // follow-up owed: whole
   const withAll = computeDelta(first, fetched, { ...settings, notifyOn: ['new', 'resolved'] }, NOW);

@@ -135,9 +135,12 @@ describe('cache fidelity', () => {
 
   test.each([
     ['an old-format snapshot', () => gzipSync(JSON.stringify({ version: 0, alerts: [] }))],
+    ['a newer-format snapshot', () => gzipSync(JSON.stringify({ version: 2, scope: TENANT, cursor: null, savedAt: new Date().toISOString(), alerts: {} }))],
     ['a corrupt snapshot', () => Buffer.from('this is not gzip')],
+    ['a gzip bomb', () => gzipSync(Buffer.alloc(300 * 1024 * 1024, 32), { level: 9 })],
+    ['a snapshot from the future', () => gzipSync(JSON.stringify({ version: 1, scope: TENANT, cursor: Date.parse('2099-01-01'), savedAt: new Date().toISOString(), alerts: {} }))],
     ['another tenant\'s snapshot', () => gzipSync(JSON.stringify({ version: 1, scope: 'someone-else', cursor: null, savedAt: '', alerts: {} }))]
-  ])('%s is ignored with a warning, not a crash', async (_name, bytes) => {
+  ])('%s fails the run closed, before any post, and stays stored; reset-snapshot starts afresh', async (_name, bytes) => {
     const seedPrefix = `seed${Math.floor(Math.random() * 1e9)}`;
     const file = path.join(other.dir, 'planted.gz');
     await fs.writeFile(file, bytes());
@@ -148,9 +151,22 @@ describe('cache fidelity', () => {
       stdio: 'ignore'
     });
     expect(await new Promise(resolve => seeder.on('close', resolve))).toBe(0);
+    const posted = teams.received.length;
+    const entries = cacheService.entries.length;
     const run = await other.run({ ...inputs(), 'cache-key-prefix': seedPrefix, 'first-run': 'silent' }, cacheService.env());
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/::warning::Snapshot ignored: /);
-    expect(run.outputs['cache-hit']).toBe('false');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(new RegExp(`::error::The stored alert snapshot \\(${seedPrefix}-${TENANT}-1-1\\) cannot be trusted: .*Nothing was posted and the stored snapshot was left as it is\\..*reset-snapshot: true.*gh cache delete`));
+    expect(teams.received.length).toBe(posted);
+    // Nothing saved over it: the next run meets the same entry (and the same error) until someone acts.
+    expect(cacheService.entries.length).toBe(entries);
+    const again = await other.run({ ...inputs(), 'cache-key-prefix': seedPrefix, 'first-run': 'silent' }, cacheService.env());
+    expect(again.code).toBe(1);
+    const reset = await other.run({ ...inputs(), 'cache-key-prefix': seedPrefix, 'first-run': 'silent', 'reset-snapshot': 'true' }, cacheService.env());
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toMatch(/::warning::reset-snapshot is true: the stored snapshot is not read/);
+    expect(reset.outputs['cache-hit']).toBe('false');
+    const after = await other.run({ ...inputs(), 'cache-key-prefix': seedPrefix }, cacheService.env());
+    expect(after.code).toBe(0);
+    expect(after.outputs['cache-hit']).toBe('true');
   }, 120_000);
 });

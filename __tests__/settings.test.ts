@@ -3,7 +3,8 @@ import { parseDuration, parseSettings, SettingsError, classifyWebhook } from '..
 const TENANT = 'b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c';
 const CLIENT = '6e1f4a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? '';
-const base = { 'tenant-id': TENANT, 'client-id': CLIENT, 'client-secret': 's3cret' };
+const WEBHOOK = 'https://prod-01.westeurope.environment.api.powerplatform.com/workflows/abc/triggers/manual/paths/invoke?api-version=1&sig=SIGVALUE';
+const base = { 'tenant-id': TENANT, 'client-id': CLIENT, 'client-secret': 's3cret', 'teams-webhook-url': WEBHOOK };
 
 function errorOf(values: Record<string, string>): string {
   try {
@@ -26,8 +27,12 @@ test('defaults match action.yml', () => {
     firstRun: 'notify',
     notifyOn: ['new'],
     maxCards: 10,
-    webhookKind: 'none',
+    webhookKind: 'workflows',
     postIntervalMs: 1000,
+    maxRunTimeMs: 600_000,
+    resetSnapshot: false,
+    snapshotSigningKey: undefined,
+    sendTestCard: false,
     snapshotStore: 'auto',
     snapshotPath: '.m365-alerts/snapshot.json',
     cacheKeyPrefix: 'm365-alerts-snapshot',
@@ -47,7 +52,7 @@ test('lists and enums are matched case-insensitively and normalised', () => {
 });
 
 test('credential precedence: secret, certificate, else OIDC; both is an error', () => {
-  expect(parseSettings(reader({ 'tenant-id': TENANT, 'client-id': CLIENT })).graph!.credential).toEqual({ kind: 'oidc' });
+  expect(parseSettings(reader({ 'tenant-id': TENANT, 'client-id': CLIENT, 'teams-webhook-url': WEBHOOK })).graph!.credential).toEqual({ kind: 'oidc' });
   expect(errorOf({ ...base, 'client-certificate': '-----BEGIN CERTIFICATE-----' })).toMatch(/client-secret' and client-certificate are both set/);
   expect(errorOf({ 'tenant-id': TENANT, 'client-id': CLIENT, 'client-certificate': 'not a pem' })).toMatch(/'client-certificate' is not a PEM/);
 });
@@ -115,4 +120,33 @@ test('parseDuration', () => {
   expect(parseDuration('0s')).toBe(0);
   expect(parseDuration('10')).toBeNaN();
   expect(parseDuration('-1h')).toBeNaN();
+});
+
+test('source graph without a webhook is an input error (a missing secret must not eat alerts), unless dry-run or routes take the alerts', () => {
+  const { 'teams-webhook-url': _omitted, ...noWebhook } = base;
+  expect(errorOf(noWebhook)).toMatch(/Input 'teams-webhook-url' is empty, and there are no routes\. .*may be missing, misspelt.*dry-run: true/);
+  expect(errorOf({ ...noWebhook, 'teams-webhook-url': '   ' })).toMatch(/'teams-webhook-url' is empty/);
+  expect(parseSettings(reader({ ...noWebhook, 'dry-run': 'true' })).dryRun).toBe(true);
+  expect(parseSettings(reader({ ...noWebhook, routes: `- name: all\n  webhook-url: ${WEBHOOK}` })).routes).toHaveLength(1);
+  // source: file keeps printing for local runs.
+  expect(parseSettings(reader({ source: 'file', 'alerts-file': 'a.json' })).webhookKind).toBe('none');
+});
+
+test('max-run-time, reset-snapshot, snapshot-signing-key and send-test-card are parsed and checked', () => {
+  const s = parseSettings(reader({ ...base, 'max-run-time': '90s', 'reset-snapshot': 'true', 'snapshot-signing-key': 'k'.repeat(32), 'send-test-card': 'yes' }));
+  expect(s).toMatchObject({ maxRunTimeMs: 90_000, resetSnapshot: true, snapshotSigningKey: 'k'.repeat(32), sendTestCard: true });
+  expect(parseSettings(reader({ ...base, 'max-run-time': '5s' })).maxRunTimeMs).toBe(5_000);
+  expect(errorOf({ ...base, 'max-run-time': '4s' })).toMatch(/Input 'max-run-time' is '4s', which is out of range\. .*between 5s and 6h/);
+  expect(errorOf({ ...base, 'max-run-time': 'ten minutes' })).toMatch(/'max-run-time' is 'ten minutes', which is not a duration/);
+  expect(errorOf({ ...base, 'reset-snapshot': 'maybe' })).toMatch(/'reset-snapshot' is 'maybe', which is not a boolean/);
+  expect(errorOf({ ...base, 'snapshot-signing-key': 'short' })).toMatch(/'snapshot-signing-key' is shorter than 16 characters/);
+  expect(errorOf({ ...base, 'snapshot-signing-key': 'short' })).not.toContain('short.');
+  expect(errorOf({ source: 'file', 'alerts-file': 'a.json', 'send-test-card': 'true' })).toMatch(/'send-test-card' is true, but teams-webhook-url is empty/);
+});
+
+test('card buttons may open only the portals of the configured cloud', () => {
+  expect(parseSettings(reader(base)).portalHosts).toContain('security.microsoft.com');
+  const gov = parseSettings(reader({ ...base, cloud: 'usgov' })).portalHosts;
+  expect(gov).toContain('security.microsoft.us');
+  expect(gov).not.toContain('security.microsoft.com');
 });

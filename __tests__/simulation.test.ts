@@ -143,7 +143,7 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
     // Duplicates are allowed only where at-least-once delivery cannot avoid them: the snapshot was not
     // saved (kill, save failure), or Teams took a card whose answer never arrived (retried after the time-out).
     if (fault === 'kill' || fault === 'cache-save-failure' || fault === 'teams-timeout') taintedRuns.add(run);
-    if (fault === 'teams-timeout' && teams.received.length > postedBefore) expect([context, result.stdout]).toContainEqual(expect.stringMatching(/Teams: .*HEADERS_TIMEOUT.*retrying/));
+    if (fault === 'teams-timeout' && teams.received.length > postedBefore) expect([context, result.stdout]).toContainEqual(expect.stringMatching(/Teams: .*time-out: no complete answer.*retrying/));
     if (fault === 'cache-restore-outage') expect([context, teams.received.length - postedBefore]).toEqual([context, 0]);
     if (draining && result.code !== 0) throw new Error(`${context}: a fault-free run failed:\n${result.stdout}`);
     for (const card of teams.received.slice(postedBefore)) {

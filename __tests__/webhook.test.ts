@@ -36,11 +36,11 @@ test('post-rate: the 21st post in five minutes waits for the window; every card 
   expect(teams.received.map(r => r.card.body[0].items[1].inlines[0].text)).toEqual(Array.from({ length: 30 }, (_, i) => `Alert ${i}`));
   // 20 posts a second apart, then the 21st waits until 5 minutes after the 1st; later ones follow the window.
   expect(clock.waits.slice(0, 19)).toEqual(Array(19).fill(1000));
-  // (the 1st went out at 0 s, the 20th at 19 s; after 19 s of intervals plus 1 s more, 280 s remain)
-  expect(paced).toEqual([300_000 - 20_000]);
+  // (the 1st went out at 0 s, the 20th at 19 s: the 21st waits the 281 s left of the window, interval included)
+  expect(paced).toEqual([300_000 - 19_000]);
   // Posts 22 to 30 follow a second apart: each leaves the window as full as it found it.
   expect(clock.waits.slice(-9)).toEqual(Array(9).fill(1000));
-  expect(clock.waits.reduce((a, b) => a + b, 0)).toBe(29 * 1000 + 280_000);
+  expect(clock.waits.reduce((a, b) => a + b, 0)).toBe(28 * 1000 + 281_000);
 });
 
 test('a 429 with Retry-After is waited out and retried; one card failing does not stop the others', async () => {

@@ -16,13 +16,17 @@ __webpack_require__.d(__webpack_exports__, {
   fetchAlerts: () => (/* binding */ fetchAlerts)
 });
 
-// EXTERNAL MODULE: ./src/alert.ts
-var src_alert = __webpack_require__(8049);
 // EXTERNAL MODULE: ./src/http.ts
 var http = __webpack_require__(6803);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(7194);
 ;// CONCATENATED MODULE: ./src/graph/client.ts
+
+
 
 
 /**
@@ -47,10 +51,12 @@ class GraphError extends errors/* ExplainedError */.h {
         this.status = status;
     }
 }
+/** Graph's own error code and message, as one bounded line (they are shown to the user). */
 function graphErrorText(body) {
     try {
         const error = JSON.parse(body ?? '')?.error;
-        return [error?.code, error?.message].filter(Boolean).join(': ');
+        const text = [error?.code, error?.message].filter(part => typeof part === 'string' && part).join(': ');
+        return (0,log/* oneLine */.TN)((0,secrets/* redact */.E$)(text.slice(0, 2000)), 500);
     }
     catch {
         return '';
@@ -114,7 +120,8 @@ async function getAllPages(firstUrl, options, keep = item => item) {
                 what: 'Reading alerts from Microsoft Graph',
                 sleep: options.sleep,
                 validate: ({ body }) => void (page = parsePage(body)),
-                onRetry: options.onRetry
+                onRetry: options.onRetry,
+                signal: options.signal
             });
         }
         catch (error) {
@@ -143,7 +150,6 @@ async function getAllPages(firstUrl, options, keep = item => item) {
 ;// CONCATENATED MODULE: ./src/graph/alerts.ts
 
 
-
 /** OData datetime literal: Graph expects it unquoted, in UTC. */
 function odataDate(ms) {
     return new Date(ms).toISOString();
@@ -162,9 +168,9 @@ function buildAlertsUrl(graphEndpoint, query, pageSize) {
         url.searchParams.set('$top', String(pageSize));
     return url.toString();
 }
-/** `keep` trims each alert as its page arrives (see alertKeeper in delta.ts); items that are not alerts are dropped. */
-async function fetchAlerts(graphEndpoint, query, options, keep = alert => alert) {
-    const { items, requests } = await getAllPages(buildAlertsUrl(graphEndpoint, query, options.pageSize), options, item => (0,src_alert/* isAlertLike */.U)(item) ? keep(item) : undefined);
+/** `take` checks and trims each item as its page arrives (see alertIntake); it returns undefined for items it skips. */
+async function fetchAlerts(graphEndpoint, query, options, take) {
+    const { items, requests } = await getAllPages(buildAlertsUrl(graphEndpoint, query, options.pageSize), options, take);
     return { alerts: items, requests };
 }
 
@@ -176,10 +182,11 @@ async function fetchAlerts(graphEndpoint, query, options, keep = alert => alert)
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   cv: () => (/* binding */ exchange),
+/* harmony export */   dH: () => (/* binding */ ExchangeCancelled),
 /* harmony export */   j$: () => (/* binding */ HttpError),
 /* harmony export */   uk: () => (/* binding */ realSleep)
 /* harmony export */ });
-/* unused harmony exports parseRetryAfter, backoffDelay */
+/* unused harmony exports DEFAULT_MAX_BODY_BYTES, parseRetryAfter, backoffDelay */
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4371);
 
 /** Raised when the exchange failed for good; `status` is the last HTTP status if any arrived. */
@@ -195,7 +202,24 @@ class HttpError extends Error {
         this.attempts = attempts;
     }
 }
-const realSleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+/** Waits `ms`, or less when `signal` aborts (a cancelled run stops waiting at once). */
+const realSleep = (ms, signal) => new Promise(resolve => {
+    if (signal?.aborted)
+        return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+});
+/** Answers larger than this are refused: a hostile or broken server must not fill the runner's memory. */
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** The run was cancelled (SIGINT/SIGTERM) while this exchange was under way; it is not retried. */
+class ExchangeCancelled extends Error {
+    name = 'ExchangeCancelled';
+}
 /** Seconds (possibly fractional, as Graph sends `2.128`) or an HTTP date; undefined when absent or unreadable. */
 function parseRetryAfter(value, now = Date.now()) {
     const text = (Array.isArray(value) ? value[0] : value)?.trim();
@@ -221,7 +245,8 @@ const RETRYABLE_CODES = new Set([
     'UND_ERR_CONNECT_TIMEOUT',
     'UND_ERR_HEADERS_TIMEOUT',
     'UND_ERR_BODY_TIMEOUT',
-    'UND_ERR_CLOSED'
+    'UND_ERR_CLOSED',
+    'ANSWER_TIMEOUT'
 ]);
 function isTransientNetworkError(error) {
     const code = error?.code ?? error?.cause?.code;
@@ -229,7 +254,51 @@ function isTransientNetworkError(error) {
 }
 function describeNetworkError(error) {
     const code = error?.code;
+    if (code === 'ANSWER_TIMEOUT')
+        return `time-out: ${error.message}`;
     return code ? `${code}` : String(error?.message ?? error);
+}
+/** Reads a body up to `max` bytes; a longer one is cut off and refused. */
+async function readCapped(body, max, what) {
+    const chunks = [];
+    let length = 0;
+    for await (const chunk of body) {
+        length += chunk.length;
+        if (length > max)
+            throw new HttpError(`${what} failed: the answer is larger than ${Math.round(max / 1024)} KB`);
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, length).toString('utf8');
+}
+/** One attempt, headers and body together bounded by `timeoutMs` and by the caller's signal. */
+async function attemptOnce(req, options, timeoutMs, attempt) {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const signal = options.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal;
+    try {
+        const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(req.url, {
+            method: req.method,
+            headers: req.headers,
+            body: req.body,
+            // The overall timer below fires first; these only back it up.
+            headersTimeout: timeoutMs + 1_000,
+            bodyTimeout: timeoutMs + 1_000,
+            dispatcher: options.dispatcher,
+            signal
+        });
+        const body = await readCapped(response.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, options.what);
+        return { status: response.statusCode, headers: response.headers, body, attempts: attempt };
+    }
+    catch (error) {
+        if (options.signal?.aborted)
+            throw new ExchangeCancelled(`${options.what} was cancelled`);
+        if (timeout.signal.aborted)
+            throw Object.assign(new Error(`no complete answer within ${(timeoutMs / 1000).toFixed(1)}s`), { code: 'ANSWER_TIMEOUT' });
+        throw error;
+    }
+    finally {
+        clearTimeout(timer);
+    }
 }
 async function exchange(req, options) {
     const { policy, what, sleep = realSleep } = options;
@@ -239,17 +308,12 @@ async function exchange(req, options) {
     let lastBody;
     for (let attempt = 1;; attempt++) {
         let delay;
+        if (options.signal?.aborted)
+            throw new ExchangeCancelled(`${what} was cancelled`);
+        // No attempt outlives the whole exchange's budget.
+        const timeoutMs = Math.max(1_000, Math.min(policy.timeoutMs, policy.maxTotalMs - (Date.now() - started)));
         try {
-            const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(req.url, {
-                method: req.method,
-                headers: req.headers,
-                body: req.body,
-                headersTimeout: policy.timeoutMs,
-                bodyTimeout: policy.timeoutMs,
-                dispatcher: options.dispatcher
-            });
-            const body = await response.body.text();
-            const answer = { status: response.statusCode, headers: response.headers, body, attempts: attempt };
+            const answer = await attemptOnce(req, options, timeoutMs, attempt);
             if (answer.status >= 200 && answer.status < 300) {
                 try {
                     options.validate?.(answer);
@@ -268,9 +332,11 @@ async function exchange(req, options) {
                 return answer;
             }
             lastStatus = answer.status;
-            lastBody = body;
+            lastBody = answer.body;
         }
         catch (error) {
+            if (error instanceof ExchangeCancelled || error instanceof HttpError)
+                throw error;
             if (!isTransientNetworkError(error)) {
                 throw new HttpError(`${what} failed: ${describeNetworkError(error)}`, undefined, undefined, attempt);
             }
@@ -282,7 +348,7 @@ async function exchange(req, options) {
             throw new HttpError(`${what} failed after ${attempt} attempt(s) in ${Math.round(elapsed / 1000)}s; last problem: ${lastProblem}`, lastStatus, lastBody, attempt);
         }
         options.onRetry?.(lastProblem, delay, attempt);
-        await sleep(delay);
+        await sleep(delay, options.signal);
     }
 }
 

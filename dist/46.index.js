@@ -61,24 +61,24 @@ async function watchCacheWarnings(work) {
 }
 class ActionsCacheSnapshotStore {
     prefix;
-    scope;
+    identity;
     env;
     kind = 'actions-cache';
     filePath = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(CACHE_DIR, FILE_NAME);
-    constructor(prefix, scope, env = process.env) {
+    constructor(prefix, identity, env = process.env) {
         this.prefix = prefix;
-        this.scope = scope;
+        this.identity = identity;
         this.env = env;
     }
     /** Paths are given to @actions/cache relative to the workspace, as the same literal string every time. */
     get absoluteFile() {
         return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(this.env.GITHUB_WORKSPACE || process.cwd(), this.filePath);
     }
-    async load() {
+    async load(now) {
         await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.rm(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(this.absoluteFile), { recursive: true, force: true });
         let matchedKey;
         try {
-            const watched = await watchCacheWarnings(() => _actions_cache__WEBPACK_IMPORTED_MODULE_3__.restoreCache([CACHE_DIR], cacheKeyPrefix(this.prefix, this.scope)));
+            const watched = await watchCacheWarnings(() => _actions_cache__WEBPACK_IMPORTED_MODULE_3__.restoreCache([CACHE_DIR], cacheKeyPrefix(this.prefix, this.identity.scope)));
             matchedKey = watched.result;
             if (!matchedKey && watched.failures.length > 0) {
                 return { status: 'unavailable', reason: watched.failures.join('; ') };
@@ -89,26 +89,33 @@ class ActionsCacheSnapshotStore {
         }
         if (!matchedKey)
             return { status: 'missing' };
-        let text;
+        let bytes;
         try {
-            text = (0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.gunzipSync)(await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(this.absoluteFile)).toString('utf8');
+            const { size } = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.stat(this.absoluteFile);
+            // gzip compresses JSON about ten times; a file this big is no snapshot this action wrote.
+            if (size > _format_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_SNAPSHOT_BYTES */ .qB / 4)
+                return { status: 'untrusted', reason: `its ${FILE_NAME} is ${Math.round(size / 1024 / 1024)} MiB`, key: matchedKey };
+            bytes = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(this.absoluteFile);
         }
         catch (error) {
-            return { status: 'missing', note: `the cache entry ${matchedKey} holds no readable snapshot (${error.message}); starting afresh` };
+            return { status: 'untrusted', reason: `the entry holds no ${FILE_NAME} (${error.code ?? error.message})`, key: matchedKey };
         }
         try {
-            return { status: 'found', snapshot: (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSnapshot */ .E$)(text, this.scope), key: matchedKey };
+            return { status: 'found', snapshot: (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSnapshot */ .E$)((0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .gunzipSnapshot */ .OS)(bytes), { ...this.identity, now }), key: matchedKey };
         }
         catch (error) {
-            if (error instanceof _format_js__WEBPACK_IMPORTED_MODULE_4__/* .SnapshotFormatError */ .wv)
-                return { status: 'missing', note: `cache entry ${matchedKey}: ${error.message}; starting afresh` };
+            if (error instanceof _format_js__WEBPACK_IMPORTED_MODULE_4__/* .SnapshotUntrustedError */ .ds)
+                return { status: 'untrusted', reason: error.message, key: matchedKey };
             throw error;
+        }
+        finally {
+            await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.rm(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(this.absoluteFile), { recursive: true, force: true });
         }
     }
     async save(snapshot) {
-        const key = cacheSaveKey(this.prefix, this.scope, this.env);
+        const key = cacheSaveKey(this.prefix, this.identity.scope, this.env);
         await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.mkdir(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(this.absoluteFile), { recursive: true });
-        await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.writeFile(this.absoluteFile, (0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.gzipSync)((0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .serializeSnapshot */ .DP)(snapshot)));
+        await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.writeFile(this.absoluteFile, (0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.gzipSync)((0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .serializeSnapshot */ .DP)(snapshot, this.identity.signingKey)));
         try {
             const cacheId = await _actions_cache__WEBPACK_IMPORTED_MODULE_3__.saveCache([CACHE_DIR], key);
             if (cacheId === -1)

@@ -7,10 +7,11 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   cv: () => (/* binding */ exchange),
+/* harmony export */   dH: () => (/* binding */ ExchangeCancelled),
 /* harmony export */   j$: () => (/* binding */ HttpError),
 /* harmony export */   uk: () => (/* binding */ realSleep)
 /* harmony export */ });
-/* unused harmony exports parseRetryAfter, backoffDelay */
+/* unused harmony exports DEFAULT_MAX_BODY_BYTES, parseRetryAfter, backoffDelay */
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4371);
 
 /** Raised when the exchange failed for good; `status` is the last HTTP status if any arrived. */
@@ -26,7 +27,24 @@ class HttpError extends Error {
         this.attempts = attempts;
     }
 }
-const realSleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+/** Waits `ms`, or less when `signal` aborts (a cancelled run stops waiting at once). */
+const realSleep = (ms, signal) => new Promise(resolve => {
+    if (signal?.aborted)
+        return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+});
+/** Answers larger than this are refused: a hostile or broken server must not fill the runner's memory. */
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** The run was cancelled (SIGINT/SIGTERM) while this exchange was under way; it is not retried. */
+class ExchangeCancelled extends Error {
+    name = 'ExchangeCancelled';
+}
 /** Seconds (possibly fractional, as Graph sends `2.128`) or an HTTP date; undefined when absent or unreadable. */
 function parseRetryAfter(value, now = Date.now()) {
     const text = (Array.isArray(value) ? value[0] : value)?.trim();
@@ -52,7 +70,8 @@ const RETRYABLE_CODES = new Set([
     'UND_ERR_CONNECT_TIMEOUT',
     'UND_ERR_HEADERS_TIMEOUT',
     'UND_ERR_BODY_TIMEOUT',
-    'UND_ERR_CLOSED'
+    'UND_ERR_CLOSED',
+    'ANSWER_TIMEOUT'
 ]);
 function isTransientNetworkError(error) {
     const code = error?.code ?? error?.cause?.code;
@@ -60,7 +79,51 @@ function isTransientNetworkError(error) {
 }
 function describeNetworkError(error) {
     const code = error?.code;
+    if (code === 'ANSWER_TIMEOUT')
+        return `time-out: ${error.message}`;
     return code ? `${code}` : String(error?.message ?? error);
+}
+/** Reads a body up to `max` bytes; a longer one is cut off and refused. */
+async function readCapped(body, max, what) {
+    const chunks = [];
+    let length = 0;
+    for await (const chunk of body) {
+        length += chunk.length;
+        if (length > max)
+            throw new HttpError(`${what} failed: the answer is larger than ${Math.round(max / 1024)} KB`);
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, length).toString('utf8');
+}
+/** One attempt, headers and body together bounded by `timeoutMs` and by the caller's signal. */
+async function attemptOnce(req, options, timeoutMs, attempt) {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const signal = options.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal;
+    try {
+        const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(req.url, {
+            method: req.method,
+            headers: req.headers,
+            body: req.body,
+            // The overall timer below fires first; these only back it up.
+            headersTimeout: timeoutMs + 1_000,
+            bodyTimeout: timeoutMs + 1_000,
+            dispatcher: options.dispatcher,
+            signal
+        });
+        const body = await readCapped(response.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, options.what);
+        return { status: response.statusCode, headers: response.headers, body, attempts: attempt };
+    }
+    catch (error) {
+        if (options.signal?.aborted)
+            throw new ExchangeCancelled(`${options.what} was cancelled`);
+        if (timeout.signal.aborted)
+            throw Object.assign(new Error(`no complete answer within ${(timeoutMs / 1000).toFixed(1)}s`), { code: 'ANSWER_TIMEOUT' });
+        throw error;
+    }
+    finally {
+        clearTimeout(timer);
+    }
 }
 async function exchange(req, options) {
     const { policy, what, sleep = realSleep } = options;
@@ -70,17 +133,12 @@ async function exchange(req, options) {
     let lastBody;
     for (let attempt = 1;; attempt++) {
         let delay;
+        if (options.signal?.aborted)
+            throw new ExchangeCancelled(`${what} was cancelled`);
+        // No attempt outlives the whole exchange's budget.
+        const timeoutMs = Math.max(1_000, Math.min(policy.timeoutMs, policy.maxTotalMs - (Date.now() - started)));
         try {
-            const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(req.url, {
-                method: req.method,
-                headers: req.headers,
-                body: req.body,
-                headersTimeout: policy.timeoutMs,
-                bodyTimeout: policy.timeoutMs,
-                dispatcher: options.dispatcher
-            });
-            const body = await response.body.text();
-            const answer = { status: response.statusCode, headers: response.headers, body, attempts: attempt };
+            const answer = await attemptOnce(req, options, timeoutMs, attempt);
             if (answer.status >= 200 && answer.status < 300) {
                 try {
                     options.validate?.(answer);
@@ -99,9 +157,11 @@ async function exchange(req, options) {
                 return answer;
             }
             lastStatus = answer.status;
-            lastBody = body;
+            lastBody = answer.body;
         }
         catch (error) {
+            if (error instanceof ExchangeCancelled || error instanceof HttpError)
+                throw error;
             if (!isTransientNetworkError(error)) {
                 throw new HttpError(`${what} failed: ${describeNetworkError(error)}`, undefined, undefined, attempt);
             }
@@ -113,7 +173,7 @@ async function exchange(req, options) {
             throw new HttpError(`${what} failed after ${attempt} attempt(s) in ${Math.round(elapsed / 1000)}s; last problem: ${lastProblem}`, lastStatus, lastBody, attempt);
         }
         options.onRetry?.(lastProblem, delay, attempt);
-        await sleep(delay);
+        await sleep(delay, options.signal);
     }
 }
 
@@ -134,10 +194,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/http.ts
 var http = __webpack_require__(6803);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(7194);
 // EXTERNAL MODULE: ./src/teams/cards.ts
 var cards = __webpack_require__(6205);
-// EXTERNAL MODULE: ./src/teams/text.ts
-var teams_text = __webpack_require__(1343);
+// EXTERNAL MODULE: ./src/teams/text.ts + 3 modules
+var teams_text = __webpack_require__(3293);
 ;// CONCATENATED MODULE: ./src/teams/message-card.ts
 
 
@@ -148,8 +210,8 @@ var teams_text = __webpack_require__(1343);
  */
 const THEME = { high: 'C4314B', medium: 'F8D22A', low: '0078D4', informational: '8A8886' };
 const factsOf = (rows) => rows.filter(([, value]) => value !== '').map(([name, value]) => ({ name: `${name}:`, value: (0,teams_text/* neutralize */.YI)(value) }));
-function openUri(name, url) {
-    const safe = (0,teams_text/* safeUrl */.Pl)(url);
+function openUri(name, url, hosts) {
+    const safe = (0,teams_text/* safeUrl */.Pl)(url, hosts);
     return safe ? [{ '@type': 'OpenUri', name, targets: [{ os: 'default', uri: safe }] }] : [];
 }
 function messageCard(plan) {
@@ -194,11 +256,12 @@ function messageCard(plan) {
         summary: `${look.label} severity security alert`,
         themeColor: THEME[(alert.severity ?? '').toLowerCase()] ?? THEME.informational,
         sections,
-        potentialAction: [...openUri('Open in Microsoft Defender', alert.alertWebUrl), ...openUri('Open incident', alert.incidentWebUrl)]
+        potentialAction: [...openUri('Open in Microsoft Defender', alert.alertWebUrl, plan.portalHosts), ...openUri('Open incident', alert.incidentWebUrl, plan.portalHosts)]
     };
 }
 
 ;// CONCATENATED MODULE: ./src/teams/webhook.ts
+
 
 
 
@@ -215,10 +278,13 @@ const TEAMS_RETRY_POLICY = {
     timeoutMs: 30_000,
     retryStatuses: [408, 429, 500, 502, 503, 504]
 };
+/** Teams answers are short; anything longer is not an answer from Teams. */
+const MAX_TEAMS_ANSWER_BYTES = 256 * 1024;
 /** Answers that mean every further post to this URL will fail too. */
 const FATAL_STATUSES = new Set([401, 403, 404, 410]);
 function explainStatus(status, body) {
-    const detail = body.trim() ? `: ${body.trim().slice(0, 300)}` : '';
+    // The answer may echo the webhook URL or its signature: never let it through.
+    const detail = body.trim() ? `: ${(0,secrets/* redact */.E$)(body.trim().slice(0, 2000)).slice(0, 300)}` : '';
     if (status === 404 || status === 410)
         return `Teams answered HTTP ${status}${detail}. The workflow behind teams-webhook-url was deleted or turned off; recreate it and update the secret.`;
     if (status === 401 || status === 403)
@@ -236,21 +302,34 @@ async function deliverCards(plans, options) {
     const sleep = options.sleep ?? http/* realSleep */.uk;
     const now = options.now ?? Date.now;
     const sentAt = [];
+    const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
     let fatal;
+    /** Why no further post may start, if one may not. */
+    const stopped = () => (options.signal?.aborted ? 'cancelled' : now() >= deadline ? 'deadline' : undefined);
     for (const [index, plan] of plans.entries()) {
         if (fatal) {
             results.push({ plan, delivered: false, error: `not sent: ${fatal}` });
             continue;
         }
-        if (index > 0 && options.intervalMs > 0)
-            await sleep(options.intervalMs);
+        let wait = index > 0 ? options.intervalMs : 0;
         if (options.rate && sentAt.length >= options.rate.requests) {
             // The post that would be one too many in the window waits until the oldest one leaves it.
-            const wait = sentAt[sentAt.length - options.rate.requests] + options.rate.windowMs - now();
-            if (wait > 0) {
-                options.onPace?.(plan.label, wait);
-                await sleep(wait);
-            }
+            wait = Math.max(wait, sentAt[sentAt.length - options.rate.requests] + options.rate.windowMs - now());
+        }
+        // A wait that would end past the deadline is not started: the rest stays owed for the next run.
+        const reason = stopped() ?? (wait > 0 && now() + wait >= deadline ? 'deadline' : undefined);
+        if (reason) {
+            results.push(...plans.slice(index).map(rest => deferredResult(rest, reason)));
+            break;
+        }
+        if (wait > options.intervalMs)
+            options.onPace?.(plan.label, wait);
+        if (wait > 0)
+            await sleep(wait, options.signal);
+        const late = stopped();
+        if (late) {
+            results.push(...plans.slice(index).map(rest => deferredResult(rest, late)));
+            break;
         }
         sentAt.push(now());
         try {
@@ -263,7 +342,9 @@ async function deliverCards(plans, options) {
                     if (options.kind === 'legacy-connector' && answer.body.trim() !== '1')
                         throw new Error(`connector answered "${answer.body.trim().slice(0, 200)}"`);
                 },
-                onRetry: (reason, delayMs) => options.onRetry?.(plan.label, reason, delayMs)
+                onRetry: (reason, delayMs) => options.onRetry?.(plan.label, reason, delayMs),
+                maxBodyBytes: MAX_TEAMS_ANSWER_BYTES,
+                signal: options.signal
             });
             if (answer.status >= 200 && answer.status < 300) {
                 results.push({ plan, delivered: true });
@@ -276,10 +357,19 @@ async function deliverCards(plans, options) {
             }
         }
         catch (error) {
-            results.push({ plan, delivered: false, error: error instanceof http/* HttpError */.j$ ? error.message : String(error?.message ?? error) });
+            if (error instanceof http/* ExchangeCancelled */.dH) {
+                // Teams may have taken the card; at-least-once: it is posted again by the next run.
+                results.push(...plans.slice(index).map(rest => deferredResult(rest, 'cancelled')));
+                break;
+            }
+            results.push({ plan, delivered: false, error: (0,secrets/* redact */.E$)(error instanceof http/* HttpError */.j$ ? error.message : String(error?.message ?? error)) });
         }
     }
     return results;
+}
+function deferredResult(plan, reason) {
+    const why = reason === 'deadline' ? 'max-run-time reached' : 'the run was cancelled';
+    return { plan, delivered: false, deferred: reason, error: `not sent: ${why}; still owed, the next run posts it` };
 }
 
 

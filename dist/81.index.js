@@ -8,6 +8,7 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AuthError: () => (/* binding */ AuthError),
+/* harmony export */   TOKEN_RETRY_POLICY: () => (/* binding */ TOKEN_RETRY_POLICY),
 /* harmony export */   createTokenProvider: () => (/* binding */ createTokenProvider),
 /* harmony export */   expectedSubjectHint: () => (/* binding */ expectedSubjectHint),
 /* harmony export */   readCertificatePem: () => (/* binding */ readCertificatePem)
@@ -16,8 +17,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3838);
 /* harmony import */ var _azure_msal_node__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2669);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8750);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _clouds_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(157);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3916);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6803);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5625);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7194);
+
+
+
 
 
 
@@ -27,7 +34,7 @@ __webpack_require__.r(__webpack_exports__);
  * Signs in to Entra ID as the app registration (client credentials flow) and hands out Graph tokens.
  * One ConfidentialClientApplication per run: MSAL caches the token and refreshes it when it nears expiry.
  */
-class AuthError extends _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ExplainedError */ .h {
+class AuthError extends _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ExplainedError */ .h {
     name = 'AuthError';
 }
 /** Splits a PEM holding a certificate (chain) and a private key into what MSAL wants. */
@@ -56,13 +63,87 @@ function readCertificatePem(pem, password) {
     if (!certificate.checkPrivateKey((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)(privateKey))) {
         throw new AuthError("Input 'client-certificate' holds a private key that does not belong to its certificate.");
     }
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(privateKey);
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecret */ .cl)(privateKey);
     return {
         privateKey,
         thumbprintSha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(certificate.raw).digest('hex'),
         // x5c: the chain, so Entra can use subject name + issuer authentication.
         x5c: certificates.join('\n')
     };
+}
+/** Token requests are retried like Graph's: resets, time-outs, 429 and 5xx, within a bounded budget. */
+const TOKEN_RETRY_POLICY = {
+    maxAttempts: 4,
+    maxTotalMs: 60_000,
+    baseDelayMs: 1_000,
+    maxDelayMs: 15_000,
+    timeoutMs: 30_000,
+    retryStatuses: [429, 500, 502, 503, 504]
+};
+/** Entra's answers are small JSON documents. */
+const MAX_TOKEN_ANSWER_BYTES = 1024 * 1024;
+/**
+ * MSAL's HTTP goes through the same bounded, retrying exchange as Graph and Teams. It also sees the
+ * request body, so a certificate-mode client assertion is masked before any answer could echo it.
+ */
+class BoundedNetworkClient {
+    options;
+    /** The last exchange that failed for good; MSAL wraps errors, the message here says what happened. */
+    lastFailure;
+    constructor(options) {
+        this.options = options;
+    }
+    sendGetRequestAsync(url, options) {
+        return this.send('GET', url, options);
+    }
+    sendPostRequestAsync(url, options) {
+        return this.send('POST', url, options);
+    }
+    async send(method, url, request) {
+        const assertion = /(?:^|&)client_assertion=([^&]+)/.exec(request?.body ?? '')?.[1];
+        if (assertion) {
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecret */ .cl)(assertion);
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecret */ .cl)(decodeURIComponent(assertion));
+        }
+        try {
+            const answer = await (0,_http_js__WEBPACK_IMPORTED_MODULE_4__/* .exchange */ .cv)({ method, url, headers: request?.headers ?? {}, body: request?.body }, {
+                policy: { ...TOKEN_RETRY_POLICY, timeoutMs: this.options.timeoutMs },
+                what: 'Signing in to Entra ID',
+                signal: this.options.signal,
+                maxBodyBytes: MAX_TOKEN_ANSWER_BYTES,
+                validate: ({ body }) => void JSON.parse(body)
+            });
+            let body;
+            try {
+                body = JSON.parse(answer.body);
+            }
+            catch {
+                body = { error: 'invalid_response', error_description: `Entra ID answered HTTP ${answer.status} with a body that is not JSON.` };
+            }
+            const headers = {};
+            for (const [name, value] of Object.entries(answer.headers))
+                if (value !== undefined)
+                    headers[name] = Array.isArray(value) ? value.join(', ') : value;
+            return { status: answer.status, headers, body: body };
+        }
+        catch (error) {
+            this.lastFailure = error;
+            throw error;
+        }
+    }
+}
+/**
+ * The tenant's sign-in metadata, given to MSAL so that signing in is one request (the token) instead
+ * of three (instance discovery, OpenID configuration, token). The endpoints are Entra's fixed layout.
+ */
+function authorityMetadata(authority) {
+    return JSON.stringify({
+        token_endpoint: `${authority}/oauth2/v2.0/token`,
+        issuer: `${authority}/v2.0`,
+        authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
+        end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
+        jwks_uri: `${authority}/discovery/v2.0/keys`
+    });
 }
 /** Entra error codes an admin can fix, with the fix. */
 function explainEntraError(message, settings) {
@@ -94,7 +175,7 @@ function explainEntraError(message, settings) {
                 // MSAL reads the tenant's OpenID metadata first; Entra answers AADSTS90002 there for an unknown tenant.
                 return `Entra ID has no sign-in metadata for tenant ${settings.tenantId} at ${settings.authorityHost}: the tenant does not exist in the ${settings.cloud} cloud. Check tenant-id (Directory (tenant) ID) and the cloud input${settings.customAuthority ? ' and authority-host' : ''}.`;
             }
-            return `Signing in to Entra ID failed${tail}: ${message.split('\n')[0]}`;
+            return `Signing in to Entra ID failed${tail}: ${(0,_log_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .redact */ .E$)(message.split('\n')[0]), 500)}`;
     }
 }
 /** The subject GitHub puts in this run's OIDC token by default, for the federated credential. */
@@ -105,16 +186,19 @@ function expectedSubjectHint(env = process.env) {
     return (`Add a federated credential (App registrations → Certificates & secrets → Federated credentials → GitHub Actions) with Issuer https://token.actions.githubusercontent.com, Audience api://AzureADTokenExchange and Subject ${subject} ` +
         `(for a job that uses an environment: repo:OWNER/REPO:environment:NAME). If the repository or organisation customised its OIDC subject claim, for example to the newer immutable form repo:OWNER@OWNER_ID/REPO@REPO_ID:..., use that form instead.`);
 }
-async function createTokenProvider(settings) {
+async function createTokenProvider(settings, options = { timeoutMs: TOKEN_RETRY_POLICY.timeoutMs }) {
     const authority = `${settings.authorityHost}/${settings.tenantId}`;
-    const auth = { clientId: settings.clientId, authority };
-    if (settings.customAuthority) {
-        // A host MSAL does not know: trust it explicitly instead of asking Microsoft's instance discovery.
-        auth.knownAuthorities = [new URL(settings.authorityHost).host];
-    }
+    // Known clouds and an authority-host override alike: the host is trusted as configured and its metadata
+    // is given, so MSAL asks neither instance discovery nor the OpenID configuration. Nothing is cached across runs.
+    const auth = {
+        clientId: settings.clientId,
+        authority,
+        knownAuthorities: [new URL(settings.authorityHost).host],
+        authorityMetadata: authorityMetadata(authority)
+    };
     const credential = settings.credential;
     if (credential.kind === 'secret') {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(credential.clientSecret);
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecret */ .cl)(credential.clientSecret);
         auth.clientSecret = credential.clientSecret;
     }
     else if (credential.kind === 'certificate') {
@@ -133,28 +217,216 @@ async function createTokenProvider(settings) {
             catch (error) {
                 throw new AuthError(`Requesting the GitHub OIDC token failed: ${error.message}. Check that the job has 'permissions: id-token: write'.`);
             }
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(assertion);
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecret */ .cl)(assertion);
             return assertion;
         };
     }
-    const app = new _azure_msal_node__WEBPACK_IMPORTED_MODULE_2__/* .ConfidentialClientApplication */ .WR({ auth, system: { loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => undefined } } });
-    const scopes = [`${_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .CLOUDS */ .JJ[settings.cloud].graph}/.default`];
+    const network = new BoundedNetworkClient(options);
+    const app = new _azure_msal_node__WEBPACK_IMPORTED_MODULE_2__/* .ConfidentialClientApplication */ .WR({
+        auth,
+        system: { networkClient: network, disableInternalRetries: true, loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => undefined } }
+    });
+    const scopes = [`${_clouds_js__WEBPACK_IMPORTED_MODULE_3__/* .CLOUDS */ .J[settings.cloud].graph}/.default`];
     return async () => {
         let result;
         try {
             result = await app.acquireTokenByClientCredential({ scopes });
         }
         catch (error) {
-            if (error instanceof AuthError)
+            if (error instanceof AuthError || error instanceof _http_js__WEBPACK_IMPORTED_MODULE_4__/* .ExchangeCancelled */ .dH)
                 throw error;
+            const failure = network.lastFailure;
+            network.lastFailure = undefined;
+            if (failure instanceof _http_js__WEBPACK_IMPORTED_MODULE_4__/* .ExchangeCancelled */ .dH)
+                throw failure;
+            if (failure instanceof _http_js__WEBPACK_IMPORTED_MODULE_4__/* .HttpError */ .j$)
+                throw new AuthError(`${failure.message}. Entra ID (${settings.authorityHost}) could not be reached or kept failing; the next run tries again.`);
             const message = String(error?.message ?? error);
             throw new AuthError(explainEntraError(message, settings));
         }
         if (!result?.accessToken)
             throw new AuthError('Entra ID returned no access token.');
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(result.accessToken);
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecret */ .cl)(result.accessToken);
         return result.accessToken;
     };
+}
+
+
+/***/ }),
+
+/***/ 6803:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cv: () => (/* binding */ exchange),
+/* harmony export */   dH: () => (/* binding */ ExchangeCancelled),
+/* harmony export */   j$: () => (/* binding */ HttpError),
+/* harmony export */   uk: () => (/* binding */ realSleep)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_MAX_BODY_BYTES, parseRetryAfter, backoffDelay */
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4371);
+
+/** Raised when the exchange failed for good; `status` is the last HTTP status if any arrived. */
+class HttpError extends Error {
+    status;
+    body;
+    attempts;
+    name = 'HttpError';
+    constructor(message, status, body, attempts = 1) {
+        super(message);
+        this.status = status;
+        this.body = body;
+        this.attempts = attempts;
+    }
+}
+/** Waits `ms`, or less when `signal` aborts (a cancelled run stops waiting at once). */
+const realSleep = (ms, signal) => new Promise(resolve => {
+    if (signal?.aborted)
+        return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+});
+/** Answers larger than this are refused: a hostile or broken server must not fill the runner's memory. */
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** The run was cancelled (SIGINT/SIGTERM) while this exchange was under way; it is not retried. */
+class ExchangeCancelled extends Error {
+    name = 'ExchangeCancelled';
+}
+/** Seconds (possibly fractional, as Graph sends `2.128`) or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = (Array.isArray(value) ? value[0] : value)?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.ceil(Number(text) * 1000);
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function backoffDelay(attempt, policy, random = Math.random) {
+    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    // "Equal jitter": half fixed, half random, so retries from parallel runs spread out.
+    return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+const RETRYABLE_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
+    'ANSWER_TIMEOUT'
+]);
+function isTransientNetworkError(error) {
+    const code = error?.code ?? error?.cause?.code;
+    return code !== undefined && RETRYABLE_CODES.has(code);
+}
+function describeNetworkError(error) {
+    const code = error?.code;
+    if (code === 'ANSWER_TIMEOUT')
+        return `time-out: ${error.message}`;
+    return code ? `${code}` : String(error?.message ?? error);
+}
+/** Reads a body up to `max` bytes; a longer one is cut off and refused. */
+async function readCapped(body, max, what) {
+    const chunks = [];
+    let length = 0;
+    for await (const chunk of body) {
+        length += chunk.length;
+        if (length > max)
+            throw new HttpError(`${what} failed: the answer is larger than ${Math.round(max / 1024)} KB`);
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, length).toString('utf8');
+}
+/** One attempt, headers and body together bounded by `timeoutMs` and by the caller's signal. */
+async function attemptOnce(req, options, timeoutMs, attempt) {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const signal = options.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal;
+    try {
+        const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(req.url, {
+            method: req.method,
+            headers: req.headers,
+            body: req.body,
+            // The overall timer below fires first; these only back it up.
+            headersTimeout: timeoutMs + 1_000,
+            bodyTimeout: timeoutMs + 1_000,
+            dispatcher: options.dispatcher,
+            signal
+        });
+        const body = await readCapped(response.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, options.what);
+        return { status: response.statusCode, headers: response.headers, body, attempts: attempt };
+    }
+    catch (error) {
+        if (options.signal?.aborted)
+            throw new ExchangeCancelled(`${options.what} was cancelled`);
+        if (timeout.signal.aborted)
+            throw Object.assign(new Error(`no complete answer within ${(timeoutMs / 1000).toFixed(1)}s`), { code: 'ANSWER_TIMEOUT' });
+        throw error;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+async function exchange(req, options) {
+    const { policy, what, sleep = realSleep } = options;
+    const started = Date.now();
+    let lastProblem = '';
+    let lastStatus;
+    let lastBody;
+    for (let attempt = 1;; attempt++) {
+        let delay;
+        if (options.signal?.aborted)
+            throw new ExchangeCancelled(`${what} was cancelled`);
+        // No attempt outlives the whole exchange's budget.
+        const timeoutMs = Math.max(1_000, Math.min(policy.timeoutMs, policy.maxTotalMs - (Date.now() - started)));
+        try {
+            const answer = await attemptOnce(req, options, timeoutMs, attempt);
+            if (answer.status >= 200 && answer.status < 300) {
+                try {
+                    options.validate?.(answer);
+                    return answer;
+                }
+                catch (problem) {
+                    lastProblem = `a malformed answer (${problem.message})`;
+                }
+            }
+            else if (policy.retryStatuses.includes(answer.status)) {
+                lastProblem = `HTTP ${answer.status}`;
+                delay = parseRetryAfter(answer.headers['retry-after']);
+            }
+            else {
+                // Not retryable (4xx other than 429): the caller turns it into an actionable message.
+                return answer;
+            }
+            lastStatus = answer.status;
+            lastBody = answer.body;
+        }
+        catch (error) {
+            if (error instanceof ExchangeCancelled || error instanceof HttpError)
+                throw error;
+            if (!isTransientNetworkError(error)) {
+                throw new HttpError(`${what} failed: ${describeNetworkError(error)}`, undefined, undefined, attempt);
+            }
+            lastProblem = `a network error (${describeNetworkError(error)})`;
+        }
+        delay ??= backoffDelay(attempt, policy);
+        const elapsed = Date.now() - started;
+        if (attempt >= policy.maxAttempts || elapsed + delay > policy.maxTotalMs) {
+            throw new HttpError(`${what} failed after ${attempt} attempt(s) in ${Math.round(elapsed / 1000)}s; last problem: ${lastProblem}`, lastStatus, lastBody, attempt);
+        }
+        options.onRetry?.(lastProblem, delay, attempt);
+        await sleep(delay, options.signal);
+    }
 }
 
 

@@ -81,3 +81,121 @@ export function timeOf(value: string | null | undefined): number {
 export function isAlertLike(value: unknown): value is GraphAlert {
   return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' && (value as { id: string }).id !== '';
 }
+
+/**
+ * Alert data is hostile: any field may have the wrong type, be huge or nested without end. Every item is
+ * checked as it arrives. One without a usable id is skipped (and counted, and warned about); a field
+ * of the wrong type is dropped and the alert is rendered from what is valid; texts are capped, so that
+ * nothing downstream (delta, cards, logs, report) ever sees more than a bounded amount per alert.
+ */
+export const MAX_ALERT_ID_LENGTH = 512;
+
+/** Fields the delta, filters, routes and snapshot read, with the longest value worth keeping. */
+const CORE_FIELDS: Record<string, number> = {
+  status: 100,
+  severity: 100,
+  classification: 100,
+  determination: 100,
+  serviceSource: 200,
+  assignedTo: 256,
+  createdDateTime: 64,
+  lastUpdateDateTime: 64,
+  title: 2000,
+  alertWebUrl: 2000
+};
+/** Other text fields of a card, capped generously (cards cut them much shorter). */
+const TEXT_FIELDS: Record<string, number> = {
+  description: 20_000,
+  recommendedActions: 20_000,
+  detectionSource: 200,
+  productName: 200,
+  category: 200,
+  incidentWebUrl: 2000,
+  incidentId: 200,
+  resolvedDateTime: 64,
+  firstActivityDateTime: 64,
+  lastActivityDateTime: 64,
+  threatDisplayName: 1000
+};
+const STRING_LIST_FIELDS = ['categories', 'mitreTechniques'];
+/** Bounds of the generic copy of everything else (evidence, comments, additionalData...). */
+const MAX_DEPTH = 8;
+const MAX_NODES = 4000;
+const MAX_ITEMS = 200;
+const MAX_STRING = 4000;
+
+export type AlertCheck = { alert: GraphAlert; problems: string[] } | { skipped: string; id?: string };
+
+function describeType(value: unknown): string {
+  return Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** The cheap check every fetched item gets: a usable id, and the fields the delta reads of the right type. */
+export function checkAlert(raw: unknown): AlertCheck {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { skipped: `the item is ${describeType(raw)}, not an alert object` };
+  const item = raw as Record<string, unknown>;
+  const id = item.id;
+  if (typeof id !== 'string' || id === '') return { skipped: `its id is ${typeof id === 'string' ? 'empty' : describeType(id)}` };
+  if (id.length > MAX_ALERT_ID_LENGTH) return { skipped: `its id is ${id.length} characters long (at most ${MAX_ALERT_ID_LENGTH})`, id: id.slice(0, 60) };
+  const problems: string[] = [];
+  for (const field in CORE_FIELDS) {
+    const value = item[field];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') {
+      problems.push(`${field} is ${describeType(value)}`);
+      delete item[field];
+    } else if (value.length > CORE_FIELDS[field]) {
+      item[field] = value.slice(0, CORE_FIELDS[field]);
+    }
+  }
+  return { alert: item as GraphAlert, problems };
+}
+
+/** A bounded copy of any JSON value: depth, items, keys, string length and total size are all capped. */
+function boundedCopy(value: unknown, depth: number, budget: { nodes: number }): unknown {
+  if (--budget.nodes < 0) return undefined;
+  if (typeof value === 'string') return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value;
+  if (typeof value !== 'object' || value === null) return typeof value === 'number' || typeof value === 'boolean' || value === null ? value : undefined;
+  if (depth >= MAX_DEPTH) return '[nested too deep]';
+  if (Array.isArray(value)) {
+    const copy: unknown[] = [];
+    for (let i = 0; i < value.length && i < MAX_ITEMS && budget.nodes > 0; i++) copy.push(boundedCopy(value[i], depth + 1, budget));
+    return copy;
+  }
+  const copy: Record<string, unknown> = {};
+  let keys = 0;
+  for (const key in value as Record<string, unknown>) {
+    if (!Object.hasOwn(value, key) || key === '__proto__') continue;
+    if (++keys > MAX_ITEMS || budget.nodes <= 0) break;
+    const field = boundedCopy((value as Record<string, unknown>)[key], depth + 1, budget);
+    if (field !== undefined) copy[key] = field;
+  }
+  return copy;
+}
+
+/**
+ * The whole alert, bounded, for alerts that may be posted: text fields of the wrong type are dropped
+ * (and reported in `problems`), lists hold only strings, everything else is a bounded copy.
+ */
+export function boundedAlert(alert: GraphAlert, problems: string[] = []): GraphAlert {
+  const budget = { nodes: MAX_NODES };
+  const copy: Record<string, unknown> = { id: alert.id };
+  for (const key in alert) {
+    if (!Object.hasOwn(alert, key) || key === 'id' || key === '__proto__') continue;
+    const value = (alert as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    const cap = CORE_FIELDS[key] ?? TEXT_FIELDS[key];
+    if (cap !== undefined) {
+      if (value === null) copy[key] = null;
+      else if (typeof value === 'string') copy[key] = value.length > cap ? value.slice(0, cap) : value;
+      else problems.push(`${key} is ${describeType(value)}`);
+    } else if (STRING_LIST_FIELDS.includes(key)) {
+      if (Array.isArray(value)) copy[key] = value.filter(item => typeof item === 'string').slice(0, MAX_ITEMS).map(item => (item as string).slice(0, 200));
+      else if (value !== null) problems.push(`${key} is ${describeType(value)}`);
+    } else {
+      const bounded = boundedCopy(value, 1, budget);
+      if (bounded !== undefined) copy[key] = bounded;
+    }
+  }
+  return copy as GraphAlert;
+}

@@ -1,8 +1,12 @@
 import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
 import * as core from '@actions/core';
-import { ConfidentialClientApplication, type Configuration } from '@azure/msal-node';
-import { CLOUDS, type GraphSettings } from './settings.js';
+import { ConfidentialClientApplication, type Configuration, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
+import { CLOUDS } from './clouds.js';
 import { ExplainedError } from './errors.js';
+import { exchange, ExchangeCancelled, HttpError, type RetryPolicy } from './http.js';
+import { oneLine } from './log.js';
+import { redact, registerSecret } from './secrets.js';
+import type { GraphSettings } from './settings.js';
 
 /**
  * Signs in to Entra ID as the app registration (client credentials flow) and hands out Graph tokens.
@@ -46,13 +50,95 @@ export function readCertificatePem(pem: string, password?: string): CertificateC
   if (!certificate.checkPrivateKey(createPrivateKey(privateKey))) {
     throw new AuthError("Input 'client-certificate' holds a private key that does not belong to its certificate.");
   }
-  core.setSecret(privateKey);
+  registerSecret(privateKey);
   return {
     privateKey,
     thumbprintSha256: createHash('sha256').update(certificate.raw).digest('hex'),
     // x5c: the chain, so Entra can use subject name + issuer authentication.
     x5c: certificates.join('\n')
   };
+}
+
+/** Token requests are retried like Graph's: resets, time-outs, 429 and 5xx, within a bounded budget. */
+export const TOKEN_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 4,
+  maxTotalMs: 60_000,
+  baseDelayMs: 1_000,
+  maxDelayMs: 15_000,
+  timeoutMs: 30_000,
+  retryStatuses: [429, 500, 502, 503, 504]
+};
+/** Entra's answers are small JSON documents. */
+const MAX_TOKEN_ANSWER_BYTES = 1024 * 1024;
+
+export interface SignInOptions {
+  /** request-timeout: each attempt's whole answer must arrive within it. */
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * MSAL's HTTP goes through the same bounded, retrying exchange as Graph and Teams. It also sees the
+ * request body, so a certificate-mode client assertion is masked before any answer could echo it.
+ */
+class BoundedNetworkClient implements INetworkModule {
+  /** The last exchange that failed for good; MSAL wraps errors, the message here says what happened. */
+  lastFailure?: Error;
+  constructor(private readonly options: SignInOptions) {}
+
+  sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+    return this.send<T>('GET', url, options);
+  }
+
+  sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+    return this.send<T>('POST', url, options);
+  }
+
+  private async send<T>(method: 'GET' | 'POST', url: string, request?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+    const assertion = /(?:^|&)client_assertion=([^&]+)/.exec(request?.body ?? '')?.[1];
+    if (assertion) {
+      registerSecret(assertion);
+      registerSecret(decodeURIComponent(assertion));
+    }
+    try {
+      const answer = await exchange(
+        { method, url, headers: request?.headers ?? {}, body: request?.body },
+        {
+          policy: { ...TOKEN_RETRY_POLICY, timeoutMs: this.options.timeoutMs },
+          what: 'Signing in to Entra ID',
+          signal: this.options.signal,
+          maxBodyBytes: MAX_TOKEN_ANSWER_BYTES,
+          validate: ({ body }) => void JSON.parse(body)
+        }
+      );
+      let body: unknown;
+      try {
+        body = JSON.parse(answer.body);
+      } catch {
+        body = { error: 'invalid_response', error_description: `Entra ID answered HTTP ${answer.status} with a body that is not JSON.` };
+      }
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+      return { status: answer.status, headers, body: body as T };
+    } catch (error) {
+      this.lastFailure = error as Error;
+      throw error;
+    }
+  }
+}
+
+/**
+ * The tenant's sign-in metadata, given to MSAL so that signing in is one request (the token) instead
+ * of three (instance discovery, OpenID configuration, token). The endpoints are Entra's fixed layout.
+ */
+function authorityMetadata(authority: string): string {
+  return JSON.stringify({
+    token_endpoint: `${authority}/oauth2/v2.0/token`,
+    issuer: `${authority}/v2.0`,
+    authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
+    end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
+    jwks_uri: `${authority}/discovery/v2.0/keys`
+  });
 }
 
 /** Entra error codes an admin can fix, with the fix. */
@@ -85,7 +171,7 @@ function explainEntraError(message: string, settings: GraphSettings): string {
         // MSAL reads the tenant's OpenID metadata first; Entra answers AADSTS90002 there for an unknown tenant.
         return `Entra ID has no sign-in metadata for tenant ${settings.tenantId} at ${settings.authorityHost}: the tenant does not exist in the ${settings.cloud} cloud. Check tenant-id (Directory (tenant) ID) and the cloud input${settings.customAuthority ? ' and authority-host' : ''}.`;
       }
-      return `Signing in to Entra ID failed${tail}: ${message.split('\n')[0]}`;
+      return `Signing in to Entra ID failed${tail}: ${oneLine(redact(message.split('\n')[0]), 500)}`;
   }
 }
 
@@ -100,16 +186,19 @@ export function expectedSubjectHint(env: NodeJS.ProcessEnv = process.env): strin
   );
 }
 
-export async function createTokenProvider(settings: GraphSettings): Promise<TokenProvider> {
+export async function createTokenProvider(settings: GraphSettings, options: SignInOptions = { timeoutMs: TOKEN_RETRY_POLICY.timeoutMs }): Promise<TokenProvider> {
   const authority = `${settings.authorityHost}/${settings.tenantId}`;
-  const auth: Configuration['auth'] = { clientId: settings.clientId, authority };
-  if (settings.customAuthority) {
-    // A host MSAL does not know: trust it explicitly instead of asking Microsoft's instance discovery.
-    auth.knownAuthorities = [new URL(settings.authorityHost).host];
-  }
+  // Known clouds and an authority-host override alike: the host is trusted as configured and its metadata
+  // is given, so MSAL asks neither instance discovery nor the OpenID configuration. Nothing is cached across runs.
+  const auth: Configuration['auth'] = {
+    clientId: settings.clientId,
+    authority,
+    knownAuthorities: [new URL(settings.authorityHost).host],
+    authorityMetadata: authorityMetadata(authority)
+  };
   const credential = settings.credential;
   if (credential.kind === 'secret') {
-    core.setSecret(credential.clientSecret);
+    registerSecret(credential.clientSecret);
     auth.clientSecret = credential.clientSecret;
   } else if (credential.kind === 'certificate') {
     auth.clientCertificate = readCertificatePem(credential.pem, credential.password);
@@ -127,11 +216,15 @@ export async function createTokenProvider(settings: GraphSettings): Promise<Toke
       } catch (error) {
         throw new AuthError(`Requesting the GitHub OIDC token failed: ${(error as Error).message}. Check that the job has 'permissions: id-token: write'.`);
       }
-      core.setSecret(assertion);
+      registerSecret(assertion);
       return assertion;
     };
   }
-  const app = new ConfidentialClientApplication({ auth, system: { loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => undefined } } });
+  const network = new BoundedNetworkClient(options);
+  const app = new ConfidentialClientApplication({
+    auth,
+    system: { networkClient: network, disableInternalRetries: true, loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => undefined } }
+  });
   const scopes = [`${CLOUDS[settings.cloud].graph}/.default`];
 
   return async () => {
@@ -139,12 +232,16 @@ export async function createTokenProvider(settings: GraphSettings): Promise<Toke
     try {
       result = await app.acquireTokenByClientCredential({ scopes });
     } catch (error) {
-      if (error instanceof AuthError) throw error;
+      if (error instanceof AuthError || error instanceof ExchangeCancelled) throw error;
+      const failure = network.lastFailure;
+      network.lastFailure = undefined;
+      if (failure instanceof ExchangeCancelled) throw failure;
+      if (failure instanceof HttpError) throw new AuthError(`${failure.message}. Entra ID (${settings.authorityHost}) could not be reached or kept failing; the next run tries again.`);
       const message = String((error as Error)?.message ?? error);
       throw new AuthError(explainEntraError(message, settings));
     }
     if (!result?.accessToken) throw new AuthError('Entra ID returned no access token.');
-    core.setSecret(result.accessToken);
+    registerSecret(result.accessToken);
     return result.accessToken;
   };
 }

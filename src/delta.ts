@@ -1,6 +1,6 @@
-import { severityRank, timeOf, type GraphAlert } from './alert.js';
+import { boundedAlert, severityRank, STATUSES, timeOf, type GraphAlert } from './alert.js';
 import type { NoticeKind, Settings } from './settings.js';
-import { knownEntry, stateSignature, statusOfSignature, type ReminderCopy, type Snapshot, type SnapshotEntry } from './snapshot/format.js';
+import { entryMap, knownEntry, stateSignature, statusOfSignature, type ReminderCopy, type Snapshot, type SnapshotEntry } from './snapshot/format.js';
 
 /**
  * The pure core of a run: given the previous snapshot and the alerts just fetched, decide which notices
@@ -9,8 +9,16 @@ import { knownEntry, stateSignature, statusOfSignature, type ReminderCopy, type 
 
 /** How far before the cursor each incremental fetch starts: covers late indexing and ties. */
 export const FETCH_OVERLAP_MS = 10 * 60_000;
-/** Delivered entries untouched for this long are dropped from the snapshot. */
+/**
+ * How far back an incremental fetch may reach. Delivered entries are kept a day longer than that
+ * (RETENTION_MS + ENTRY_MARGIN_MS), so an alert Graph can still return always finds its entry and is
+ * never re-posted after retention. Owed notices are kept for ever; past this reach they are posted from
+ * their stored copy instead of pinning the window.
+ */
 export const RETENTION_MS = 30 * 86_400_000;
+const ENTRY_MARGIN_MS = 86_400_000;
+/** A lastUpdateDateTime further ahead of the clock than this is processed but never moves the cursor. */
+export const CURSOR_FUTURE_LIMIT_MS = 5 * 60_000;
 
 export type FilterSettings = Pick<Settings, 'minSeverity' | 'statuses' | 'serviceSources'>;
 export type DeltaSettings = FilterSettings & Pick<Settings, 'notifyOn' | 'firstRun' | 'lookbackMs'> & Partial<Pick<Settings, 'remindAfterMs'>>;
@@ -36,6 +44,8 @@ export interface Delta {
   reminderCount: number;
   /** remind-after in ms, when reminders are on: delivered notices then keep a ReminderCopy. */
   remindAfterMs?: number;
+  /** Ids of alerts dated more than CURSOR_FUTURE_LIMIT_MS ahead: processed, but the cursor ignored them. */
+  futureIds: string[];
   /** True when there was no snapshot: first-run rules applied. */
   firstRun: boolean;
   /** Entries of the next snapshot before delivery results are applied. */
@@ -43,13 +53,21 @@ export interface Delta {
   cursor: number | null;
 }
 
-/** Whether an alert passes min-severity, statuses and service-sources. */
+/**
+ * Whether an alert passes min-severity, statuses and service-sources. A severity or status this action
+ * does not know (a value Graph adds later, or none at all) passes: an alert is shown rather than hidden
+ * when its data cannot say it is below the bar.
+ */
 export function isNotifiable(alert: GraphAlert, filters: FilterSettings): boolean {
-  if (severityRank(alert.severity) < severityRank(filters.minSeverity)) return false;
-  if (!filters.statuses.includes(alert.status ?? '')) return false;
+  const rank = severityRank(alert.severity);
+  if (rank !== -1 && rank < severityRank(filters.minSeverity)) return false;
+  const status = STATUS_OF[String(alert.status ?? '').toLowerCase()];
+  if (status !== undefined && !filters.statuses.includes(status)) return false;
   if (filters.serviceSources.length > 0 && !filters.serviceSources.includes(alert.serviceSource ?? '')) return false;
   return true;
 }
+
+const STATUS_OF: Record<string, string> = Object.fromEntries(STATUSES.map(status => [status.toLowerCase(), status]));
 
 /** Start of the lastUpdateDateTime window of the next fetch (ms). */
 export function fetchWindowStart(previous: Snapshot | undefined, now: number, lookbackMs: number): number {
@@ -58,11 +76,13 @@ export function fetchWindowStart(previous: Snapshot | undefined, now: number, lo
     return now - lookbackMs;
   }
   let start = previous.cursor;
-  // Alerts whose notice is still owed are fetched again, so they are posted with their current state.
-  for (const entry of Object.values(previous.alerts)) {
+  // Alerts whose notice is still owed are fetched again, so they are posted with their current state,
+  // within RETENTION_MS of the cursor: older ones are posted from their stored copy.
+  for (const id in previous.alerts) {
+    const entry = previous.alerts[id];
     if (entry.a && entry.u < start) start = entry.u;
   }
-  return start - FETCH_OVERLAP_MS;
+  return Math.max(start, previous.cursor - RETENTION_MS) - FETCH_OVERLAP_MS;
 }
 
 function noticeFor(alert: GraphAlert, signature: string, entry: SnapshotEntry | undefined, notifiable: boolean): (Notice & { kind: NoticeKind }) | undefined {
@@ -82,12 +102,13 @@ function noticeFor(alert: GraphAlert, signature: string, entry: SnapshotEntry | 
  * since the channel was told) is cut down to the fields the delta reads: a first run over 100k alerts
  * then holds a few MB instead of the whole listing.
  */
-export function alertKeeper(previous: Snapshot | undefined, settings: DeltaSettings): (alert: GraphAlert) => GraphAlert {
+export function alertKeeper(previous: Snapshot | undefined, settings: DeltaSettings): (alert: GraphAlert, problems?: string[]) => GraphAlert {
   const silent = previous === undefined && settings.firstRun === 'silent';
-  return alert => {
+  return (alert, problems) => {
     const told = previous && knownEntry(previous, alert.id)?.n;
     const mayBePosted = !silent && (told === undefined ? isNotifiable(alert, settings) : told !== stateSignature(alert));
-    return mayBePosted ? alert : slim(alert);
+    // What may be posted is kept whole but bounded: cards, logs and the report never see unbounded data.
+    return mayBePosted ? boundedAlert(alert, problems) : slim(alert);
   };
 }
 
@@ -147,7 +168,17 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
   let updatedCount = 0;
   let resolvedCount = 0;
   let cursor = previous?.cursor ?? null;
-  const keepAfter = now - Math.max(RETENTION_MS, settings.lookbackMs);
+  const futureIds: string[] = [];
+  const cursorLimit = now + CURSOR_FUTURE_LIMIT_MS;
+  // Pass 1 moves the cursor; retention is measured from it (not from the clock alone), so a clock far
+  // ahead cannot make the snapshot forget alerts that the next fetch returns.
+  for (const [id, alert] of latest) {
+    const updatedAt = timeOf(alert.lastUpdateDateTime);
+    if (Number.isNaN(updatedAt)) continue;
+    if (updatedAt > cursorLimit) futureIds.push(id);
+    else if (cursor === null || updatedAt > cursor) cursor = updatedAt;
+  }
+  const keepAfter = Math.min(now, cursor ?? now) - Math.max(RETENTION_MS, settings.lookbackMs) - ENTRY_MARGIN_MS;
 
   for (const id in known) {
     const stored = known[id];
@@ -170,7 +201,6 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
     if (notifiable) openCount++;
     const updatedAt = timeOf(alert.lastUpdateDateTime);
     const u = Number.isNaN(updatedAt) ? (before?.u ?? now) : updatedAt;
-    if (!Number.isNaN(updatedAt) && (cursor === null || updatedAt > cursor)) cursor = updatedAt;
 
     if (before && before.s !== signature) {
       if (alert.status === 'resolved' && statusOfSignature(before.s) !== 'resolved') resolvedCount++;
@@ -207,7 +237,7 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
 
   const sorted = sortByPriority(notices);
   const newCount = sorted.filter(notice => notice.kind === 'new').length;
-  return { notices: sorted, newCount, updatedCount, resolvedCount, openCount, reminderCount, remindAfterMs: settings.remindAfterMs, firstRun, entries, cursor };
+  return { notices: sorted, newCount, updatedCount, resolvedCount, openCount, reminderCount, remindAfterMs: settings.remindAfterMs, futureIds, firstRun, entries, cursor };
 }
 
 /**
@@ -217,7 +247,7 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
 export function nextSnapshot(delta: Delta, delivered: ReadonlySet<Notice>, scope: string, now: number): Snapshot {
   const heard = new Map<string, Notice>();
   for (const notice of delta.notices) if (delivered.has(notice)) heard.set(notice.alert.id, notice);
-  const alerts: Record<string, SnapshotEntry> = {};
+  const alerts = entryMap();
   for (const [id, kept] of delta.entries) {
     const notice = heard.get(id);
     if (!notice) {

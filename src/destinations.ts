@@ -22,7 +22,7 @@ export interface DeliveryPlan {
 
 export const NO_ROUTE_ERROR = "matches no route and teams-webhook-url is empty: add a route without filters (a catch-all) or set teams-webhook-url";
 
-export function planDeliveries(notices: Notice[], settings: Pick<Settings, 'routes' | 'webhookUrl' | 'webhookKind' | 'maxCards' | 'remindAfterMs'>): DeliveryPlan[] {
+export function planDeliveries(notices: Notice[], settings: Pick<Settings, 'routes' | 'webhookUrl' | 'webhookKind' | 'maxCards' | 'remindAfterMs'> & Partial<Pick<Settings, 'portalHosts'>>): DeliveryPlan[] {
   const byRoute = new Map<Route | undefined, Notice[]>();
   for (const notice of notices) {
     const route = routeFor(settings.routes, notice.alert);
@@ -35,7 +35,7 @@ export function planDeliveries(notices: Notice[], settings: Pick<Settings, 'rout
     const destination: Destination = route
       ? { name: route.name, url: route.webhookUrl, kind: route.webhookKind }
       : { name: 'default', url: settings.webhookUrl, kind: settings.webhookKind === 'legacy-connector' ? 'legacy-connector' : 'workflows' };
-    const plans = planCards(byRoute.get(route)!, settings.maxCards, settings.remindAfterMs);
+    const plans = planCards(byRoute.get(route)!, settings.maxCards, settings.remindAfterMs, settings.portalHosts);
     // With routes, say which channel a card is for (a name, never the URL).
     if (settings.routes.length > 0) for (const plan of plans) plan.label = `[${destination.name}] ${plan.label}`;
     return { destination, plans };

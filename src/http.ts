@@ -12,7 +12,7 @@ export interface RetryPolicy {
   maxTotalMs: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  /** Per attempt: time to response headers and between body chunks. */
+  /** Per attempt: the whole answer, headers and body together, must arrive within this time. */
   timeoutMs: number;
   retryStatuses: readonly number[];
 }
@@ -44,8 +44,27 @@ export class HttpError extends Error {
   }
 }
 
-export type Sleep = (ms: number) => Promise<void>;
-export const realSleep: Sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+/** Waits `ms`, or less when `signal` aborts (a cancelled run stops waiting at once). */
+export const realSleep: Sleep = (ms, signal) =>
+  new Promise(resolve => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+
+/** Answers larger than this are refused: a hostile or broken server must not fill the runner's memory. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/** The run was cancelled (SIGINT/SIGTERM) while this exchange was under way; it is not retried. */
+export class ExchangeCancelled extends Error {
+  override name = 'ExchangeCancelled';
+}
 
 /** Seconds (possibly fractional, as Graph sends `2.128`) or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
@@ -72,7 +91,8 @@ const RETRYABLE_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_CLOSED'
+  'UND_ERR_CLOSED',
+  'ANSWER_TIMEOUT'
 ]);
 
 function isTransientNetworkError(error: unknown): boolean {
@@ -82,6 +102,7 @@ function isTransientNetworkError(error: unknown): boolean {
 
 function describeNetworkError(error: unknown): string {
   const code = (error as { code?: string })?.code;
+  if (code === 'ANSWER_TIMEOUT') return `time-out: ${(error as Error).message}`;
   return code ? `${code}` : String((error as Error)?.message ?? error);
 }
 
@@ -94,6 +115,49 @@ export interface ExchangeOptions {
   /** Checks a 2xx body; throwing makes the attempt count as failed and retryable (e.g. malformed JSON). */
   validate?: (answer: HttpAnswer) => void;
   onRetry?: (reason: string, delayMs: number, attempt: number) => void;
+  /** Largest answer body accepted (bytes). */
+  maxBodyBytes?: number;
+  /** Aborts the exchange at once (run cancelled): in-flight request, waits and retries. */
+  signal?: AbortSignal;
+}
+
+/** Reads a body up to `max` bytes; a longer one is cut off and refused. */
+async function readCapped(body: AsyncIterable<Buffer>, max: number, what: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of body) {
+    length += chunk.length;
+    if (length > max) throw new HttpError(`${what} failed: the answer is larger than ${Math.round(max / 1024)} KB`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, length).toString('utf8');
+}
+
+/** One attempt, headers and body together bounded by `timeoutMs` and by the caller's signal. */
+async function attemptOnce(req: HttpRequest, options: ExchangeOptions, timeoutMs: number, attempt: number): Promise<HttpAnswer> {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  const signal = options.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal;
+  try {
+    const response = await request(req.url, {
+      method: req.method,
+      headers: req.headers,
+      body: req.body,
+      // The overall timer below fires first; these only back it up.
+      headersTimeout: timeoutMs + 1_000,
+      bodyTimeout: timeoutMs + 1_000,
+      dispatcher: options.dispatcher,
+      signal
+    });
+    const body = await readCapped(response.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, options.what);
+    return { status: response.statusCode, headers: response.headers, body, attempts: attempt };
+  } catch (error) {
+    if (options.signal?.aborted) throw new ExchangeCancelled(`${options.what} was cancelled`);
+    if (timeout.signal.aborted) throw Object.assign(new Error(`no complete answer within ${(timeoutMs / 1000).toFixed(1)}s`), { code: 'ANSWER_TIMEOUT' });
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function exchange(req: HttpRequest, options: ExchangeOptions): Promise<HttpAnswer> {
@@ -104,17 +168,11 @@ export async function exchange(req: HttpRequest, options: ExchangeOptions): Prom
   let lastBody: string | undefined;
   for (let attempt = 1; ; attempt++) {
     let delay: number | undefined;
+    if (options.signal?.aborted) throw new ExchangeCancelled(`${what} was cancelled`);
+    // No attempt outlives the whole exchange's budget.
+    const timeoutMs = Math.max(1_000, Math.min(policy.timeoutMs, policy.maxTotalMs - (Date.now() - started)));
     try {
-      const response = await request(req.url, {
-        method: req.method,
-        headers: req.headers,
-        body: req.body,
-        headersTimeout: policy.timeoutMs,
-        bodyTimeout: policy.timeoutMs,
-        dispatcher: options.dispatcher
-      });
-      const body = await response.body.text();
-      const answer: HttpAnswer = { status: response.statusCode, headers: response.headers, body, attempts: attempt };
+      const answer = await attemptOnce(req, options, timeoutMs, attempt);
       if (answer.status >= 200 && answer.status < 300) {
         try {
           options.validate?.(answer);
@@ -130,8 +188,9 @@ export async function exchange(req: HttpRequest, options: ExchangeOptions): Prom
         return answer;
       }
       lastStatus = answer.status;
-      lastBody = body;
+      lastBody = answer.body;
     } catch (error) {
+      if (error instanceof ExchangeCancelled || error instanceof HttpError) throw error;
       if (!isTransientNetworkError(error)) {
         throw new HttpError(`${what} failed: ${describeNetworkError(error)}`, undefined, undefined, attempt);
       }
@@ -143,6 +202,6 @@ export async function exchange(req: HttpRequest, options: ExchangeOptions): Prom
       throw new HttpError(`${what} failed after ${attempt} attempt(s) in ${Math.round(elapsed / 1000)}s; last problem: ${lastProblem}`, lastStatus, lastBody, attempt);
     }
     options.onRetry?.(lastProblem, delay, attempt);
-    await sleep(delay);
+    await sleep(delay, options.signal);
   }
 }

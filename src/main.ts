@@ -1,14 +1,16 @@
 import * as core from '@actions/core';
-import type { GraphAlert } from './alert.js';
-import { alertKeeper, computeDelta, fetchWindowStart, nextSnapshot } from './delta.js';
+import { alertKeeper, computeDelta, fetchWindowStart, nextSnapshot, type Delta } from './delta.js';
+import { NO_ROUTE_ERROR, planDeliveries, type DeliveryPlan } from './destinations.js';
 import { ExplainedError } from './errors.js';
+import { alertIntake, newIntakeReport, type IntakeReport } from './intake.js';
+import * as log from './log.js';
 import { counts, deliveredNotices, setOutputs, writeReport, writeSummary, type RunOutcome } from './report.js';
+import { registerSecret, registerWebhookUrl } from './secrets.js';
 import { parseSettings, SettingsError, type Settings } from './settings.js';
 import { FileSnapshotStore } from './snapshot/file-store.js';
 import type { Snapshot } from './snapshot/format.js';
-import type { SnapshotStore } from './snapshot/store.js';
+import type { LoadResult, SnapshotStore } from './snapshot/store.js';
 import { readAlertsFile } from './source-file.js';
-import { NO_ROUTE_ERROR, planDeliveries } from './destinations.js';
 import type { CardPlan } from './teams/cards.js';
 import type { DeliveryResult } from './teams/webhook.js';
 
@@ -16,7 +18,23 @@ import type { DeliveryResult } from './teams/webhook.js';
 // them: loading all three costs more than the rest of a run (see `npm run bench`).
 
 /** Inputs that are secrets: masked before anything else runs, so no later log line can reveal them. */
-const SECRET_INPUTS = ['client-secret', 'client-certificate', 'client-certificate-password', 'teams-webhook-url'];
+const SECRET_INPUTS = ['client-secret', 'client-certificate', 'client-certificate-password', 'snapshot-signing-key'];
+
+/** After SIGINT/SIGTERM the run saves what it delivered; if that hangs, it exits anyway after this long. */
+const CANCEL_GRACE_MS = 6_000;
+
+/** Thrown when the stored snapshot cannot be trusted: the run stops before any post. */
+export class SnapshotRejected extends ExplainedError {
+  override name = 'SnapshotRejected';
+}
+
+/** What a run needs from its surroundings besides its settings. */
+export interface RunContext {
+  /** When the run began (ms): max-run-time counts from here. */
+  startedAt: number;
+  /** Aborted on SIGINT/SIGTERM. */
+  signal: AbortSignal;
+}
 
 /** What @actions/cache's isFeatureAvailable() checks, without loading the module. */
 function cacheServiceConfigured(env: NodeJS.ProcessEnv): boolean {
@@ -30,123 +48,227 @@ export async function chooseStore(settings: Settings, env: NodeJS.ProcessEnv = p
       "Input 'snapshot-store' is 'actions-cache', but this step has no Actions cache service (ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL are not set). The runner gives them only to 'uses:' steps on GitHub-hosted or self-hosted runners; use snapshot-store: file (or auto) elsewhere."
     );
   }
+  const identity = { scope: settings.snapshotScope, signingKey: settings.snapshotSigningKey };
   if (settings.snapshotStore === 'actions-cache' || (settings.snapshotStore === 'auto' && cacheAvailable)) {
     const { ActionsCacheSnapshotStore } = await import('./snapshot/cache-store.js');
-    return new ActionsCacheSnapshotStore(settings.cacheKeyPrefix, settings.snapshotScope, env);
+    return new ActionsCacheSnapshotStore(settings.cacheKeyPrefix, identity, env);
   }
-  return new FileSnapshotStore(settings.snapshotPath, settings.snapshotScope);
+  return new FileSnapshotStore(settings.snapshotPath, identity);
 }
 
-async function fetchCurrentAlerts(settings: Settings, previous: Snapshot | undefined, now: number): Promise<GraphAlert[]> {
-  if (settings.source === 'file') return readAlertsFile(settings.alertsFile!);
+function storeName(store: SnapshotStore): string {
+  return store.kind === 'actions-cache' ? 'Actions cache' : 'file store';
+}
+
+/** Turns the load result into the previous snapshot, or stops the run: never a silent first run. */
+function previousSnapshot(loaded: LoadResult, store: SnapshotStore, settings: Settings): Snapshot | undefined {
+  if (loaded.status === 'unavailable') {
+    // Posting now would treat every alert of the look-back window as new and flood the channel.
+    throw new Error(`The alert snapshot could not be read from the ${storeName(store)} (${loaded.reason}). Nothing was posted, so the channel is not flooded with alerts it already saw; the next run will try again.`);
+  }
+  if (loaded.status === 'untrusted') {
+    const remedy =
+      store.kind === 'actions-cache'
+        ? `list the entries with \`gh cache list --key ${settings.cacheKeyPrefix}-${settings.snapshotScope}-\` and delete the bad one with \`gh cache delete <key>\``
+        : `move ${settings.snapshotPath} aside`;
+    throw new SnapshotRejected(
+      `The stored alert snapshot${loaded.key ? ` (${loaded.key})` : ''} cannot be trusted: ${loaded.reason}. Nothing was posted and the stored snapshot was left as it is. ` +
+        `Starting afresh would re-post the look-back window or, with first-run: silent, mark unseen alerts as told. If you know why it happened, run once with reset-snapshot: true (a first run under the first-run rule), or ${remedy}.`
+    );
+  }
+  return loaded.status === 'found' ? loaded.snapshot : undefined;
+}
+
+interface FetchResult {
+  alerts: import('./alert.js').GraphAlert[];
+  intake: IntakeReport;
+}
+
+async function fetchCurrentAlerts(settings: Settings, previous: Snapshot | undefined, now: number, signal: AbortSignal): Promise<FetchResult> {
+  const intake = newIntakeReport();
+  const take = alertIntake(alertKeeper(previous, settings), intake);
+  if (settings.source === 'file') {
+    const alerts = [];
+    for (const item of await readAlertsFile(settings.alertsFile!)) {
+      const kept = take(item);
+      if (kept) alerts.push(kept);
+    }
+    return { alerts, intake };
+  }
   const since = fetchWindowStart(previous, now, settings.lookbackMs);
   const graph = settings.graph!;
   const [{ createTokenProvider }, { fetchAlerts, GRAPH_RETRY_POLICY }] = await Promise.all([import('./auth.js'), import('./graph/alerts.js')]);
-  const getToken = await createTokenProvider(graph);
+  const getToken = await createTokenProvider(graph, { timeoutMs: settings.requestTimeoutMs, signal });
   const { alerts, requests } = await fetchAlerts(
     graph.graphEndpoint,
     { since, serviceSources: settings.serviceSources },
     {
       getToken,
       policy: { ...GRAPH_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs },
-      onRetry: (reason, delayMs) => core.info(`Microsoft Graph: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`)
+      onRetry: (reason, delayMs) => log.info(`Microsoft Graph: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`),
+      signal
     },
-    alertKeeper(previous, settings)
+    take
   );
-  core.info(`Read ${alerts.length} alert(s) updated since ${new Date(since).toISOString()} in ${requests} Graph request(s).`);
-  return alerts;
+  log.info(`Read ${alerts.length} alert(s) updated since ${new Date(since).toISOString()} in ${requests} Graph request(s).`);
+  return { alerts, intake };
 }
 
 function printCards(plans: CardPlan[]): DeliveryResult[] {
   for (const plan of plans) {
     core.startGroup(`Card: ${plan.label}`);
+    // JSON.stringify escapes line breaks inside strings; every line starts with indentation or a brace.
     core.info(JSON.stringify(plan.card, null, 2));
     core.endGroup();
   }
   return plans.map(plan => ({ plan, delivered: true }));
 }
 
+/** At most this many lines of one kind of warning; the rest are counted. */
+const WARNING_LINES = 20;
+
+function warnEach<T>(items: T[], line: (item: T) => string, more: (count: number) => string): void {
+  for (const item of items.slice(0, WARNING_LINES)) log.warning(line(item));
+  if (items.length > WARNING_LINES) log.warning(more(items.length - WARNING_LINES));
+}
+
+function reportIntake(intake: IntakeReport, delta: Delta): void {
+  warnEach(
+    intake.skipped,
+    item => `Skipped an item from ${item.id ? `alert ${JSON.stringify(item.id)}` : 'the alert listing'}: ${item.reason}. It cannot be tracked, so it is counted in skipped-count.`,
+    count => `${count} more item(s) skipped (see skipped-count).`
+  );
+  warnEach(
+    intake.repaired,
+    item => `Alert ${JSON.stringify(item.id)} has malformed fields (${item.problem}); they were left out and the alert is handled with what is valid.`,
+    count => `${count} more alert(s) with malformed fields.`
+  );
+  warnEach(
+    delta.futureIds,
+    id => `Alert ${JSON.stringify(id)} has a lastUpdateDateTime more than 5 minutes in the future; it was processed, but the fetch cursor does not move past it.`,
+    count => `${count} more alert(s) dated in the future.`
+  );
+}
+
 export async function run(): Promise<void> {
+  const startedAt = Date.now();
+  const cancel = new AbortController();
+  const onSignal = (name: NodeJS.Signals) => {
+    if (cancel.signal.aborted) return;
+    cancel.abort();
+    log.warning(`${name} received: no further post starts; what was delivered is being saved.`);
+    setTimeout(() => {
+      core.setFailed(`${name}: the snapshot could not be saved within ${CANCEL_GRACE_MS / 1000}s of the cancellation.`);
+      process.exit(1);
+    }, CANCEL_GRACE_MS).unref();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
-    for (const name of SECRET_INPUTS) {
-      const value = core.getInput(name);
-      if (value) core.setSecret(value);
-    }
+    for (const name of SECRET_INPUTS) registerSecret(core.getInput(name));
+    registerWebhookUrl(core.getInput('teams-webhook-url'));
     const settings = parseSettings(name => core.getInput(name));
     // Route webhook URLs are secrets inside the routes text: mask each one as well.
-    for (const route of settings.routes) core.setSecret(route.webhookUrl);
-    await runWith(settings);
+    for (const route of settings.routes) registerWebhookUrl(route.webhookUrl);
+    if (settings.sendTestCard) {
+      const { sendTestCards } = await import('./test-card.js');
+      await sendTestCards(settings, cancel.signal);
+    } else {
+      await runWith(settings, { startedAt, signal: cancel.signal });
+    }
+    if (cancel.signal.aborted) core.setFailed('The run was cancelled; what was delivered before the cancellation is recorded in the snapshot.');
   } catch (error) {
     const known = error instanceof ExplainedError;
     if (!known && error instanceof Error && error.stack) core.debug(error.stack);
     core.setFailed(error instanceof Error ? error.message : String(error));
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 
-export async function runWith(settings: Settings): Promise<void> {
+async function deliver(deliveries: DeliveryPlan[], settings: Settings, context: RunContext): Promise<DeliveryResult[]> {
+  const { deliverCards, TEAMS_RETRY_POLICY } = await import('./teams/webhook.js');
+  const results: DeliveryResult[] = [];
+  // Channels one after another: each Workflows URL has its own throttle, and the log stays readable.
+  for (const { destination, plans } of deliveries) {
+    if (!destination.url) {
+      results.push(...plans.map(plan => ({ plan, delivered: false, error: `${plan.notices.length} alert(s) ${NO_ROUTE_ERROR}` })));
+      continue;
+    }
+    results.push(
+      ...(await deliverCards(plans, {
+        url: destination.url,
+        kind: destination.kind,
+        intervalMs: settings.postIntervalMs,
+        rate: settings.postRate,
+        deadline: context.startedAt + settings.maxRunTimeMs,
+        signal: context.signal,
+        onPace: (label, delayMs) => log.info(`Teams: ${label}: waiting ${(delayMs / 1000).toFixed(0)}s to stay within post-rate ${settings.postRate.requests} per ${settings.postRate.windowMs / 1000}s.`),
+        policy: { ...TEAMS_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs },
+        onRetry: (label, reason, delayMs) => log.info(`Teams: ${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`)
+      }))
+    );
+  }
+  return results;
+}
+
+export async function runWith(settings: Settings, context: RunContext = { startedAt: Date.now(), signal: new AbortController().signal }): Promise<void> {
   const now = Date.now();
   const store = await chooseStore(settings);
-  const loaded = await store.load();
-  if (loaded.status === 'unavailable') {
-    // Posting now would treat every alert of the look-back window as new and flood the channel.
-    throw new Error(`The alert snapshot could not be read from the ${store.kind === 'actions-cache' ? 'Actions cache' : 'file store'} (${loaded.reason}). Nothing was posted, so the channel is not flooded with alerts it already saw; the next run will try again.`);
+  let loaded: LoadResult;
+  if (settings.resetSnapshot) {
+    log.warning(`reset-snapshot is true: the stored snapshot is not read and this run starts afresh (first-run: ${settings.firstRun}). Remove reset-snapshot after this run, or every run will start afresh.`);
+    loaded = { status: 'missing' };
+  } else {
+    loaded = await store.load(now);
   }
-  if (loaded.status === 'missing' && loaded.note) core.warning(`Snapshot ignored: ${loaded.note}.`);
-  const previous = loaded.status === 'found' ? loaded.snapshot : undefined;
-  core.info(previous ? `Snapshot restored (${store.kind}${loaded.status === 'found' && loaded.key ? `: ${loaded.key}` : ''}), ${Object.keys(previous.alerts).length} alert(s) known.` : `No snapshot in the ${store.kind} store: first run (first-run: ${settings.firstRun}).`);
+  const previous = previousSnapshot(loaded, store, settings);
+  log.info(
+    previous
+      ? `Snapshot restored (${store.kind}${loaded.status === 'found' && loaded.key ? `: ${loaded.key}` : ''}), ${Object.keys(previous.alerts).length} alert(s) known.`
+      : `No snapshot in the ${store.kind} store: first run (first-run: ${settings.firstRun}).`
+  );
 
-  const alerts = await fetchCurrentAlerts(settings, previous, now);
+  const { alerts, intake } = await fetchCurrentAlerts(settings, previous, now, context.signal);
   const delta = computeDelta(previous, alerts, settings, now);
-  core.info(`Notices owed: ${delta.notices.length} (new ${delta.newCount}, reminders ${delta.reminderCount}); changes seen: ${delta.updatedCount} updated, ${delta.resolvedCount} resolved; ${delta.openCount} open.`);
+  reportIntake(intake, delta);
+  log.info(`Notices owed: ${delta.notices.length} (new ${delta.newCount}, reminders ${delta.reminderCount}); changes seen: ${delta.updatedCount} updated, ${delta.resolvedCount} resolved; ${delta.openCount} open.`);
 
   const deliveries = planDeliveries(delta.notices, settings);
   const mode: RunOutcome['mode'] = settings.dryRun ? 'dry-run' : settings.webhookUrl || settings.routes.length > 0 ? 'post' : 'print';
-  let results: DeliveryResult[] = [];
+  let results: DeliveryResult[];
   if (mode === 'post') {
-    const { deliverCards, TEAMS_RETRY_POLICY } = await import('./teams/webhook.js');
-    // Channels one after another: each Workflows URL has its own throttle, and the log stays readable.
-    for (const { destination, plans } of deliveries) {
-      if (!destination.url) {
-        results.push(...plans.map(plan => ({ plan, delivered: false, error: `${plan.notices.length} alert(s) ${NO_ROUTE_ERROR}` })));
-        continue;
-      }
-      results.push(
-        ...(await deliverCards(plans, {
-          url: destination.url,
-          kind: destination.kind,
-          intervalMs: settings.postIntervalMs,
-          rate: settings.postRate,
-          onPace: (label, delayMs) => core.info(`Teams: ${label}: waiting ${(delayMs / 1000).toFixed(0)}s to stay within post-rate ${settings.postRate.requests} per ${settings.postRate.windowMs / 1000}s.`),
-          policy: { ...TEAMS_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs },
-          onRetry: (label, reason, delayMs) => core.info(`Teams: ${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`)
-        }))
-      );
-    }
+    results = await deliver(deliveries, settings, context);
   } else {
     const plans = deliveries.flatMap(delivery => delivery.plans);
-    if (plans.length > 0) core.info(mode === 'dry-run' ? 'Dry run: cards are printed, not posted.' : 'No teams-webhook-url: cards are printed to the log instead of posted.');
+    if (plans.length > 0) log.info(mode === 'dry-run' ? 'Dry run: cards are printed, not posted.' : 'No teams-webhook-url (source: file): cards are printed to the log instead of posted.');
     results = printCards(plans);
   }
-  for (const result of results) if (!result.delivered) core.error(`Not delivered: ${result.plan.label}: ${result.error}`);
+  for (const result of results) if (!result.delivered && !result.deferred) log.error(`Not delivered: ${result.plan.label}: ${result.error}`);
 
   let snapshotKey = '';
   if (mode === 'dry-run') {
-    core.info('Dry run: the snapshot is not saved.');
+    log.info('Dry run: the snapshot is not saved.');
   } else {
     const snapshot = nextSnapshot(delta, mode === 'post' ? deliveredNotices(results) : new Set(delta.notices), settings.snapshotScope, now);
     try {
       snapshotKey = await store.save(snapshot);
-      core.info(`Snapshot saved (${store.kind}: ${snapshotKey}), ${Object.keys(snapshot.alerts).length} alert(s).`);
+      log.info(`Snapshot saved (${store.kind}: ${snapshotKey}), ${Object.keys(snapshot.alerts).length} alert(s).`);
     } catch (error) {
       core.setFailed(`The snapshot could not be saved (${(error as Error).message}). The notices above were delivered; the next run may post them again.`);
     }
   }
 
-  const outcome: RunOutcome = { delta, results, snapshotKey, cacheHit: loaded.status === 'found', mode };
+  const outcome: RunOutcome = { delta, results, snapshotKey, cacheHit: loaded.status === 'found', mode, skippedCount: intake.skipped.length };
   setOutputs(outcome, await writeReport(outcome));
   await writeSummary(outcome);
-  const { failedCount, postedCount } = counts(outcome);
-  core.info(`${postedCount} notice(s) ${mode === 'post' ? 'posted' : 'shown'}, ${failedCount} not delivered.`);
+  const { failedCount, postedCount, owedCount } = counts(outcome);
+  log.info(`${postedCount} notice(s) ${mode === 'post' ? 'posted' : 'shown'}, ${failedCount} not delivered, ${owedCount} still owed.`);
+  const deferred = results.filter(result => result.deferred === 'deadline').reduce((sum, result) => sum + result.plan.notices.length, 0);
+  if (deferred > 0) {
+    log.warning(`max-run-time (${settings.maxRunTimeMs / 1000}s) reached: ${deferred} notice(s) were not posted in this run. They stay owed and later runs post them, most severe first (a backlog is draining).`);
+  }
   if (failedCount > 0) {
     core.setFailed(`${failedCount} notice(s) could not be delivered to Teams; they are kept in the snapshot and will be posted by the next run.`);
   }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import type { GraphAlert } from './alert.js';
 import type { Delta, Notice } from './delta.js';
+import { redact } from './secrets.js';
 import type { DeliveryResult } from './teams/webhook.js';
 import { neutralize, truncate } from './teams/text.js';
 
@@ -12,6 +13,10 @@ import { neutralize, truncate } from './teams/text.js';
  * `new-alerts` stays compact (at most NEW_ALERTS_OUTPUT_LIMIT entries) and the report file has the rest.
  */
 export const NEW_ALERTS_OUTPUT_LIMIT = 100;
+/** The report file lists at most this many notices (whole alerts) and cards, and says how many it left out. */
+export const REPORT_NOTICE_LIMIT = 2_000;
+/** Job summary rows; GitHub drops a summary over 1 MiB. */
+export const SUMMARY_ROW_LIMIT = 300;
 
 export interface RunOutcome {
   delta: Delta;
@@ -19,6 +24,8 @@ export interface RunOutcome {
   snapshotKey: string;
   cacheHit: boolean;
   mode: 'post' | 'print' | 'dry-run';
+  /** Items of the listing that could not be handled as alerts (see intake.ts). */
+  skippedCount: number;
 }
 
 export function compactAlert(alert: GraphAlert) {
@@ -39,7 +46,9 @@ export function deliveredNotices(results: DeliveryResult[]): Set<Notice> {
 
 export function counts(outcome: RunOutcome) {
   const delivered = deliveredNotices(outcome.results);
-  const owed = outcome.results.flatMap(result => result.plan.notices);
+  const planned = outcome.results.reduce((sum, result) => sum + result.plan.notices.length, 0);
+  // Deferred notices (max-run-time, cancellation) are owed, not failed: Teams never refused them.
+  const deferred = outcome.results.filter(result => result.deferred).reduce((sum, result) => sum + result.plan.notices.length, 0);
   return {
     newCount: outcome.delta.newCount,
     updatedCount: outcome.delta.updatedCount,
@@ -47,29 +56,38 @@ export function counts(outcome: RunOutcome) {
     openCount: outcome.delta.openCount,
     reminderCount: outcome.delta.reminderCount,
     postedCount: delivered.size,
-    failedCount: owed.length - delivered.size
+    failedCount: planned - delivered.size - deferred,
+    owedCount: planned - delivered.size,
+    skippedCount: outcome.skippedCount
   };
 }
 
 export async function writeReport(outcome: RunOutcome, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const directory = env.RUNNER_TEMP || os.tmpdir();
   const file = path.join(directory, `m365-alerts-report-${env.GITHUB_RUN_ID || process.pid}-${env.GITHUB_RUN_ATTEMPT || '1'}.json`);
+  const { notices } = outcome.delta;
+  const cards = outcome.results.slice(0, REPORT_NOTICE_LIMIT);
   const report = {
     ...counts(outcome),
     mode: outcome.mode,
     firstRun: outcome.delta.firstRun,
     snapshotKey: outcome.snapshotKey,
     cacheHit: outcome.cacheHit,
-    cards: outcome.results.map(result => ({
+    cards: cards.map(result => ({
       label: result.plan.label,
       delivered: result.delivered,
+      deferred: result.deferred ?? null,
       error: result.error ?? null,
       alerts: result.plan.notices.map(notice => ({ kind: notice.kind, ...compactAlert(notice.alert) }))
     })),
-    notices: outcome.delta.notices.map(notice => ({ kind: notice.kind, previousState: notice.previousSignature ?? null, alert: notice.alert }))
+    cardsLeftOut: outcome.results.length - cards.length,
+    notices: notices.slice(0, REPORT_NOTICE_LIMIT).map(notice => ({ kind: notice.kind, previousState: notice.previousSignature ?? null, alert: notice.alert })),
+    noticesLeftOut: Math.max(0, notices.length - REPORT_NOTICE_LIMIT)
   };
   await fs.mkdir(directory, { recursive: true });
-  await fs.writeFile(file, JSON.stringify(report, null, 2));
+  // Alerts are bounded copies (intake.ts), so this cannot recurse without end; server answers in errors are
+  // redacted where they arise, and once more here for any signed URL.
+  await fs.writeFile(file, redact(JSON.stringify(report, null, 2)));
   return file;
 }
 
@@ -82,6 +100,8 @@ export function setOutputs(outcome: RunOutcome, reportPath: string): void {
   core.setOutput('reminder-count', c.reminderCount);
   core.setOutput('posted-count', c.postedCount);
   core.setOutput('failed-count', c.failedCount);
+  core.setOutput('owed-count', c.owedCount);
+  core.setOutput('skipped-count', c.skippedCount);
   const newAlerts = outcome.delta.notices.filter(notice => notice.kind === 'new').slice(0, NEW_ALERTS_OUTPUT_LIMIT);
   core.setOutput('new-alerts', JSON.stringify(newAlerts.map(notice => compactAlert(notice.alert))));
   core.setOutput('report-path', reportPath);
@@ -89,9 +109,20 @@ export function setOutputs(outcome: RunOutcome, reportPath: string): void {
   core.setOutput('cache-hit', String(outcome.cacheHit));
 }
 
-/** Alert text in the summary is HTML: escape it, and keep it inert like on the cards. */
-function html(text: string): string {
-  return neutralize(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/‹/g, '&lt;').replace(/›/g, '&gt;');
+/**
+ * Alert text in the summary sits in an HTML table inside markdown. A blank line would end the HTML block
+ * and hand the rest to the markdown parser, so line breaks become spaces; markdown punctuation becomes
+ * entities, so no link, image or emphasis can form; and the text is kept inert as on the cards.
+ */
+export function html(text: string): string {
+  return neutralize(redact(text), 2000)
+    .replace(/\s+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/‹/g, '&lt;')
+    .replace(/›/g, '&gt;')
+    .replace(/[[\]()!*_`~|\\]/g, char => `&#${char.charCodeAt(0)};`);
 }
 
 export async function writeSummary(outcome: RunOutcome): Promise<void> {
@@ -100,16 +131,16 @@ export async function writeSummary(outcome: RunOutcome): Promise<void> {
   const verb = outcome.mode === 'post' ? 'posted to Teams' : outcome.mode === 'print' ? 'printed to the log (no teams-webhook-url)' : 'shown only (dry run)';
   core.summary.addHeading('Microsoft 365 security alerts', 3);
   core.summary.addRaw(
-    `<p>${c.newCount} new, ${c.updatedCount} updated, ${c.resolvedCount} resolved, ${c.openCount} open. ${c.postedCount} notice(s) ${verb}${c.failedCount ? `, <b>${c.failedCount} not delivered</b>` : ''}.</p>`,
+    `<p>${c.newCount} new, ${c.updatedCount} updated, ${c.resolvedCount} resolved, ${c.openCount} open. ${c.postedCount} notice(s) ${verb}${c.failedCount ? `, <b>${c.failedCount} not delivered</b>` : ''}${c.owedCount > c.failedCount ? `, ${c.owedCount - c.failedCount} left for the next run (max-run-time or cancellation)` : ''}${c.skippedCount ? `, ${c.skippedCount} item(s) of the listing skipped (see the warnings)` : ''}.</p>`,
     true
   );
   const rows = outcome.results.flatMap(result =>
-    result.plan.notices.slice(0, 200).map(notice => [
+    result.plan.notices.slice(0, SUMMARY_ROW_LIMIT).map(notice => [
       html(notice.kind),
-      html(notice.alert.severity ?? ''),
-      html(truncate(notice.alert.title ?? notice.alert.id, 120)),
-      html(notice.alert.serviceSource ?? ''),
-      result.delivered ? '✅' : `❌ ${html(truncate(result.error ?? '', 160))}`
+      html(String(notice.alert.severity ?? '')),
+      html(truncate(String(notice.alert.title ?? notice.alert.id), 120)),
+      html(String(notice.alert.serviceSource ?? '')),
+      result.delivered ? '✅' : result.deferred ? `⏳ ${html(truncate(result.error ?? '', 160))}` : `❌ ${html(truncate(result.error ?? '', 160))}`
     ])
   );
   if (rows.length > 0) {
@@ -121,8 +152,9 @@ export async function writeSummary(outcome: RunOutcome): Promise<void> {
         { data: 'Source', header: true },
         { data: 'Delivered', header: true }
       ],
-      ...rows.slice(0, 500)
+      ...rows.slice(0, SUMMARY_ROW_LIMIT)
     ]);
+    if (rows.length > SUMMARY_ROW_LIMIT) core.summary.addRaw(`<p>${rows.length - SUMMARY_ROW_LIMIT} more row(s) left out; the report file (report-path) lists them.</p>`, true);
   }
   await core.summary.write();
 }

@@ -1,7 +1,9 @@
+import { RE2JS } from 're2js';
 import { parse as parseYaml } from 'yaml';
 import { SERVICE_SOURCES, SEVERITIES, severityRank, type GraphAlert, type Severity } from './alert.js';
 // settings.ts imports this module too; only functions cross the cycle, called after both have loaded.
 import { classifyWebhook, matchAllowed, SettingsError } from './settings.js';
+import { oneLine } from './log.js';
 
 /**
  * `routes`: send some alerts to other channels, e.g. DLP to the compliance channel and endpoint alerts to
@@ -16,7 +18,24 @@ export interface Route {
   severities?: Severity[];
   serviceSources?: string[];
   /** Case-insensitive, tested against the start of the title (see TITLE_MATCH_LENGTH). */
-  title?: RegExp;
+  title?: TitlePattern;
+}
+
+/** A compiled `title` pattern; `source` is what the user wrote. */
+export interface TitlePattern {
+  source: string;
+  test(text: string): boolean;
+}
+
+/**
+ * Route patterns run on attacker-written titles, in every run. JavaScript's backtracking engine takes
+ * exponential time on patterns like `(a+)+$`, so patterns are compiled with RE2JS, a linear-time
+ * engine (RE2 semantics): no pattern can hang a run, whatever the title. RE2 has no backreferences or
+ * lookaround; such patterns are refused when the input is parsed.
+ */
+export function compileTitlePattern(source: string): TitlePattern {
+  const compiled = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
+  return { source, test: text => compiled.matcher(text).find() };
 }
 
 const KEYS = ['name', 'webhook-url', 'min-severity', 'severity', 'service-sources', 'title'];
@@ -78,10 +97,15 @@ export function parseRoutes(text: string, allowLegacy: boolean): Route[] {
     if (entry['service-sources'] !== undefined) route.serviceSources = listValue(entry['service-sources']).map(value => pick(where, 'service-sources', value, SERVICE_SOURCES));
     if (entry.title !== undefined) {
       if (typeof entry.title !== 'string' || entry.title === '') fail(where, "'title' is not a text", 'Give a regular expression, e.g. title: ransomware|exfiltration.');
+      if (entry.title.length > 1000) fail(where, "'title' is longer than 1000 characters", 'Use a short regular expression, e.g. title: ransomware|exfiltration.');
       try {
-        route.title = new RegExp(entry.title, 'i');
+        route.title = compileTitlePattern(entry.title);
       } catch (error) {
-        fail(where, `'title' is not a valid regular expression (${(error as Error).message})`, 'Use JavaScript regular expression syntax; matching ignores case.');
+        fail(
+          where,
+          `'title' is not a valid regular expression for the linear-time matcher (${oneLine((error as Error).message, 200)})`,
+          'Use regular expression syntax without backreferences (\\1) or lookaround ((?=, (?!, (?<=); matching ignores case and always takes linear time.'
+        );
       }
     }
     return route;

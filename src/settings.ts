@@ -1,6 +1,9 @@
 import { SERVICE_SOURCES, SEVERITIES, STATUSES, type Severity } from './alert.js';
 import { parseRoutes, type Route } from './routes.js';
 import { ExplainedError } from './errors.js';
+import { CLOUDS, type Cloud } from './clouds.js';
+
+export { CLOUDS, type Cloud } from './clouds.js';
 
 /**
  * Inputs are parsed once, here, into a typed and validated settings object. Every problem is reported
@@ -11,7 +14,6 @@ export class SettingsError extends ExplainedError {
   override name = 'SettingsError';
 }
 
-export type Cloud = 'global' | 'usgov' | 'usgov-dod';
 export type NoticeKind = 'new' | 'resolved' | 'updated';
 export type SnapshotStoreKind = 'auto' | 'actions-cache' | 'file';
 
@@ -60,17 +62,20 @@ export interface Settings {
   snapshotStore: SnapshotStoreKind;
   snapshotPath: string;
   cacheKeyPrefix: string;
+  /** Ignore the stored snapshot and start afresh under first-run (after a real reset). */
+  resetSnapshot: boolean;
+  /** HMAC-SHA256 key: snapshots are signed when saved and verified when loaded. */
+  snapshotSigningKey?: string;
+  /** Post one test card to every destination and stop: no alerts read, no snapshot touched. */
+  sendTestCard: boolean;
+  /** No post starts later than this after the run began; the rest stays owed for the next run. */
+  maxRunTimeMs: number;
+  /** Hosts a card button may open: the Microsoft portals of the configured cloud. */
+  portalHosts: readonly string[];
   dryRun: boolean;
 }
 
 export type InputReader = (name: string) => string;
-
-/** Known sovereign clouds. China (21Vianet) has no alerts_v2 API and is rejected explicitly. */
-export const CLOUDS: Record<Cloud, { graph: string; authority: string }> = {
-  global: { graph: 'https://graph.microsoft.com', authority: 'https://login.microsoftonline.com' },
-  usgov: { graph: 'https://graph.microsoft.us', authority: 'https://login.microsoftonline.us' },
-  'usgov-dod': { graph: 'https://dod-graph.microsoft.us', authority: 'https://login.microsoftonline.us' }
-};
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DURATION = /^(\d+(?:\.\d+)?)\s*(s|m|h|d)$/i;
@@ -282,6 +287,24 @@ export function parseSettings(read: InputReader): Settings {
   }
 
   const notifyOn = listOf<NoticeKind>(read, 'notify-on', ['new', 'resolved', 'updated'], ['new']);
+  const routes = parseRoutes(read('routes'), allowLegacy);
+  const dryRun = booleanInput(read, 'dry-run', false);
+  const sendTestCard = booleanInput(read, 'send-test-card', false);
+  if (source === 'graph' && !webhookUrl && routes.length === 0 && !dryRun) {
+    // Printing instead of posting would record real alerts as told: a missing secret must not eat them.
+    fail(
+      'teams-webhook-url',
+      'is empty, and there are no routes',
+      'Alerts read from Microsoft Graph must go to Teams: the secret passed as teams-webhook-url may be missing, misspelt, or not available to this workflow (secrets are not passed to workflows from forks). Set it, or set dry-run: true to try the action without posting.'
+    );
+  }
+  if (sendTestCard && !webhookUrl && routes.length === 0) {
+    fail('send-test-card', 'is true, but teams-webhook-url is empty and there are no routes', 'Set teams-webhook-url (and routes, if any) so there is a channel to test.');
+  }
+  const signingKey = read('snapshot-signing-key');
+  if (signingKey !== '' && signingKey.trim().length < 16) {
+    fail('snapshot-signing-key', 'is shorter than 16 characters', 'Use a long random secret, e.g. the output of `openssl rand -hex 32`, stored as a repository secret.');
+  }
   return {
     source,
     graph,
@@ -299,11 +322,16 @@ export function parseSettings(read: InputReader): Settings {
     postIntervalMs: durationInput(read, 'post-interval', '1s', 0, 60_000),
     requestTimeoutMs: durationInput(read, 'request-timeout', '30s', 1_000, 300_000),
     postRate: rateInput(read, 'post-rate', '20/5m'),
-    routes: parseRoutes(read('routes'), allowLegacy),
+    routes,
     remindAfterMs: read('remind-after').trim() ? durationInput(read, 'remind-after', '', 3_600_000, 30 * 86_400_000) : undefined,
     snapshotStore: oneOf<SnapshotStoreKind>(read, 'snapshot-store', ['auto', 'actions-cache', 'file'], 'auto'),
     snapshotPath: read('snapshot-path').trim() || '.m365-alerts/snapshot.json',
     cacheKeyPrefix,
-    dryRun: booleanInput(read, 'dry-run', false)
+    resetSnapshot: booleanInput(read, 'reset-snapshot', false),
+    snapshotSigningKey: signingKey === '' ? undefined : signingKey,
+    sendTestCard,
+    maxRunTimeMs: durationInput(read, 'max-run-time', '10m', 5_000, 6 * 3_600_000),
+    portalHosts: CLOUDS[graph?.cloud ?? 'global'].portals,
+    dryRun
   };
 }

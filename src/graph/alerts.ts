@@ -1,4 +1,4 @@
-import { isAlertLike, type GraphAlert } from '../alert.js';
+import type { GraphAlert } from '../alert.js';
 import { getAllPages, type GraphClientOptions } from './client.js';
 
 export { GRAPH_RETRY_POLICY } from './client.js';
@@ -38,15 +38,13 @@ export interface FetchedAlerts {
   requests: number;
 }
 
-/** `keep` trims each alert as its page arrives (see alertKeeper in delta.ts); items that are not alerts are dropped. */
+/** `take` checks and trims each item as its page arrives (see alertIntake); it returns undefined for items it skips. */
 export async function fetchAlerts(
   graphEndpoint: string,
   query: AlertQuery,
   options: GraphClientOptions & { pageSize?: number },
-  keep: (alert: GraphAlert) => GraphAlert = alert => alert
+  take: (item: unknown) => GraphAlert | undefined
 ): Promise<FetchedAlerts> {
-  const { items, requests } = await getAllPages<GraphAlert>(buildAlertsUrl(graphEndpoint, query, options.pageSize), options, item =>
-    isAlertLike(item) ? keep(item) : undefined
-  );
+  const { items, requests } = await getAllPages<unknown, GraphAlert>(buildAlertsUrl(graphEndpoint, query, options.pageSize), options, take);
   return { alerts: items, requests };
 }

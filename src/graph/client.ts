@@ -1,5 +1,7 @@
 import { exchange, HttpError, type RetryPolicy, type Sleep } from '../http.js';
 import { ExplainedError } from '../errors.js';
+import { oneLine } from '../log.js';
+import { redact } from '../secrets.js';
 
 /**
  * A minimal Microsoft Graph reader: GET a collection and follow `@odata.nextLink` to the end, with
@@ -34,6 +36,8 @@ export interface GraphClientOptions {
   onRetry?: (reason: string, delayMs: number) => void;
   /** Upper bound on pages, a guard against a server that links pages in a circle. */
   maxPages?: number;
+  /** Aborted when the run is cancelled. */
+  signal?: AbortSignal;
 }
 
 export interface PagedResult<T> {
@@ -46,10 +50,12 @@ interface GraphPage<T> {
   '@odata.nextLink'?: string;
 }
 
+/** Graph's own error code and message, as one bounded line (they are shown to the user). */
 function graphErrorText(body: string | undefined): string {
   try {
     const error = JSON.parse(body ?? '')?.error;
-    return [error?.code, error?.message].filter(Boolean).join(': ');
+    const text = [error?.code, error?.message].filter(part => typeof part === 'string' && part).join(': ');
+    return oneLine(redact(text.slice(0, 2000)), 500);
   } catch {
     return '';
   }
@@ -89,8 +95,8 @@ function parsePage<T>(body: string): GraphPage<T> {
  * Reads every page of a collection. `keep` sees each item as its page arrives and returns what to hold
  * on to (the item, a smaller copy, or undefined to drop it), so a large listing is never held whole.
  */
-export async function getAllPages<T>(firstUrl: string, options: GraphClientOptions, keep: (item: T) => T | undefined = item => item): Promise<PagedResult<T>> {
-  const items: T[] = [];
+export async function getAllPages<T, K = T>(firstUrl: string, options: GraphClientOptions, keep: (item: T) => K | undefined = item => item as unknown as K): Promise<PagedResult<K>> {
+  const items: K[] = [];
   const maxPages = options.maxPages ?? 10_000;
   const firstOrigin = new URL(firstUrl).origin;
   let url: string | undefined = firstUrl;
@@ -117,7 +123,8 @@ export async function getAllPages<T>(firstUrl: string, options: GraphClientOptio
           what: 'Reading alerts from Microsoft Graph',
           sleep: options.sleep,
           validate: ({ body }) => void (page = parsePage<T>(body)),
-          onRetry: options.onRetry
+          onRetry: options.onRetry,
+          signal: options.signal
         }
       );
     } catch (error) {

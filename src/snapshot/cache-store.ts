@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import * as cache from '@actions/cache';
-import { parseSnapshot, serializeSnapshot, SnapshotFormatError, type Snapshot } from './format.js';
-import type { LoadResult, SnapshotStore } from './store.js';
+import { gunzipSnapshot, MAX_SNAPSHOT_BYTES, parseSnapshot, serializeSnapshot, SnapshotUntrustedError, type Snapshot } from './format.js';
+import type { LoadResult, SnapshotIdentity, SnapshotStore } from './store.js';
 
 /**
  * The snapshot in the GitHub Actions cache. Cache entries are immutable, so every run saves under a
@@ -50,7 +50,7 @@ export class ActionsCacheSnapshotStore implements SnapshotStore {
 
   constructor(
     private readonly prefix: string,
-    private readonly scope: string,
+    private readonly identity: SnapshotIdentity,
     private readonly env: NodeJS.ProcessEnv = process.env
   ) {}
 
@@ -59,11 +59,11 @@ export class ActionsCacheSnapshotStore implements SnapshotStore {
     return path.resolve(this.env.GITHUB_WORKSPACE || process.cwd(), this.filePath);
   }
 
-  async load(): Promise<LoadResult> {
+  async load(now: number): Promise<LoadResult> {
     await fs.rm(path.dirname(this.absoluteFile), { recursive: true, force: true });
     let matchedKey: string | undefined;
     try {
-      const watched = await watchCacheWarnings(() => cache.restoreCache([CACHE_DIR], cacheKeyPrefix(this.prefix, this.scope)));
+      const watched = await watchCacheWarnings(() => cache.restoreCache([CACHE_DIR], cacheKeyPrefix(this.prefix, this.identity.scope)));
       matchedKey = watched.result;
       if (!matchedKey && watched.failures.length > 0) {
         return { status: 'unavailable', reason: watched.failures.join('; ') };
@@ -72,24 +72,29 @@ export class ActionsCacheSnapshotStore implements SnapshotStore {
       return { status: 'unavailable', reason: (error as Error).message };
     }
     if (!matchedKey) return { status: 'missing' };
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = gunzipSync(await fs.readFile(this.absoluteFile)).toString('utf8');
+      const { size } = await fs.stat(this.absoluteFile);
+      // gzip compresses JSON about ten times; a file this big is no snapshot this action wrote.
+      if (size > MAX_SNAPSHOT_BYTES / 4) return { status: 'untrusted', reason: `its ${FILE_NAME} is ${Math.round(size / 1024 / 1024)} MiB`, key: matchedKey };
+      bytes = await fs.readFile(this.absoluteFile);
     } catch (error) {
-      return { status: 'missing', note: `the cache entry ${matchedKey} holds no readable snapshot (${(error as Error).message}); starting afresh` };
+      return { status: 'untrusted', reason: `the entry holds no ${FILE_NAME} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, key: matchedKey };
     }
     try {
-      return { status: 'found', snapshot: parseSnapshot(text, this.scope), key: matchedKey };
+      return { status: 'found', snapshot: parseSnapshot(gunzipSnapshot(bytes), { ...this.identity, now }), key: matchedKey };
     } catch (error) {
-      if (error instanceof SnapshotFormatError) return { status: 'missing', note: `cache entry ${matchedKey}: ${error.message}; starting afresh` };
+      if (error instanceof SnapshotUntrustedError) return { status: 'untrusted', reason: error.message, key: matchedKey };
       throw error;
+    } finally {
+      await fs.rm(path.dirname(this.absoluteFile), { recursive: true, force: true });
     }
   }
 
   async save(snapshot: Snapshot): Promise<string> {
-    const key = cacheSaveKey(this.prefix, this.scope, this.env);
+    const key = cacheSaveKey(this.prefix, this.identity.scope, this.env);
     await fs.mkdir(path.dirname(this.absoluteFile), { recursive: true });
-    await fs.writeFile(this.absoluteFile, gzipSync(serializeSnapshot(snapshot)));
+    await fs.writeFile(this.absoluteFile, gzipSync(serializeSnapshot(snapshot, this.identity.signingKey)));
     try {
       const cacheId = await cache.saveCache([CACHE_DIR], key);
       if (cacheId === -1) throw new Error(`the Actions cache did not accept the snapshot under key ${key} (see the warning above)`);

@@ -1,28 +1,30 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseSnapshot, serializeSnapshot, SnapshotFormatError, type Snapshot } from './format.js';
-import type { LoadResult, SnapshotStore } from './store.js';
+import { MAX_SNAPSHOT_BYTES, parseSnapshot, serializeSnapshot, SnapshotUntrustedError, type Snapshot } from './format.js';
+import type { LoadResult, SnapshotIdentity, SnapshotStore } from './store.js';
 
 /** Plain JSON on disk: for self-hosted runners, local runs, or a repository-committed state file. */
 export class FileSnapshotStore implements SnapshotStore {
   readonly kind = 'file' as const;
   constructor(
     private readonly filePath: string,
-    private readonly scope: string
+    private readonly identity: SnapshotIdentity
   ) {}
 
-  async load(): Promise<LoadResult> {
+  async load(now: number): Promise<LoadResult> {
     let text: string;
     try {
+      const { size } = await fs.stat(this.filePath);
+      if (size > MAX_SNAPSHOT_BYTES) return { status: 'untrusted', reason: `it is larger than ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MiB`, key: this.filePath };
       text = await fs.readFile(this.filePath, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
-      return { status: 'unavailable', reason: `cannot read ${this.filePath}: ${(error as Error).message}` };
+      return { status: 'unavailable', reason: `cannot read ${this.filePath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
     }
     try {
-      return { status: 'found', snapshot: parseSnapshot(text, this.scope), key: this.filePath };
+      return { status: 'found', snapshot: parseSnapshot(text, { ...this.identity, now }), key: this.filePath };
     } catch (error) {
-      if (error instanceof SnapshotFormatError) return { status: 'missing', note: `${error.message}; starting afresh` };
+      if (error instanceof SnapshotUntrustedError) return { status: 'untrusted', reason: error.message, key: this.filePath };
       throw error;
     }
   }
@@ -31,7 +33,7 @@ export class FileSnapshotStore implements SnapshotStore {
     await fs.mkdir(path.dirname(path.resolve(this.filePath)), { recursive: true });
     // Write then rename: a run killed mid-write leaves the previous snapshot intact, never half a file.
     const temporary = `${this.filePath}.${process.pid}.tmp`;
-    await fs.writeFile(temporary, serializeSnapshot(snapshot));
+    await fs.writeFile(temporary, serializeSnapshot(snapshot, this.identity.signingKey));
     await fs.rename(temporary, this.filePath);
     return this.filePath;
   }

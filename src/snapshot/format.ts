@@ -1,3 +1,5 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import type { GraphAlert } from '../alert.js';
 
 /**
@@ -41,9 +43,27 @@ export interface Snapshot {
   alerts: Record<string, SnapshotEntry>;
 }
 
-/** Why a stored snapshot was rejected; the run then continues as a first run, after a warning. */
-export class SnapshotFormatError extends Error {
-  override name = 'SnapshotFormatError';
+/**
+ * Why a stored snapshot was rejected. A snapshot that cannot be trusted is never taken for a first run:
+ * that would either re-post the look-back window or (first-run: silent) mark every alert since the last
+ * good run as told. The run fails closed instead; `reset-snapshot: true` is the deliberate way out.
+ */
+export class SnapshotUntrustedError extends Error {
+  override name = 'SnapshotUntrustedError';
+}
+
+/** Decompressed snapshots larger than this are refused (a gzip bomb must not exhaust the runner). */
+export const MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024;
+/** A cursor or savedAt further ahead of the runner's clock than this is not from a real earlier run. */
+export const MAX_FUTURE_SKEW_MS = 10 * 60_000;
+/** First line of a signed snapshot: `<SIGNATURE_PREFIX><hex HMAC-SHA256 of the JSON that follows>`. */
+const SIGNATURE_PREFIX = 'm365-alerts-snapshot-hmac-sha256:';
+
+export interface SnapshotCheck {
+  scope: string;
+  now: number;
+  /** snapshot-signing-key: when set, only a snapshot carrying a valid HMAC is accepted. */
+  signingKey?: string;
 }
 
 /**
@@ -65,30 +85,76 @@ export function statusOfSignature(signature: string): string {
 }
 
 export function emptySnapshot(scope: string): Snapshot {
-  return { version: SNAPSHOT_VERSION, scope, cursor: null, savedAt: new Date(0).toISOString(), alerts: {} };
+  return { version: SNAPSHOT_VERSION, scope, cursor: null, savedAt: new Date(0).toISOString(), alerts: entryMap() };
 }
 
-export function serializeSnapshot(snapshot: Snapshot): string {
-  return JSON.stringify(snapshot);
+function hmac(key: string, text: string): string {
+  return createHmac('sha256', key).update(text).digest('hex');
 }
 
-/** Parses and checks a stored snapshot. Anything unexpected throws SnapshotFormatError, never a crash. */
-export function parseSnapshot(text: string, scope: string): Snapshot {
+/** The stored form: JSON, preceded by a signature line when a signing key is set. */
+export function serializeSnapshot(snapshot: Snapshot, signingKey?: string): string {
+  const json = JSON.stringify(snapshot);
+  return signingKey ? `${SIGNATURE_PREFIX}${hmac(signingKey, json)}\n${json}` : json;
+}
+
+/** Splits off and checks the signature line; returns the JSON text. */
+function verifiedJson(text: string, signingKey: string | undefined): string {
+  const signed = text.startsWith(SIGNATURE_PREFIX);
+  const newline = signed ? text.indexOf('\n') : -1;
+  if (!signingKey) return signed && newline !== -1 ? text.slice(newline + 1) : text;
+  if (!signed || newline === -1) {
+    throw new SnapshotUntrustedError('it carries no signature, and snapshot-signing-key is set (the first run after turning signing on needs reset-snapshot: true)');
+  }
+  const json = text.slice(newline + 1);
+  const given = Buffer.from(text.slice(SIGNATURE_PREFIX.length, newline), 'utf8');
+  const expected = Buffer.from(hmac(signingKey, json), 'utf8');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new SnapshotUntrustedError('its signature does not match snapshot-signing-key (it was written with another key, or by something else than this action)');
+  }
+  return json;
+}
+
+/** Decompresses a gzipped snapshot, refusing anything that inflates past MAX_SNAPSHOT_BYTES. */
+export function gunzipSnapshot(bytes: Buffer): string {
+  try {
+    return gunzipSync(bytes, { maxOutputLength: MAX_SNAPSHOT_BYTES }).toString('utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE' || /too large|maxOutputLength/i.test((error as Error).message)) {
+      throw new SnapshotUntrustedError(`it inflates to more than ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MiB`);
+    }
+    throw new SnapshotUntrustedError(`it is not valid gzip (${code ?? (error as Error).message})`);
+  }
+}
+
+/** Parses and checks a stored snapshot. Anything unexpected throws SnapshotUntrustedError, never a crash. */
+export function parseSnapshot(text: string, check: SnapshotCheck): Snapshot {
+  if (text.length > MAX_SNAPSHOT_BYTES) throw new SnapshotUntrustedError(`it is larger than ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MiB`);
   let data: unknown;
   try {
-    data = JSON.parse(text);
-  } catch {
-    throw new SnapshotFormatError('the stored snapshot is not valid JSON');
+    data = JSON.parse(verifiedJson(text, check.signingKey));
+  } catch (error) {
+    if (error instanceof SnapshotUntrustedError) throw error;
+    throw new SnapshotUntrustedError('it is not valid JSON');
   }
-  if (!isRecord(data)) throw new SnapshotFormatError('the stored snapshot is not a JSON object');
+  if (!isRecord(data)) throw new SnapshotUntrustedError('it is not a JSON object');
   if (data.version !== SNAPSHOT_VERSION) {
-    throw new SnapshotFormatError(`the stored snapshot has format version ${JSON.stringify(data.version)}, this action reads version ${SNAPSHOT_VERSION}`);
+    throw new SnapshotUntrustedError(`it has format version ${JSON.stringify(data.version)?.slice(0, 40)}, and this version of the action reads version ${SNAPSHOT_VERSION} (was a newer release of the action run, then an older one?)`);
   }
-  if (data.scope !== scope) {
-    throw new SnapshotFormatError(`the stored snapshot belongs to '${String(data.scope)}', not to '${scope}'`);
+  if (data.scope !== check.scope) {
+    throw new SnapshotUntrustedError(`it belongs to '${String(data.scope).slice(0, 80)}', not to '${check.scope}'`);
   }
-  if (!(data.cursor === null || typeof data.cursor === 'number') || !isRecord(data.alerts)) {
-    throw new SnapshotFormatError('the stored snapshot is missing its cursor or alerts');
+  if (!(data.cursor === null || (typeof data.cursor === 'number' && Number.isFinite(data.cursor))) || !isRecord(data.alerts)) {
+    throw new SnapshotUntrustedError('it is missing its cursor or alerts');
+  }
+  const savedAt = typeof data.savedAt === 'string' ? Date.parse(data.savedAt) : Number.NaN;
+  if (Number.isNaN(savedAt)) throw new SnapshotUntrustedError('it has no valid savedAt time');
+  const latestAllowed = check.now + MAX_FUTURE_SKEW_MS;
+  if (savedAt > latestAllowed || (data.cursor !== null && data.cursor > latestAllowed)) {
+    throw new SnapshotUntrustedError(
+      `it is from the future (saved ${data.savedAt.slice(0, 40)}, cursor ${data.cursor === null ? 'none' : new Date(data.cursor).toISOString()}; the runner's clock says ${new Date(check.now).toISOString()}): planted, or the runner's clock is wrong`
+    );
   }
   for (const id in data.alerts) {
     const entry = data.alerts[id];
@@ -98,12 +164,20 @@ export function parseSnapshot(text: string, scope: string): Snapshot {
       typeof entry.s !== 'string' ||
       (entry.n !== undefined && typeof entry.n !== 'string') ||
       (entry.t !== undefined && typeof entry.t !== 'number') ||
-      (entry.c !== undefined && !isRecord(entry.c))
+      (entry.c !== undefined && !isRecord(entry.c)) ||
+      (entry.a !== undefined && !(isRecord(entry.a) && entry.a.id === id))
     ) {
-      throw new SnapshotFormatError(`the stored snapshot has a malformed entry for alert ${id}`);
+      throw new SnapshotUntrustedError(`it has a malformed entry for alert ${JSON.stringify(id.slice(0, 80))}`);
     }
   }
+  // Own keys only, whatever the id: `__proto__` or `constructor` are alert ids like any other.
+  Object.setPrototypeOf(data.alerts, null);
   return data as unknown as Snapshot;
+}
+
+/** A map from alert id to entry that takes any id as an own key (no prototype to collide with). */
+export function entryMap(): Record<string, SnapshotEntry> {
+  return Object.create(null) as Record<string, SnapshotEntry>;
 }
 
 function isRecord(value: unknown): value is Record<string, any> {

@@ -3,14 +3,25 @@ import type { Snapshot } from './format.js';
 /** Where the snapshot lives between runs. */
 export type LoadResult =
   | { status: 'found'; snapshot: Snapshot; key?: string }
-  /** No snapshot exists yet (or the stored one was unreadable and is ignored): a first run. */
-  | { status: 'missing'; note?: string }
+  /** No snapshot exists yet: a first run. */
+  | { status: 'missing' }
+  /** A snapshot exists but cannot be trusted (unreadable, foreign, from the future, bad signature): fail closed. */
+  | { status: 'untrusted'; reason: string; key?: string }
   /** The store could not be read (service outage): NOT a first run, nothing may be posted. */
   | { status: 'unavailable'; reason: string };
 
+/** What a stored snapshot is checked against when it is loaded. */
+export interface SnapshotIdentity {
+  /** Tenant id (or `file`): a snapshot of another scope is refused. */
+  scope: string;
+  /** snapshot-signing-key, when set. */
+  signingKey?: string;
+}
+
 export interface SnapshotStore {
   readonly kind: 'actions-cache' | 'file';
-  load(): Promise<LoadResult>;
+  /** Reads the newest snapshot; `now` is the runner's clock, for the from-the-future check. */
+  load(now: number): Promise<LoadResult>;
   /** Persists the snapshot; returns the key (cache) or path (file) it was saved under. Throws on failure. */
   save(snapshot: Snapshot): Promise<string>;
 }

@@ -1,7 +1,11 @@
 import type { GraphAlert, GraphEvidence } from '../alert.js';
 import type { Notice } from '../delta.js';
 import { stateSignature, statusOfSignature } from '../snapshot/format.js';
+import { GLOBAL_PORTALS } from '../clouds.js';
 import { formatTime, humanize, neutralize, safeUrl, truncate } from './text.js';
+
+/** Hosts a button may open (the configured cloud's Microsoft portals). */
+export type PortalHosts = readonly string[];
 
 /**
  * Adaptive Cards (version 1.4: 1.5 fails to render through Teams Workflows) built from alerts. Pure:
@@ -25,6 +29,8 @@ export interface CardPlan {
   digestHeading?: string;
   /** Short description for logs and the job summary (no alert text beyond the title). */
   label: string;
+  /** Hosts the card's buttons may open; a MessageCard built from this plan uses the same. */
+  portalHosts: PortalHosts;
 }
 
 /** Teams rejects cards over ~28 KB after re-serialisation; stay well below. */
@@ -78,8 +84,8 @@ function facts(rows: Array<[string, string]>): AdaptiveElement {
   };
 }
 
-function openUrlAction(title: string, url: unknown): AdaptiveElement[] {
-  const safe = safeUrl(url);
+function openUrlAction(title: string, url: unknown, hosts: PortalHosts): AdaptiveElement[] {
+  const safe = safeUrl(url, hosts);
   return safe ? [{ type: 'Action.OpenUrl', title, url: safe }] : [];
 }
 
@@ -129,8 +135,8 @@ function header(alert: GraphAlert, caption: string): AdaptiveElement {
   };
 }
 
-function alertActions(alert: GraphAlert): AdaptiveElement[] {
-  return [...openUrlAction('Open in Microsoft Defender', alert.alertWebUrl), ...openUrlAction('Open incident', alert.incidentWebUrl)];
+function alertActions(alert: GraphAlert, hosts: PortalHosts): AdaptiveElement[] {
+  return [...openUrlAction('Open in Microsoft Defender', alert.alertWebUrl, hosts), ...openUrlAction('Open incident', alert.incidentWebUrl, hosts)];
 }
 
 /** The label/value rows of a new alert's card (values still untrusted: neutralised where shown). */
@@ -153,7 +159,7 @@ export function newAlertFacts(alert: GraphAlert): Array<[string, string]> {
 }
 
 /** The card for one new alert. */
-export function newAlertCard(alert: GraphAlert): AdaptiveCard {
+export function newAlertCard(alert: GraphAlert, hosts: PortalHosts = GLOBAL_PORTALS): AdaptiveCard {
   const body: AdaptiveElement[] = [header(alert, 'New alert')];
   if (alert.description) body.push(plainText(truncate(String(alert.description), 1000), {}, { spacing: 'Medium' }));
   body.push(facts(newAlertFacts(alert)));
@@ -163,7 +169,7 @@ export function newAlertCard(alert: GraphAlert): AdaptiveCard {
       plainText(truncate(String(alert.recommendedActions), 600), {}, { spacing: 'Small' })
     );
   }
-  return card(body, alertActions(alert));
+  return card(body, alertActions(alert, hosts));
 }
 
 const FIELDS = ['Status', 'Severity', 'Classification', 'Determination', 'Assigned to'];
@@ -196,8 +202,8 @@ export function followUpCaption(notice: Notice): string {
 }
 
 /** A compact follow-up: what changed since the channel was last told. */
-export function followUpCard(notice: Notice): AdaptiveCard {
-  return card([header(notice.alert, followUpCaption(notice)), facts(followUpFacts(notice))], alertActions(notice.alert));
+export function followUpCard(notice: Notice, hosts: PortalHosts = GLOBAL_PORTALS): AdaptiveCard {
+  return card([header(notice.alert, followUpCaption(notice)), facts(followUpFacts(notice))], alertActions(notice.alert, hosts));
 }
 
 /** "Name (time): text" of the newest comment, trimmed. */
@@ -211,7 +217,7 @@ function latestComment(alert: GraphAlert): string {
 
 const DIGEST_PREFIX: Record<Notice['kind'], string> = { new: '', reminder: '', resolved: '[Resolved] ', updated: '[Updated] ' };
 
-function digestRow(notice: Notice): AdaptiveElement {
+function digestRow(notice: Notice, hosts: PortalHosts): AdaptiveElement {
   const alert = notice.alert;
   const look = severityLook(alert.severity);
   const row: AdaptiveElement = {
@@ -228,7 +234,7 @@ function digestRow(notice: Notice): AdaptiveElement {
       { type: 'Column', width: '160px', items: [plainText(humanize(alert.serviceSource) || '—')] }
     ]
   };
-  const url = safeUrl(alert.alertWebUrl);
+  const url = safeUrl(alert.alertWebUrl, hosts);
   if (url) row.selectAction = { type: 'Action.OpenUrl', title: 'Open in Microsoft Defender', url };
   return row;
 }
@@ -259,12 +265,12 @@ function digestHeading(part: number, parts: number, total: number, kind: DigestK
   return parts > 1 ? `${kind.heading(total)} (part ${part} of ${parts})` : kind.heading(total);
 }
 
-function digestCard(notices: Notice[], part: number, parts: number, total: number, kind: DigestKind): AdaptiveCard {
+function digestCard(notices: Notice[], part: number, parts: number, total: number, kind: DigestKind, hosts: PortalHosts): AdaptiveCard {
   const heading = digestHeading(part, parts, total, kind);
   return card([
     { type: 'TextBlock', text: heading, weight: 'Bolder', size: 'Large', wrap: true },
     { type: 'TextBlock', text: 'Select a row to open the alert in Microsoft Defender.', isSubtle: true, size: 'Small', wrap: true },
-    ...notices.map(digestRow)
+    ...notices.map(notice => digestRow(notice, hosts))
   ]);
 }
 
@@ -273,12 +279,12 @@ export function cardBytes(card: AdaptiveCard): number {
 }
 
 /** Splits notices into digest cards of at most MAX_DIGEST_ROWS rows and MAX_CARD_BYTES bytes each. */
-export function digestCards(notices: Notice[], kind: DigestKind = OVERFLOW_DIGEST): CardPlan[] {
+export function digestCards(notices: Notice[], kind: DigestKind = OVERFLOW_DIGEST, hosts: PortalHosts = GLOBAL_PORTALS): CardPlan[] {
   const groups: Notice[][] = [];
   let current: Notice[] = [];
   for (const notice of notices) {
     const candidate = [...current, notice];
-    if (current.length > 0 && (candidate.length > MAX_DIGEST_ROWS || cardBytes(digestCard(candidate, 99, 99, 9999, kind)) > MAX_CARD_BYTES)) {
+    if (current.length > 0 && (candidate.length > MAX_DIGEST_ROWS || cardBytes(digestCard(candidate, 99, 99, 9999, kind, hosts)) > MAX_CARD_BYTES)) {
       groups.push(current);
       current = [notice];
     } else {
@@ -287,31 +293,38 @@ export function digestCards(notices: Notice[], kind: DigestKind = OVERFLOW_DIGES
   }
   if (current.length > 0) groups.push(current);
   return groups.map((group, index) => ({
-    card: digestCard(group, index + 1, groups.length, notices.length, kind),
+    card: digestCard(group, index + 1, groups.length, notices.length, kind, hosts),
     notices: group,
     digestHeading: digestHeading(index + 1, groups.length, notices.length, kind),
-    label: `${kind.name} ${index + 1}/${groups.length} (${group.length} alerts)`
+    label: `${kind.name} ${index + 1}/${groups.length} (${group.length} alerts)`,
+    portalHosts: hosts
   }));
 }
 
-function individualCard(notice: Notice): AdaptiveCard {
-  return notice.kind === 'new' ? newAlertCard(notice.alert) : followUpCard(notice);
+function individualCard(notice: Notice, hosts: PortalHosts): AdaptiveCard {
+  return notice.kind === 'new' ? newAlertCard(notice.alert, hosts) : followUpCard(notice, hosts);
 }
 
 /** One card per notice up to `maxCards`, the rest in digest cards; reminders always go in a reminder digest. */
-export function planCards(all: Notice[], maxCards: number, remindAfterMs = 86_400_000): CardPlan[] {
+export function planCards(all: Notice[], maxCards: number, remindAfterMs = 86_400_000, hosts: PortalHosts = GLOBAL_PORTALS): CardPlan[] {
   const notices = all.filter(notice => notice.kind !== 'reminder');
   const reminders = all.filter(notice => notice.kind === 'reminder');
   const plans: CardPlan[] = notices.slice(0, maxCards).map(notice => {
-    let built = individualCard(notice);
+    let built = individualCard(notice, hosts);
     if (cardBytes(built) > MAX_CARD_BYTES) {
       // Evidence-heavy alerts: fall back to the compact form rather than risk a rejected card.
-      built = card([header(notice.alert, notice.kind === 'new' ? 'New alert' : humanize(notice.kind)), facts([['Alert ID', notice.alert.id]])], alertActions(notice.alert));
+      built = card([header(notice.alert, notice.kind === 'new' ? 'New alert' : humanize(notice.kind)), facts([['Alert ID', notice.alert.id]])], alertActions(notice.alert, hosts));
     }
     const status = statusOfSignature(notice.previousSignature ?? '');
-    return { card: built, notices: [notice], label: `${notice.kind}${status ? ` (was ${status})` : ''}: ${truncate(neutralize(notice.alert.title ?? notice.alert.id), 80)}` };
+    // Cut before neutralising (linear in the label, not the title); logs make it one line.
+    const title = neutralize(String(notice.alert.title || notice.alert.id), 100);
+    return { card: built, notices: [notice], label: `${notice.kind}${status ? ` (was ${neutralize(status, 40)})` : ''}: ${truncate(title, 80)}`, portalHosts: hosts };
   });
-  return [...plans, ...digestCards(notices.slice(maxCards), plans.length > 0 ? OVERFLOW_DIGEST : ALL_IN_DIGEST), ...digestCards(reminders, reminderDigest(remindAfterMs))];
+  return [
+    ...plans,
+    ...digestCards(notices.slice(maxCards), plans.length > 0 ? OVERFLOW_DIGEST : ALL_IN_DIGEST, hosts),
+    ...digestCards(reminders, reminderDigest(remindAfterMs), hosts)
+  ];
 }
 
 /** The request body Teams Workflows ("When a Teams webhook request is received") expects. */

@@ -15,8 +15,8 @@ interface Fact {
 
 const factsOf = (rows: Array<[string, string]>): Fact[] => rows.filter(([, value]) => value !== '').map(([name, value]) => ({ name: `${name}:`, value: neutralize(value) }));
 
-function openUri(name: string, url: unknown): object[] {
-  const safe = safeUrl(url);
+function openUri(name: string, url: unknown, hosts: readonly string[]): object[] {
+  const safe = safeUrl(url, hosts);
   return safe ? [{ '@type': 'OpenUri', name, targets: [{ os: 'default', uri: safe }] }] : [];
 }
 
@@ -61,6 +61,6 @@ export function messageCard(plan: CardPlan): object {
     summary: `${look.label} severity security alert`,
     themeColor: THEME[(alert.severity ?? '').toLowerCase()] ?? THEME.informational,
     sections,
-    potentialAction: [...openUri('Open in Microsoft Defender', alert.alertWebUrl), ...openUri('Open incident', alert.incidentWebUrl)]
+    potentialAction: [...openUri('Open in Microsoft Defender', alert.alertWebUrl, plan.portalHosts), ...openUri('Open incident', alert.incidentWebUrl, plan.portalHosts)]
   };
 }

@@ -1,3 +1,6 @@
+import { LinkifyIt } from 'linkify-it';
+import tlds from 'tlds' with { type: 'json' };
+
 /**
  * Alert text is attacker-controlled (an e-mail subject, a file name, a process command line). It is
  * shown only through Adaptive Card TextRuns, which render no markdown, and is further neutralised here:
@@ -7,8 +10,22 @@
 
 // C0/C1 controls except TAB and LF, zero-width characters, bidi embeddings/overrides/isolates, BOM.
 const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g;
+/** Any scheme a client may open, whatever follows it. */
 const URL_LIKE = /\b((?:https?|ftp|file|mailto|javascript|data|tel|msteams|ms-\w+):\/*)([^\s]*)/gi;
-const BARE_HOST = /\b((?:[a-z0-9-]+\.)+(?:com|net|org|io|ru|cn|info|biz|xyz|top|co|me|us|uk|de|app|dev|online|site|link|zip|mov))\b/gi;
+const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
+const IPV6 = /\b[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\b/gi;
+/** Untrusted text longer than this is cut before any pattern sees it: neutralising stays linear. */
+export const MAX_NEUTRALIZED_LENGTH = 5000;
+
+/** Finds host names on every real TLD (IANA's list, kept current by the `tlds` package), e-mails and IPs. */
+const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: true, tlds });
+
+function defang(link: string): string {
+  return link
+    .replace(/^http/i, 'hxxp')
+    .replace(/:\/\//, '[:]//')
+    .replace(/\./g, '[.]');
+}
 
 export function cleanText(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -18,11 +35,24 @@ export function cleanText(value: unknown): string {
     .normalize('NFC');
 }
 
-/** Makes untrusted text inert: no links, no mentions, no markup. */
-export function neutralize(value: unknown): string {
-  return cleanText(value)
+/** Makes untrusted text inert: no links, no mentions, no markup. Cut to `max` characters first. */
+export function neutralize(value: unknown, max = MAX_NEUTRALIZED_LENGTH): string {
+  const raw = value === null || value === undefined ? '' : String(value);
+  let text = cleanText(raw.length > max ? `${raw.slice(0, max)}…` : raw);
+  const links = linkify.match(text);
+  if (links) {
+    let out = '';
+    let at = 0;
+    for (const link of links) {
+      out += text.slice(at, link.index) + defang(text.slice(link.index, link.lastIndex));
+      at = link.lastIndex;
+    }
+    text = out + text.slice(at);
+  }
+  return text
     .replace(URL_LIKE, (_all, scheme: string, rest: string) => `${scheme.replace(/^http/i, 'hxxp').replace(/:/, '[:]')}${rest.replace(/\./g, '[.]')}`)
-    .replace(BARE_HOST, host => host.replace(/\./g, '[.]'))
+    .replace(IPV4, ip => ip.replace(/\./g, '[.]'))
+    .replace(IPV6, ip => (ip.split(':').length >= 3 && /[0-9a-f]/i.test(ip) ? ip.replace(/:/g, '[:]') : ip))
     .replace(/</g, '‹')
     .replace(/>/g, '›');
 }
@@ -37,17 +67,22 @@ export function truncate(text: string, max: number): string {
 
 /** `microsoftDefenderForEndpoint` → `Microsoft Defender For Endpoint`; enum values only. */
 export function humanize(value: string | null | undefined): string {
-  if (!value) return '';
+  if (!value || typeof value !== 'string') return '';
+  if (value.length > 200) value = value.slice(0, 200);
   const spaced = value.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
   return neutralize(spaced.charAt(0).toUpperCase() + spaced.slice(1));
 }
 
-/** A link target we are willing to put behind a button: https only. */
-export function safeUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
+/**
+ * A link target we are willing to put behind a button: https, to one of `hosts` (the Microsoft portals
+ * of the configured cloud) and nothing else. An alertWebUrl on any other host is attacker-shaped.
+ */
+export function safeUrl(value: unknown, hosts: readonly string[]): string | undefined {
+  if (typeof value !== 'string' || value.length > 2000) return undefined;
   try {
     const url = new URL(value);
-    return url.protocol === 'https:' ? url.toString() : undefined;
+    if (url.protocol !== 'https:' || url.username || url.password || url.port) return undefined;
+    return hosts.includes(url.hostname.toLowerCase()) ? url.toString() : undefined;
   } catch {
     return undefined;
   }
