@@ -27,6 +27,8 @@ export interface FakeGraph extends RunningServer {
   alerts: Array<Record<string, unknown>>;
   requests: GraphRequestLog[];
   faults: Fault[];
+  /** Raw JSON texts put at the start of the first page of every listing, unfiltered: items no serialiser would write (nested 20,000 deep, not objects). */
+  rawItems: string[];
   /** Page size when the client sends no $top. */
   defaultPageSize: number;
   /** When set, every request is denied with this status (401/403 scenarios). */
@@ -38,7 +40,7 @@ export interface FakeGraph extends RunningServer {
 export async function startFakeGraph(isValidToken: (token: string) => boolean): Promise<FakeGraph> {
   // A listing is resolved once, when its first page is asked for; its nextLinks walk through it.
   const pending = new Map<string, Listing>();
-  const fake = { alerts: [], requests: [], faults: [], defaultPageSize: 100 } as unknown as FakeGraph;
+  const fake = { alerts: [], requests: [], faults: [], rawItems: [], defaultPageSize: 100 } as unknown as FakeGraph;
   const server = await startHttps(async (req, res, raw) => {
     fake.requests.push({ url: req.url, prefer: req.headers.prefer as string | undefined, authorization: req.headers.authorization });
     if (await applyFault(fake.faults.shift(), res, raw)) return;
@@ -99,7 +101,11 @@ export async function startFakeGraph(isValidToken: (token: string) => boolean): 
       link.searchParams.set('$skiptoken', next);
       body['@odata.nextLink'] = link.toString();
     }
-    json(res, 200, body, prefer ? { 'preference-applied': 'include-unknown-enum-members' } : {});
+    const headers: Record<string, string> = prefer ? { 'preference-applied': 'include-unknown-enum-members' } : {};
+    if (page.offset > 0 || fake.rawItems.length === 0) return json(res, 200, body, headers);
+    const text = JSON.stringify(body).replace('"value":[', `"value":[${fake.rawItems.join(',')}${value.length > 0 ? ',' : ''}`);
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+    res.end(text);
   });
   return Object.assign(fake, server);
 }

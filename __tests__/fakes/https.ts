@@ -73,7 +73,9 @@ export type Fault =
   | { kind: 'status'; status: number; retryAfter?: string; body?: string }
   | { kind: 'reset' }
   | { kind: 'malformed' }
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /** Answers 200 and then sends one byte every `everyMs`, for `totalMs`: each chunk arrives in time, the answer never completes. */
+  | { kind: 'trickle'; everyMs: number; totalMs: number };
 
 /** Applies a fault; returns true when the request was answered (or dropped) by it. */
 export async function applyFault(fault: Fault | undefined, res: ServerResponse, raw: IncomingMessage): Promise<boolean> {
@@ -93,5 +95,16 @@ export async function applyFault(fault: Fault | undefined, res: ServerResponse, 
     case 'delay':
       await new Promise(resolve => setTimeout(resolve, fault.ms));
       return false;
+    case 'trickle': {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{');
+      const started = Date.now();
+      while (Date.now() - started < fault.totalMs && !res.destroyed && !raw.socket.destroyed) {
+        await new Promise(resolve => setTimeout(resolve, fault.everyMs));
+        if (!res.destroyed) res.write(' ');
+      }
+      if (!res.destroyed) res.end('}');
+      return true;
+    }
   }
 }

@@ -1,0 +1,188 @@
+import { boundedAlert, checkAlert } from '../src/alert.js';
+import { computeDelta, nextSnapshot, type DeltaSettings } from '../src/delta.js';
+import { alertIntake, newIntakeReport } from '../src/intake.js';
+import { oneLine } from '../src/log.js';
+import { html } from '../src/report.js';
+import { forgetSecrets, redact, registerWebhookUrl } from '../src/secrets.js';
+import { gunzipSnapshot, parseSnapshot, serializeSnapshot, SnapshotUntrustedError } from '../src/snapshot/format.js';
+import { planCards } from '../src/teams/cards.js';
+import { neutralize, safeUrl } from '../src/teams/text.js';
+import { gzipSync } from 'node:zlib';
+
+/**
+ * Every state read can be wrong and every alert field is hostile: these are the pure defences.
+ */
+const settings: DeltaSettings = { minSeverity: 'low', statuses: ['new', 'inProgress'], serviceSources: [], notifyOn: ['new'], firstRun: 'notify', lookbackMs: 86_400_000 };
+const NOW = Date.parse('2026-11-25T12:00:00Z');
+const check = { scope: 'tenant', now: NOW };
+const good = { version: 1, scope: 'tenant', cursor: NOW - 60_000, savedAt: new Date(NOW - 60_000).toISOString(), alerts: {} };
+
+describe('snapshot trust', () => {
+  test.each([
+    ['not JSON', 'not json', /not valid JSON/],
+    ['not an object', '[1,2]', /not a JSON object/],
+    ['a newer format', JSON.stringify({ ...good, version: 2 }), /format version 2, and this version of the action reads version 1/],
+    ["another tenant's", JSON.stringify({ ...good, scope: 'other' }), /belongs to 'other', not to 'tenant'/],
+    ['a cursor from the future', JSON.stringify({ ...good, cursor: Date.parse('2099-01-01') }), /from the future/],
+    ['saved in the future', JSON.stringify({ ...good, savedAt: '2099-01-01T00:00:00Z' }), /from the future/],
+    ['no savedAt', JSON.stringify({ ...good, savedAt: 'yesterday' }), /no valid savedAt/],
+    ['a malformed entry', JSON.stringify({ ...good, alerts: { a: { u: 'x', s: '' } } }), /malformed entry for alert "a"/],
+    ['an owed copy of another alert', JSON.stringify({ ...good, alerts: { a: { u: 1, s: '', a: { id: 'b' } } } }), /malformed entry/]
+  ])('%s is refused as untrusted', (_name, text, message) => {
+    expect(() => parseSnapshot(text, check)).toThrow(SnapshotUntrustedError);
+    expect(() => parseSnapshot(text, check)).toThrow(message);
+  });
+
+  test('a cursor up to 10 minutes ahead (clock skew between runners) is accepted', () => {
+    expect(parseSnapshot(JSON.stringify({ ...good, cursor: NOW + 9 * 60_000 }), check).cursor).toBe(NOW + 9 * 60_000);
+  });
+
+  test('a gzip bomb is refused without inflating it whole', () => {
+    const bomb = gzipSync(Buffer.alloc(300 * 1024 * 1024, 32), { level: 9 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(() => gunzipSnapshot(bomb)).toThrow(/inflates to more than 256 MiB/);
+    expect(() => gunzipSnapshot(Buffer.from('plain text'))).toThrow(/not valid gzip/);
+  });
+
+  test('signing: a signed snapshot verifies; wrong key, tampering or no signature fail closed', () => {
+    const key = 'a-long-random-signing-key-0123456789';
+    const snapshot = parseSnapshot(JSON.stringify(good), check);
+    const signed = serializeSnapshot(snapshot, key);
+    expect(parseSnapshot(signed, { ...check, signingKey: key }).cursor).toBe(good.cursor);
+    expect(() => parseSnapshot(signed, { ...check, signingKey: `${key}x` })).toThrow(/signature does not match/);
+    expect(() => parseSnapshot(signed.replace(String(good.cursor), String(good.cursor + 1)), { ...check, signingKey: key })).toThrow(/signature does not match/);
+    expect(() => parseSnapshot(serializeSnapshot(snapshot), { ...check, signingKey: key })).toThrow(/carries no signature.*reset-snapshot: true/);
+    // Without a key, a signed snapshot still reads (turning signing off needs no reset).
+    expect(parseSnapshot(signed, check).cursor).toBe(good.cursor);
+  });
+
+  test("an alert id like '__proto__' or 'constructor' is kept in the snapshot like any other", () => {
+    const alerts = ['__proto__', 'constructor', 'hasOwnProperty'].map(id => ({ id, title: id, severity: 'high', status: 'new', lastUpdateDateTime: new Date(NOW - 1000).toISOString() }));
+    const first = computeDelta(undefined, alerts, settings, NOW);
+    expect(first.notices.map(n => n.alert.id).sort()).toEqual(['__proto__', 'constructor', 'hasOwnProperty']);
+    const saved = serializeSnapshot(nextSnapshot(first, new Set(first.notices), 'tenant', NOW));
+    const restored = parseSnapshot(saved, check);
+    expect(Object.keys(restored.alerts).sort()).toEqual(['__proto__', 'constructor', 'hasOwnProperty']);
+    const second = computeDelta(restored, alerts, settings, NOW + 60_000);
+    expect(second.notices).toEqual([]);
+  });
+});
+
+describe('cursor hygiene', () => {
+  test('an alert dated in the future is processed but never moves the cursor; later alerts keep arriving', () => {
+    const future = { id: 'future', severity: 'high', status: 'new', lastUpdateDateTime: '2099-01-01T00:00:00Z' };
+    const normal = { id: 'normal', severity: 'high', status: 'new', lastUpdateDateTime: new Date(NOW - 5_000).toISOString() };
+    const delta = computeDelta(undefined, [future, normal], settings, NOW);
+    expect(delta.notices.map(n => n.alert.id).sort()).toEqual(['future', 'normal']);
+    expect(delta.futureIds).toEqual(['future']);
+    expect(delta.cursor).toBe(NOW - 5_000);
+    // Within 5 minutes ahead is ordinary clock skew: it does move the cursor.
+    const skewed = computeDelta(undefined, [{ ...normal, lastUpdateDateTime: new Date(NOW + 60_000).toISOString() }], settings, NOW);
+    expect(skewed.cursor).toBe(NOW + 60_000);
+  });
+});
+
+describe('alert intake', () => {
+  test('items without a usable id are skipped and reported, never silently', () => {
+    const report = newIntakeReport();
+    const take = alertIntake(alert => alert, report);
+    expect([null, 42, 'x', [], {}, { id: 7 }, { id: '' }, { id: 'x'.repeat(600) }].map(take)).toEqual(Array(8).fill(undefined));
+    expect(report.skipped).toHaveLength(8);
+    expect(report.skipped[7]).toMatchObject({ id: 'x'.repeat(60), reason: expect.stringMatching(/600 characters long/) });
+  });
+
+  test('fields of the wrong type are dropped and named; the alert is still handled', () => {
+    const report = newIntakeReport();
+    const take = alertIntake((alert, problems) => boundedAlert(alert, problems), report);
+    const alert = take({ id: 'a', title: { text: 'x' }, severity: 3, serviceSource: ['x'], status: 'new', description: 5, evidence: 'nope', mitreTechniques: ['T1', 2] })!;
+    expect(alert).toMatchObject({ id: 'a', status: 'new', evidence: 'nope', mitreTechniques: ['T1'] });
+    expect(alert.title).toBeUndefined();
+    expect(alert.severity).toBeUndefined();
+    expect(report.repaired).toEqual([{ id: 'a', problem: expect.stringMatching(/severity is a number.*title is an object.*description is a number/) }]);
+    // Rendered from what is valid, and notifiable (its severity cannot say it is below the bar).
+    const delta = computeDelta(undefined, [alert], settings, NOW);
+    expect(delta.notices).toHaveLength(1);
+    expect(() => planCards(delta.notices, 10)).not.toThrow();
+  });
+
+  test('evidence nested 20,000 deep, huge texts and __proto__ keys come out bounded', () => {
+    let deep: Record<string, unknown> = { leaf: true };
+    for (let i = 0; i < 20_000; i++) deep = { child: deep };
+    const raw = JSON.parse(`{"id":"a","title":"${'t'.repeat(300_000)}","evidence":[{"__proto__":{"polluted":true},"nested":1}],"additionalData":{}}`);
+    raw.additionalData = deep;
+    const checked = checkAlert(raw);
+    if (!('alert' in checked)) throw new Error('not checked');
+    const alert = boundedAlert(checked.alert);
+    expect(alert.title!.length).toBe(2000);
+    expect(JSON.stringify(alert).length).toBeLessThan(100_000);
+    expect(JSON.stringify(alert)).toContain('[nested too deep]');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf((alert.evidence as object[])[0])).toBe(Object.prototype);
+  });
+});
+
+describe('untrusted text', () => {
+  test('neutralising is linear: a 200 KB a.a.a… title takes well under a second', () => {
+    const title = 'a.'.repeat(100_000);
+    const started = Date.now();
+    neutralize(title);
+    planCards([{ kind: 'new', alert: { id: 'x', title, severity: 'high' } }], 1);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  test.each(['evil.pw', 'phish.cloud', 'www.evil.tk', 'login.microsoftonline.com.evil.zip', 'https://evil.example/x', 'user@evil.io', '10.0.0.1', '203.0.113.7:8080', '2001:db8::1', 'javascript:alert(1)'])(
+    '%s is inert',
+    text => {
+      const shown = neutralize(`see ${text} now`);
+      expect(shown).not.toContain(text);
+      expect(shown).toMatch(/\[\.\]|\[:\]/);
+    }
+  );
+
+  test('buttons open only the Microsoft portals of the configured cloud', () => {
+    const hosts = ['security.microsoft.com'];
+    expect(safeUrl('https://security.microsoft.com/alerts/1', hosts)).toBe('https://security.microsoft.com/alerts/1');
+    expect(safeUrl('https://security.microsoft.com.evil.pw/alerts/1', hosts)).toBeUndefined();
+    expect(safeUrl('https://evil.pw/alerts/1', hosts)).toBeUndefined();
+    expect(safeUrl('http://security.microsoft.com/alerts/1', hosts)).toBeUndefined();
+    expect(safeUrl('https://user@security.microsoft.com/', hosts)).toBeUndefined();
+    const [plan] = planCards([{ kind: 'new', alert: { id: 'x', title: 't', alertWebUrl: 'https://evil.pw/a', incidentWebUrl: 'https://security.microsoft.com/incidents/1' } }], 1);
+    expect(JSON.stringify(plan.card.actions)).not.toContain('evil');
+    expect(plan.card.actions).toHaveLength(1);
+  });
+
+  test('log lines are one line and never a workflow command', () => {
+    for (const title of ['x\n::error::pwned', '::stop-commands::tok', 'a\r::group::g', 'a\u2028::warning::w', ' ::add-mask::x']) {
+      const line = oneLine(`Teams: new: ${title}`);
+      expect(line).not.toMatch(/[\r\n\u2028]/);
+      expect(oneLine(title)).not.toMatch(/^\s*::/);
+      expect(line.split('\n').every(part => !/^\s*::/.test(part))).toBe(true);
+    }
+    expect(oneLine('x'.repeat(10_000)).length).toBeLessThan(2100);
+  });
+
+  test('job summary cells: no blank line can end the HTML block, no markdown link or image can form', () => {
+    const cell = html('title\n\n![img](https://evil.pw/x.png) [click](https://evil.pw) **bold** <b>x</b>');
+    expect(cell).not.toMatch(/\n/);
+    expect(cell).not.toMatch(/!\[|\]\(|\*\*|<b>/);
+  });
+});
+
+describe('secrets', () => {
+  afterEach(() => forgetSecrets());
+  const url = 'https://prod-01.westeurope.environment.api.powerplatform.com/workflows/abc/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sig=AbC%2Bsecret%2Fsig123';
+
+  test('the webhook URL and its sig value are redacted in every spelling', () => {
+    registerWebhookUrl(url);
+    const sigDecoded = 'AbC+secret/sig123';
+    for (const echo of [url, encodeURIComponent(url), url.replace(/&/g, '&amp;'), 'AbC%2Bsecret%2Fsig123', sigDecoded, JSON.stringify(url)]) {
+      const out = redact(`Teams said: ${echo} (bad request)`);
+      expect(out).not.toContain('secret');
+      expect(out).toContain('***');
+    }
+  });
+
+  test('any sig= value is redacted, even of a URL never registered', () => {
+    expect(redact('see https://x.example/a?b=1&sig=TOPSECRET and &amp;sig=OTHER')).not.toMatch(/TOPSECRET|OTHER/);
+  });
+});
