@@ -16,7 +16,7 @@ function errorOf(values: Record<string, string>): string {
   throw new Error('expected a SettingsError');
 }
 
-test('defaults match action.yml', () => {
+test('defaults (contract.test.ts holds them to action.yml and the README)', () => {
   const s = parseSettings(reader(base));
   expect(s).toMatchObject({
     source: 'graph',

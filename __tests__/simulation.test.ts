@@ -49,7 +49,28 @@ afterAll(async () => {
   await ws.remove();
 });
 
-const FAULTS = ['token-5xx', 'graph-429', 'graph-5xx', 'graph-reset', 'graph-malformed', 'graph-slow', 'teams-429', 'teams-5xx-one-card', 'teams-reset', 'teams-timeout', 'cache-restore-outage', 'cache-save-failure', 'kill'] as const;
+const FAULTS = [
+  'token-5xx',
+  'token-reset',
+  'graph-429',
+  'graph-5xx',
+  'graph-reset',
+  'graph-malformed',
+  'graph-slow',
+  'graph-trickle',
+  'teams-429',
+  'teams-5xx-one-card',
+  'teams-reset',
+  'teams-timeout',
+  'teams-trickle',
+  'cache-restore-outage',
+  'cache-save-failure',
+  'kill',
+  'sigterm',
+  'deadline',
+  'hostile-alert',
+  'future-alert'
+] as const;
 type FaultName = (typeof FAULTS)[number] | 'none';
 
 const SEVERITIES = ['informational', 'low', 'medium', 'high'];
@@ -107,8 +128,32 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
     const fault: FaultName = draining || run % 3 === 0 ? 'none' : deck.pop()!;
     faultCounts[fault] = (faultCounts[fault] ?? 0) + 1;
     let killAfter: number | undefined;
+    let signal: NodeJS.Signals = 'SIGKILL';
+    let runInputs: Record<string, string> = inputs;
     switch (fault) {
       case 'token-5xx': entra.faults.push({ kind: 'status', status: 503, body: '{"error":"temporarily_unavailable"}' }); break;
+      case 'token-reset': entra.faults.push({ kind: 'reset' }); break;
+      // Each byte arrives in time, the answer never completes: request-timeout (1s) must cut it off.
+      case 'graph-trickle': graph.faults.push({ kind: 'trickle', everyMs: 100, totalMs: 3_000 }); break;
+      case 'teams-trickle': teams.faults.push({ kind: 'trickle', everyMs: 100, totalMs: 3_000 }); break;
+      // A cancelled job: SIGTERM mid-run; what was delivered must be recorded.
+      case 'sigterm': killAfter = 300 + Math.floor(random() * 900); signal = 'SIGTERM'; break;
+      // A run too short for its posts: the rest stays owed, nothing is failed or posted twice.
+      case 'deadline': runInputs = { ...inputs, 'post-rate': '1/2s', 'max-run-time': '5s' }; break;
+      // Attacker-shaped alert text and a malformed field: posted, and never a workflow command.
+      case 'hostile-alert': {
+        const n = next++;
+        alerts.set(n, makeAlert(n, { title: `Suspicious execution of hidden file #${n}\n::error::pwned-${n}\n::stop-commands::x`, severity: 'high', serviceSource: 42, createdDateTime: stamp(), lastUpdateDateTime: stamp() }));
+        graph.alerts = [...alerts.entries()].filter(([m]) => !hidden.has(m)).map(([, a]) => a);
+        break;
+      }
+      // One alert dated far in the future: posted, and it must not stop later alerts from arriving.
+      case 'future-alert': {
+        const n = next++;
+        alerts.set(n, makeAlert(n, { severity: 'medium', createdDateTime: stamp(), lastUpdateDateTime: '2099-01-01T00:00:00.000Z' }));
+        graph.alerts = [...alerts.entries()].filter(([m]) => !hidden.has(m)).map(([, a]) => a);
+        break;
+      }
       case 'graph-429': graph.faults.push({ kind: 'status', status: 429, retryAfter: '0.2' }); break;
       case 'graph-5xx': graph.faults.push({ kind: 'status', status: 502 }); break;
       case 'graph-reset': graph.faults.push({ kind: 'reset' }); break;
@@ -130,7 +175,7 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
     }
 
     const postedBefore = teams.received.length;
-    const result = await ws.run(inputs, cacheService.env(), killAfter);
+    const result = await ws.run(runInputs, cacheService.env(), killAfter, signal);
     teams.faultFor = undefined;
     cacheService.outage = undefined;
     cacheService.saveOutage = undefined;
@@ -142,7 +187,10 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
     expect([context, result.stdout]).not.toContainEqual(expect.stringMatching(/Snapshot ignored/));
     // Duplicates are allowed only where at-least-once delivery cannot avoid them: the snapshot was not
     // saved (kill, save failure), or Teams took a card whose answer never arrived (retried after the time-out).
-    if (fault === 'kill' || fault === 'cache-save-failure' || fault === 'teams-timeout') taintedRuns.add(run);
+    // A SIGTERM cuts off the post in flight: Teams may have taken it, so it may come again (at-least-once).
+    if (fault === 'kill' || fault === 'sigterm' || fault === 'cache-save-failure' || fault === 'teams-timeout') taintedRuns.add(run);
+    expect([context, result.stdout]).not.toContainEqual(expect.stringMatching(/^\s*::(error::pwned|stop-commands)/m));
+    if (fault === 'deadline') expect([context, result.outputs['failed-count'] ?? '0']).toEqual([context, '0']);
     if (fault === 'teams-timeout' && teams.received.length > postedBefore) expect([context, result.stdout]).toContainEqual(expect.stringMatching(/Teams: .*time-out: no complete answer.*retrying/));
     if (fault === 'cache-restore-outage') expect([context, teams.received.length - postedBefore]).toEqual([context, 0]);
     if (draining && result.code !== 0) throw new Error(`${context}: a fault-free run failed:\n${result.stdout}`);

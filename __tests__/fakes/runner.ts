@@ -45,8 +45,8 @@ export class Workspace {
     return new Workspace(await fs.mkdtemp(path.join(os.tmpdir(), 'm365-e2e-')));
   }
 
-  /** `killAfterMs`: SIGKILL the process after that long, as a cancelled job or a lost runner would. */
-  async run(inputs: Record<string, string>, env: Record<string, string> = {}, killAfterMs?: number): Promise<ActionRun> {
+  /** `killAfterMs`: send `signal` (SIGKILL: a lost runner; SIGTERM: a cancelled job) after that long. */
+  async run(inputs: Record<string, string>, env: Record<string, string> = {}, killAfterMs?: number, signal: NodeJS.Signals = 'SIGKILL'): Promise<ActionRun> {
     this.runs++;
     const outputFile = path.join(this.dir, `output-${this.runs}`);
     const summaryFile = path.join(this.dir, `summary-${this.runs}`);
@@ -70,7 +70,7 @@ export class Workspace {
     let stderr = '';
     child.stdout.on('data', chunk => (stdout += chunk));
     child.stderr.on('data', chunk => (stderr += chunk));
-    const killer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    const killer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill(signal), killAfterMs);
     const code = await new Promise<number>(resolve => child.on('close', c => resolve(c ?? -1)));
     clearTimeout(killer);
     return {
