@@ -185,3 +185,27 @@ describe('reminders (remind-after)', () => {
     expect(run(undefined, [alert('x')]).snapshot.alerts.x.c).toBeUndefined();
   });
 });
+
+test('60 daily runs with a notice owed all along: the window is never pinned past retention, and no delivered alert is ever re-posted', () => {
+  const DAY = 86_400_000;
+  // The tenant: a stuck alert whose notice keeps failing, and every day a new alert that is delivered.
+  const tenant: GraphAlert[] = [{ ...alert('stuck', {}, 0), lastUpdateDateTime: new Date(NOW).toISOString() }];
+  let snapshot: Snapshot | undefined;
+  const posted = new Map<string, number>();
+  for (let day = 0; day < 60; day++) {
+    const now = NOW + day * DAY;
+    const at = new Date(now - 60_000).toISOString();
+    tenant.push({ ...alert(`d${day}`), createdDateTime: at, lastUpdateDateTime: at });
+    // Graph returns what was updated since the window start, like $filter=lastUpdateDateTime ge.
+    const since = fetchWindowStart(snapshot, now, settings.lookbackMs);
+    if (snapshot?.cursor) expect(snapshot.cursor - since).toBeLessThanOrEqual(RETENTION_MS + FETCH_OVERLAP_MS);
+    const fetched = tenant.filter(a => Date.parse(a.lastUpdateDateTime!) >= since);
+    const result = run(snapshot, fetched, settings, ['stuck'], now);
+    for (const notice of result.delta.notices) if (notice.alert.id !== 'stuck') posted.set(notice.alert.id, (posted.get(notice.alert.id) ?? 0) + 1);
+    // The owed notice never expires: it is owed every day, from its stored copy once the window has moved on.
+    expect(result.delta.notices.map(n => n.alert.id)).toContain('stuck');
+    snapshot = result.snapshot;
+  }
+  expect(posted.size).toBe(60);
+  expect([...posted.values()].every(count => count === 1)).toBe(true);
+});

@@ -247,3 +247,26 @@ test('send-test-card posts one marked card to the default webhook and every rout
   expect(entra.tokenRequests.length).toBe(tokenRequests);
   await expect(fs.access(snapshotFile())).rejects.toThrow();
 });
+
+test("a runner clock far ahead (or behind) of Graph's stops the run before any post; nothing is saved", async () => {
+  graph.alerts = [makeAlert(1)];
+  expect((await ws.run(inputs())).code).toBe(0);
+  const saved = await fs.readFile(snapshotFile(), 'utf8');
+  graph.alerts.push(makeAlert(2, { lastUpdateDateTime: new Date().toISOString() }));
+  const shift = (offsetMs: number) => ({ NODE_OPTIONS: `--import=${path.join(path.dirname(DIST), '../__tests__/helpers/shift-clock.mjs')}`, CLOCK_OFFSET_MS: String(offsetMs) });
+  const ahead = await ws.run(inputs(), shift(3 * 86_400_000));
+  expect(ahead.code).toBe(1);
+  expect(ahead.stdout).toMatch(/::error::The runner's clock is 4320 minutes ahead of Microsoft Graph's/);
+  expect(await fs.readFile(snapshotFile(), 'utf8')).toBe(saved);
+  expect(postedIds()).toEqual([1]);
+  const fixed = await ws.run(inputs());
+  expect(fixed.code).toBe(0);
+  expect(postedIds()).toEqual([1, 2]);
+});
+
+test('signing in is one request: MSAL is given the authority metadata, so it asks no discovery endpoint', async () => {
+  graph.alerts = [makeAlert(1)];
+  const before = entra.paths.length;
+  expect((await ws.run(inputs())).code).toBe(0);
+  expect(entra.paths.slice(before)).toEqual([`POST /${TENANT}/oauth2/v2.0/token`]);
+});

@@ -149,16 +149,20 @@ test('a card Teams refuses fails the step, the others are recorded, the next run
   expect(next.outputs['posted-count']).toBe('1');
 }, 120_000);
 
-test('Graph 429 with a fractional Retry-After is honoured, then paging follows @odata.nextLink', async () => {
+test('Graph 429 with a fractional Retry-After is honoured, a refused $top falls back, paging follows @odata.nextLink, pages come gzipped', async () => {
   graph.alerts = Array.from({ length: 7 }, (_, i) => makeAlert(i + 1));
   graph.defaultPageSize = 3;
+  // This Graph takes no $top above 3: the action's $top=1000 and $top=100 are refused, its default (3) is used.
+  graph.maxTop = 3;
   graph.faults.push({ kind: 'status', status: 429, retryAfter: '1.5' });
   const started = Date.now();
   const run = await ws.run(inputs({ 'max-cards': '20' }));
+  graph.maxTop = undefined;
   expect(run.code).toBe(0);
   expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
-  expect(graph.requests).toHaveLength(1 + 3);
+  expect(graph.requests.map(r => r.url.searchParams.get('$top'))).toEqual(['1000', '1000', '100', null, null, null]);
   expect(graph.requests.filter(r => r.url.searchParams.has('$skiptoken'))).toHaveLength(2);
+  expect(graph.requests.every(r => /gzip/.test(r.acceptEncoding ?? ''))).toBe(true);
   expect(teams.received).toHaveLength(7);
 });
 

@@ -11,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   GRAPH_RETRY_POLICY: () => (/* reexport */ GRAPH_RETRY_POLICY),
+  PAGE_SIZES: () => (/* binding */ PAGE_SIZES),
   buildAlertsFilter: () => (/* binding */ buildAlertsFilter),
   buildAlertsUrl: () => (/* binding */ buildAlertsUrl),
   fetchAlerts: () => (/* binding */ fetchAlerts)
@@ -49,6 +50,22 @@ class GraphError extends errors/* ExplainedError */.h {
     constructor(message, status) {
         super(message);
         this.status = status;
+    }
+}
+/**
+ * Beyond this distance between the runner's clock and Graph's, the run stops. The fetch window and the
+ * snapshot's cursor are reckoned on the runner's clock: one far ahead asks Graph for alerts from the
+ * future (and finds none, silently), one far behind makes every snapshot look planted.
+ */
+const MAX_CLOCK_SKEW_MS = 10 * 60_000;
+function checkClock(headers, now) {
+    const date = Date.parse(String(headers.date ?? ''));
+    if (Number.isNaN(date))
+        return;
+    const skew = now - date;
+    if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) {
+        throw new GraphError(`The runner's clock is ${Math.round(Math.abs(skew) / 60_000)} minutes ${skew > 0 ? 'ahead of' : 'behind'} Microsoft Graph's (runner ${new Date(now).toISOString()}, Graph ${new Date(date).toISOString()}). ` +
+            'Alerts are fetched by time, so nothing was posted and the snapshot was not saved; fix the clock of this runner (NTP) and the next run continues where the last good one stopped.');
     }
 }
 /** Graph's own error code and message, as one bounded line (they are shown to the user). */
@@ -135,6 +152,8 @@ async function getAllPages(firstUrl, options, keep = item => item) {
         requests += answer.attempts;
         if (answer.status < 200 || answer.status >= 300)
             throw explainFailure(answer.status, answer.body);
+        if (url === firstUrl)
+            checkClock(answer.headers, (options.now ?? Date.now)());
         // validate() parsed the accepted answer's body; parse again only if it was never asked to (non-2xx is handled above).
         const accepted = page ?? parsePage(answer.body);
         for (const item of accepted.value) {
@@ -168,10 +187,32 @@ function buildAlertsUrl(graphEndpoint, query, pageSize) {
         url.searchParams.set('$top', String(pageSize));
     return url.toString();
 }
+/**
+ * Page sizes asked for, largest first. Graph documents no maximum $top for alerts_v2; fewer, larger pages
+ * mean fewer requests against the 150-per-minute throttle. A size Graph refuses (400 naming Top) falls
+ * back to the next, and finally to Graph's own default.
+ */
+const PAGE_SIZES = [1000, 100, undefined];
+function refusesTop(error) {
+    return error instanceof GraphError && error.status === 400 && /\btop\b/i.test(error.message);
+}
 /** `take` checks and trims each item as its page arrives (see alertIntake); it returns undefined for items it skips. */
 async function fetchAlerts(graphEndpoint, query, options, take) {
-    const { items, requests } = await getAllPages(buildAlertsUrl(graphEndpoint, query, options.pageSize), options, take);
-    return { alerts: items, requests };
+    const sizes = options.pageSizes ?? PAGE_SIZES;
+    let refused = 0;
+    for (const [index, pageSize] of sizes.entries()) {
+        try {
+            const { items, requests } = await getAllPages(buildAlertsUrl(graphEndpoint, query, pageSize), options, take);
+            return { alerts: items, requests: requests + refused, pageSize };
+        }
+        catch (error) {
+            // Only the first request can be refused for its $top: no item has been taken yet.
+            if (!refusesTop(error) || index === sizes.length - 1)
+                throw error;
+            refused++;
+        }
+    }
+    throw new Error('unreachable');
 }
 
 
@@ -187,8 +228,6 @@ async function fetchAlerts(graphEndpoint, query, options, take) {
 /* harmony export */   uk: () => (/* binding */ realSleep)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_MAX_BODY_BYTES, parseRetryAfter, backoffDelay */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4371);
-
 /** Raised when the exchange failed for good; `status` is the last HTTP status if any arrived. */
 class HttpError extends Error {
     status;
@@ -248,18 +287,28 @@ const RETRYABLE_CODES = new Set([
     'UND_ERR_CLOSED',
     'ANSWER_TIMEOUT'
 ]);
+/** fetch() reports network failures as `TypeError: fetch failed` with the system error as its cause. */
+function networkCode(error) {
+    const own = error?.code;
+    if (own)
+        return own;
+    const cause = error?.cause;
+    return cause?.code ?? cause?.cause?.code;
+}
 function isTransientNetworkError(error) {
-    const code = error?.code ?? error?.cause?.code;
+    const code = networkCode(error);
     return code !== undefined && RETRYABLE_CODES.has(code);
 }
 function describeNetworkError(error) {
-    const code = error?.code;
+    const code = networkCode(error);
     if (code === 'ANSWER_TIMEOUT')
         return `time-out: ${error.message}`;
     return code ? `${code}` : String(error?.message ?? error);
 }
-/** Reads a body up to `max` bytes; a longer one is cut off and refused. */
+/** Reads a (decompressed) body up to `max` bytes; a longer one is cut off and refused. */
 async function readCapped(body, max, what) {
+    if (!body)
+        return '';
     const chunks = [];
     let length = 0;
     for await (const chunk of body) {
@@ -270,24 +319,22 @@ async function readCapped(body, max, what) {
     }
     return Buffer.concat(chunks, length).toString('utf8');
 }
-/** One attempt, headers and body together bounded by `timeoutMs` and by the caller's signal. */
+/**
+ * One attempt, headers and body together bounded by `timeoutMs` and by the caller's signal. Node's
+ * built-in fetch (undici inside Node itself: nothing more to load at start-up) asks for compressed
+ * answers and decompresses them; the size cap counts decompressed bytes, so a compression bomb is cut
+ * off too. Redirects are not followed: a bearer token or a webhook body never goes where it was not sent.
+ */
 async function attemptOnce(req, options, timeoutMs, attempt) {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     const signal = options.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal;
     try {
-        const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(req.url, {
-            method: req.method,
-            headers: req.headers,
-            body: req.body,
-            // The overall timer below fires first; these only back it up.
-            headersTimeout: timeoutMs + 1_000,
-            bodyTimeout: timeoutMs + 1_000,
-            dispatcher: options.dispatcher,
-            signal
-        });
+        const response = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body, redirect: 'manual', signal });
         const body = await readCapped(response.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, options.what);
-        return { status: response.statusCode, headers: response.headers, body, attempts: attempt };
+        const headers = {};
+        response.headers.forEach((value, name) => (headers[name] = value));
+        return { status: response.status, headers, body, attempts: attempt };
     }
     catch (error) {
         if (options.signal?.aborted)
@@ -311,7 +358,7 @@ async function exchange(req, options) {
         if (options.signal?.aborted)
             throw new ExchangeCancelled(`${what} was cancelled`);
         // No attempt outlives the whole exchange's budget.
-        const timeoutMs = Math.max(1_000, Math.min(policy.timeoutMs, policy.maxTotalMs - (Date.now() - started)));
+        const timeoutMs = Math.min(policy.timeoutMs, Math.max(1_000, policy.maxTotalMs - (Date.now() - started)));
         try {
             const answer = await attemptOnce(req, options, timeoutMs, attempt);
             if (answer.status >= 200 && answer.status < 300) {

@@ -264,8 +264,6 @@ async function createTokenProvider(settings, options = { timeoutMs: TOKEN_RETRY_
 /* harmony export */   uk: () => (/* binding */ realSleep)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_MAX_BODY_BYTES, parseRetryAfter, backoffDelay */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4371);
-
 /** Raised when the exchange failed for good; `status` is the last HTTP status if any arrived. */
 class HttpError extends Error {
     status;
@@ -325,18 +323,28 @@ const RETRYABLE_CODES = new Set([
     'UND_ERR_CLOSED',
     'ANSWER_TIMEOUT'
 ]);
+/** fetch() reports network failures as `TypeError: fetch failed` with the system error as its cause. */
+function networkCode(error) {
+    const own = error?.code;
+    if (own)
+        return own;
+    const cause = error?.cause;
+    return cause?.code ?? cause?.cause?.code;
+}
 function isTransientNetworkError(error) {
-    const code = error?.code ?? error?.cause?.code;
+    const code = networkCode(error);
     return code !== undefined && RETRYABLE_CODES.has(code);
 }
 function describeNetworkError(error) {
-    const code = error?.code;
+    const code = networkCode(error);
     if (code === 'ANSWER_TIMEOUT')
         return `time-out: ${error.message}`;
     return code ? `${code}` : String(error?.message ?? error);
 }
-/** Reads a body up to `max` bytes; a longer one is cut off and refused. */
+/** Reads a (decompressed) body up to `max` bytes; a longer one is cut off and refused. */
 async function readCapped(body, max, what) {
+    if (!body)
+        return '';
     const chunks = [];
     let length = 0;
     for await (const chunk of body) {
@@ -347,24 +355,22 @@ async function readCapped(body, max, what) {
     }
     return Buffer.concat(chunks, length).toString('utf8');
 }
-/** One attempt, headers and body together bounded by `timeoutMs` and by the caller's signal. */
+/**
+ * One attempt, headers and body together bounded by `timeoutMs` and by the caller's signal. Node's
+ * built-in fetch (undici inside Node itself: nothing more to load at start-up) asks for compressed
+ * answers and decompresses them; the size cap counts decompressed bytes, so a compression bomb is cut
+ * off too. Redirects are not followed: a bearer token or a webhook body never goes where it was not sent.
+ */
 async function attemptOnce(req, options, timeoutMs, attempt) {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     const signal = options.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal;
     try {
-        const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(req.url, {
-            method: req.method,
-            headers: req.headers,
-            body: req.body,
-            // The overall timer below fires first; these only back it up.
-            headersTimeout: timeoutMs + 1_000,
-            bodyTimeout: timeoutMs + 1_000,
-            dispatcher: options.dispatcher,
-            signal
-        });
+        const response = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body, redirect: 'manual', signal });
         const body = await readCapped(response.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, options.what);
-        return { status: response.statusCode, headers: response.headers, body, attempts: attempt };
+        const headers = {};
+        response.headers.forEach((value, name) => (headers[name] = value));
+        return { status: response.status, headers, body, attempts: attempt };
     }
     catch (error) {
         if (options.signal?.aborted)
@@ -388,7 +394,7 @@ async function exchange(req, options) {
         if (options.signal?.aborted)
             throw new ExchangeCancelled(`${what} was cancelled`);
         // No attempt outlives the whole exchange's budget.
-        const timeoutMs = Math.max(1_000, Math.min(policy.timeoutMs, policy.maxTotalMs - (Date.now() - started)));
+        const timeoutMs = Math.min(policy.timeoutMs, Math.max(1_000, policy.maxTotalMs - (Date.now() - started)));
         try {
             const answer = await attemptOnce(req, options, timeoutMs, attempt);
             if (answer.status >= 200 && answer.status < 300) {

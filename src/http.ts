@@ -1,5 +1,3 @@
-import { request, type Dispatcher } from 'undici';
-
 /**
  * One HTTP exchange with retries, shared by the Graph and Teams edges. It retries what a well-behaved
  * client should (429 and 5xx answers, resets, time-outs, bodies cut short), waits what the server asks
@@ -95,13 +93,21 @@ const RETRYABLE_CODES = new Set([
   'ANSWER_TIMEOUT'
 ]);
 
+/** fetch() reports network failures as `TypeError: fetch failed` with the system error as its cause. */
+function networkCode(error: unknown): string | undefined {
+  const own = (error as { code?: string })?.code;
+  if (own) return own;
+  const cause = (error as { cause?: { code?: string; cause?: { code?: string } } })?.cause;
+  return cause?.code ?? cause?.cause?.code;
+}
+
 function isTransientNetworkError(error: unknown): boolean {
-  const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+  const code = networkCode(error);
   return code !== undefined && RETRYABLE_CODES.has(code);
 }
 
 function describeNetworkError(error: unknown): string {
-  const code = (error as { code?: string })?.code;
+  const code = networkCode(error);
   if (code === 'ANSWER_TIMEOUT') return `time-out: ${(error as Error).message}`;
   return code ? `${code}` : String((error as Error)?.message ?? error);
 }
@@ -111,7 +117,6 @@ export interface ExchangeOptions {
   /** What is being done, for messages; never contains the URL (it may be a secret). */
   what: string;
   sleep?: Sleep;
-  dispatcher?: Dispatcher;
   /** Checks a 2xx body; throwing makes the attempt count as failed and retryable (e.g. malformed JSON). */
   validate?: (answer: HttpAnswer) => void;
   onRetry?: (reason: string, delayMs: number, attempt: number) => void;
@@ -121,9 +126,10 @@ export interface ExchangeOptions {
   signal?: AbortSignal;
 }
 
-/** Reads a body up to `max` bytes; a longer one is cut off and refused. */
-async function readCapped(body: AsyncIterable<Buffer>, max: number, what: string): Promise<string> {
-  const chunks: Buffer[] = [];
+/** Reads a (decompressed) body up to `max` bytes; a longer one is cut off and refused. */
+async function readCapped(body: AsyncIterable<Uint8Array> | null, max: number, what: string): Promise<string> {
+  if (!body) return '';
+  const chunks: Uint8Array[] = [];
   let length = 0;
   for await (const chunk of body) {
     length += chunk.length;
@@ -133,24 +139,22 @@ async function readCapped(body: AsyncIterable<Buffer>, max: number, what: string
   return Buffer.concat(chunks, length).toString('utf8');
 }
 
-/** One attempt, headers and body together bounded by `timeoutMs` and by the caller's signal. */
+/**
+ * One attempt, headers and body together bounded by `timeoutMs` and by the caller's signal. Node's
+ * built-in fetch (undici inside Node itself: nothing more to load at start-up) asks for compressed
+ * answers and decompresses them; the size cap counts decompressed bytes, so a compression bomb is cut
+ * off too. Redirects are not followed: a bearer token or a webhook body never goes where it was not sent.
+ */
 async function attemptOnce(req: HttpRequest, options: ExchangeOptions, timeoutMs: number, attempt: number): Promise<HttpAnswer> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const signal = options.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal;
   try {
-    const response = await request(req.url, {
-      method: req.method,
-      headers: req.headers,
-      body: req.body,
-      // The overall timer below fires first; these only back it up.
-      headersTimeout: timeoutMs + 1_000,
-      bodyTimeout: timeoutMs + 1_000,
-      dispatcher: options.dispatcher,
-      signal
-    });
+    const response = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body, redirect: 'manual', signal });
     const body = await readCapped(response.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, options.what);
-    return { status: response.statusCode, headers: response.headers, body, attempts: attempt };
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => (headers[name] = value));
+    return { status: response.status, headers, body, attempts: attempt };
   } catch (error) {
     if (options.signal?.aborted) throw new ExchangeCancelled(`${options.what} was cancelled`);
     if (timeout.signal.aborted) throw Object.assign(new Error(`no complete answer within ${(timeoutMs / 1000).toFixed(1)}s`), { code: 'ANSWER_TIMEOUT' });
@@ -170,7 +174,7 @@ export async function exchange(req: HttpRequest, options: ExchangeOptions): Prom
     let delay: number | undefined;
     if (options.signal?.aborted) throw new ExchangeCancelled(`${what} was cancelled`);
     // No attempt outlives the whole exchange's budget.
-    const timeoutMs = Math.max(1_000, Math.min(policy.timeoutMs, policy.maxTotalMs - (Date.now() - started)));
+    const timeoutMs = Math.min(policy.timeoutMs, Math.max(1_000, policy.maxTotalMs - (Date.now() - started)));
     try {
       const answer = await attemptOnce(req, options, timeoutMs, attempt);
       if (answer.status >= 200 && answer.status < 300) {

@@ -9,6 +9,8 @@ export interface FakeEntra extends RunningServer {
   tokens: Set<string>;
   tokenRequests: Array<Record<string, string>>;
   faults: Fault[];
+  /** Every request, as `METHOD /path`. */
+  paths: string[];
 }
 
 export interface EntraApp {
@@ -65,7 +67,9 @@ export async function startFakeEntra(app: EntraApp): Promise<FakeEntra> {
   const tokenRequests: Array<Record<string, string>> = [];
   const faults: Fault[] = [];
   let base = '';
+  const paths: string[] = [];
   const server = await startHttps(async (req, res, raw) => {
+    paths.push(`${req.method} ${req.url.pathname}`);
     const [, tenant, ...rest] = req.url.pathname.split('/');
     const tail = rest.join('/');
     if (req.method === 'GET' && tail === 'v2.0/.well-known/openid-configuration') {
@@ -141,5 +145,5 @@ export async function startFakeEntra(app: EntraApp): Promise<FakeEntra> {
     json(res, 404, { error: 'not_found' });
   });
   base = server.url;
-  return { ...server, tokens, tokenRequests, faults };
+  return { ...server, tokens, tokenRequests, faults, paths };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { applyFault, json, startHttps, type Fault, type RunningServer } from './https.js';
 import { FilterSyntaxError, parseFilter } from './odata.js';
 
@@ -14,6 +15,7 @@ export interface GraphRequestLog {
   url: URL;
   prefer: string | undefined;
   authorization: string | undefined;
+  acceptEncoding: string | undefined;
 }
 
 interface Listing {
@@ -31,6 +33,10 @@ export interface FakeGraph extends RunningServer {
   rawItems: string[];
   /** Page size when the client sends no $top. */
   defaultPageSize: number;
+  /** Largest $top accepted; a larger one is refused with Graph's 400, as the real service refuses it. */
+  maxTop?: number;
+  /** Bytes of page bodies sent (after compression), for the bench. */
+  bytesSent: number;
   /** When set, every request is denied with this status (401/403 scenarios). */
   deny?: number;
   /** Graph's error message for `deny` (defaults to the missing-role text). */
@@ -40,9 +46,9 @@ export interface FakeGraph extends RunningServer {
 export async function startFakeGraph(isValidToken: (token: string) => boolean): Promise<FakeGraph> {
   // A listing is resolved once, when its first page is asked for; its nextLinks walk through it.
   const pending = new Map<string, Listing>();
-  const fake = { alerts: [], requests: [], faults: [], rawItems: [], defaultPageSize: 100 } as unknown as FakeGraph;
+  const fake = { alerts: [], requests: [], faults: [], rawItems: [], defaultPageSize: 100, bytesSent: 0 } as unknown as FakeGraph;
   const server = await startHttps(async (req, res, raw) => {
-    fake.requests.push({ url: req.url, prefer: req.headers.prefer as string | undefined, authorization: req.headers.authorization });
+    fake.requests.push({ url: req.url, prefer: req.headers.prefer as string | undefined, authorization: req.headers.authorization, acceptEncoding: req.headers['accept-encoding'] as string | undefined });
     if (await applyFault(fake.faults.shift(), res, raw)) return;
     if (req.url.pathname !== '/v1.0/security/alerts_v2' || req.method !== 'GET') {
       return json(res, 404, { error: { code: 'UnknownError', message: 'Resource not found' } });
@@ -66,6 +72,9 @@ export async function startFakeGraph(isValidToken: (token: string) => boolean): 
       const topText = req.url.searchParams.get('$top');
       const top = topText === null ? fake.defaultPageSize : Number(topText);
       if (!Number.isInteger(top) || top < 1) return json(res, 400, { error: { code: 'BadRequest', message: `Invalid $top value '${topText}'` } });
+      if (fake.maxTop !== undefined && top > fake.maxTop) {
+        return json(res, 400, { error: { code: 'BadRequest', message: `The limit of '${fake.maxTop}' for Top query has been exceeded. The value from the incoming request is '${top}'.` } });
+      }
       let predicate = (_: Record<string, unknown>) => true;
       const filter = req.url.searchParams.get('$filter');
       if (filter !== null) {
@@ -102,10 +111,14 @@ export async function startFakeGraph(isValidToken: (token: string) => boolean): 
       body['@odata.nextLink'] = link.toString();
     }
     const headers: Record<string, string> = prefer ? { 'preference-applied': 'include-unknown-enum-members' } : {};
-    if (page.offset > 0 || fake.rawItems.length === 0) return json(res, 200, body, headers);
-    const text = JSON.stringify(body).replace('"value":[', `"value":[${fake.rawItems.join(',')}${value.length > 0 ? ',' : ''}`);
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
-    res.end(text);
+    let text = JSON.stringify(body);
+    if (page.offset === 0 && fake.rawItems.length > 0) text = text.replace('"value":[', `"value":[${fake.rawItems.join(',')}${value.length > 0 ? ',' : ''}`);
+    // Graph compresses its answers for clients that ask (Accept-Encoding: gzip).
+    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const payload = gzip ? gzipSync(text) : Buffer.from(text);
+    fake.bytesSent += payload.length;
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': payload.length, ...(gzip ? { 'content-encoding': 'gzip' } : {}), ...headers });
+    res.end(payload);
   });
   return Object.assign(fake, server);
 }

@@ -1,5 +1,5 @@
 import type { GraphAlert } from '../alert.js';
-import { getAllPages, type GraphClientOptions } from './client.js';
+import { getAllPages, GraphError, type GraphClientOptions } from './client.js';
 
 export { GRAPH_RETRY_POLICY } from './client.js';
 
@@ -36,15 +36,39 @@ export function buildAlertsUrl(graphEndpoint: string, query: AlertQuery, pageSiz
 export interface FetchedAlerts {
   alerts: GraphAlert[];
   requests: number;
+  /** The $top Graph accepted (undefined: its default). */
+  pageSize?: number;
+}
+
+/**
+ * Page sizes asked for, largest first. Graph documents no maximum $top for alerts_v2; fewer, larger pages
+ * mean fewer requests against the 150-per-minute throttle. A size Graph refuses (400 naming Top) falls
+ * back to the next, and finally to Graph's own default.
+ */
+export const PAGE_SIZES: ReadonlyArray<number | undefined> = [1000, 100, undefined];
+
+function refusesTop(error: unknown): boolean {
+  return error instanceof GraphError && error.status === 400 && /\btop\b/i.test(error.message);
 }
 
 /** `take` checks and trims each item as its page arrives (see alertIntake); it returns undefined for items it skips. */
 export async function fetchAlerts(
   graphEndpoint: string,
   query: AlertQuery,
-  options: GraphClientOptions & { pageSize?: number },
+  options: GraphClientOptions & { pageSizes?: ReadonlyArray<number | undefined> },
   take: (item: unknown) => GraphAlert | undefined
 ): Promise<FetchedAlerts> {
-  const { items, requests } = await getAllPages<unknown, GraphAlert>(buildAlertsUrl(graphEndpoint, query, options.pageSize), options, take);
-  return { alerts: items, requests };
+  const sizes = options.pageSizes ?? PAGE_SIZES;
+  let refused = 0;
+  for (const [index, pageSize] of sizes.entries()) {
+    try {
+      const { items, requests } = await getAllPages<unknown, GraphAlert>(buildAlertsUrl(graphEndpoint, query, pageSize), options, take);
+      return { alerts: items, requests: requests + refused, pageSize };
+    } catch (error) {
+      // Only the first request can be refused for its $top: no item has been taken yet.
+      if (!refusesTop(error) || index === sizes.length - 1) throw error;
+      refused++;
+    }
+  }
+  throw new Error('unreachable');
 }

@@ -38,6 +38,27 @@ export interface GraphClientOptions {
   maxPages?: number;
   /** Aborted when the run is cancelled. */
   signal?: AbortSignal;
+  /** The runner's clock (ms); its distance to Graph's `Date` header is checked on the first page. */
+  now?: () => number;
+}
+
+/**
+ * Beyond this distance between the runner's clock and Graph's, the run stops. The fetch window and the
+ * snapshot's cursor are reckoned on the runner's clock: one far ahead asks Graph for alerts from the
+ * future (and finds none, silently), one far behind makes every snapshot look planted.
+ */
+export const MAX_CLOCK_SKEW_MS = 10 * 60_000;
+
+function checkClock(headers: Record<string, string | string[] | undefined>, now: number): void {
+  const date = Date.parse(String(headers.date ?? ''));
+  if (Number.isNaN(date)) return;
+  const skew = now - date;
+  if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) {
+    throw new GraphError(
+      `The runner's clock is ${Math.round(Math.abs(skew) / 60_000)} minutes ${skew > 0 ? 'ahead of' : 'behind'} Microsoft Graph's (runner ${new Date(now).toISOString()}, Graph ${new Date(date).toISOString()}). ` +
+        'Alerts are fetched by time, so nothing was posted and the snapshot was not saved; fix the clock of this runner (NTP) and the next run continues where the last good one stopped.'
+    );
+  }
 }
 
 export interface PagedResult<T> {
@@ -137,6 +158,7 @@ export async function getAllPages<T, K = T>(firstUrl: string, options: GraphClie
     }
     requests += answer.attempts;
     if (answer.status < 200 || answer.status >= 300) throw explainFailure(answer.status, answer.body);
+    if (url === firstUrl) checkClock(answer.headers, (options.now ?? Date.now)());
     // validate() parsed the accepted answer's body; parse again only if it was never asked to (non-2xx is handled above).
     const accepted: GraphPage<T> = page ?? parsePage<T>(answer.body);
     for (const item of accepted.value) {
