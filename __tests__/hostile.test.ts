@@ -2,7 +2,7 @@ import { boundedAlert, checkAlert } from '../src/alert.js';
 import { computeDelta, nextSnapshot, type DeltaSettings } from '../src/delta.js';
 import { alertIntake, newIntakeReport } from '../src/intake.js';
 import { oneLine } from '../src/log.js';
-import { html } from '../src/report.js';
+import { html } from '../src/summary-html.js';
 import { forgetSecrets, redact, registerWebhookUrl } from '../src/secrets.js';
 import { gunzipSnapshot, parseSnapshot, serializeSnapshot, SnapshotUntrustedError } from '../src/snapshot/format.js';
 import { planCards } from '../src/teams/cards.js';

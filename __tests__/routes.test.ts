@@ -1,5 +1,5 @@
 import { parseRoutes, routeFor, routeMatches } from '../src/routes.js';
-import { parseSettings, SettingsError } from '../src/settings.js';
+import { loadSettings, parseSettings, SettingsError } from '../src/settings.js';
 
 const WF = (id: string) => `https://prod-01.westeurope.environment.api.powerplatform.com/workflows/${id}/triggers/manual/paths/invoke?api-version=1&sig=SECRETSIG${id}`;
 
@@ -75,7 +75,7 @@ test.each([
 test('routes and remind-after are read by parseSettings', () => {
   const base = { 'tenant-id': 'b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c', 'client-id': '6e1f4a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b', 'client-secret': 's', 'teams-webhook-url': WF('default') };
   const read = (values: Record<string, string>) => (name: string) => values[name] ?? '';
-  const settings = parseSettings(read({ ...base, routes: `- name: a\n  webhook-url: ${WF('a')}`, 'remind-after': '24h', 'request-timeout': '10s' }));
+  const settings = parseSettings(read({ ...base, routes: `- name: a\n  webhook-url: ${WF('a')}`, 'remind-after': '24h', 'request-timeout': '10s' }), { parseRoutes });
   expect(settings.routes.map(route => route.name)).toEqual(['a']);
   expect(settings.remindAfterMs).toBe(86_400_000);
   expect(settings.requestTimeoutMs).toBe(10_000);
@@ -94,4 +94,12 @@ test('route title patterns run in linear time: a catastrophic-backtracking patte
   expect(routeMatches(route, { title: `${'a'.repeat(290)}!` })).toBe(false);
   expect(routeMatches(route, { title: 'aaaa' })).toBe(true);
   expect(Date.now() - started).toBeLessThan(2_000);
+});
+
+test('loadSettings loads the routes parser only when routes are set', async () => {
+  const base = { 'tenant-id': 'b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c', 'client-id': '6e1f4a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b', 'client-secret': 's', 'teams-webhook-url': WF('default') };
+  const read = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+  expect((await loadSettings(read({ ...base, routes: `- name: a\n  webhook-url: ${WF('a')}` }))).routes.map(route => route.name)).toEqual(['a']);
+  expect((await loadSettings(read(base))).routes).toEqual([]);
+  expect(() => parseSettings(read({ ...base, routes: '- name: a' }))).toThrow(/no routes parser/);
 });

@@ -1,3 +1,4 @@
+import { parseRoutes } from '../src/routes.js';
 import { parseDuration, parseSettings, SettingsError, classifyWebhook } from '../src/settings.js';
 
 const TENANT = 'b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c';
@@ -127,7 +128,7 @@ test('source graph without a webhook is an input error (a missing secret must no
   expect(errorOf(noWebhook)).toMatch(/Input 'teams-webhook-url' is empty, and there are no routes\. .*may be missing, misspelt.*dry-run: true/);
   expect(errorOf({ ...noWebhook, 'teams-webhook-url': '   ' })).toMatch(/'teams-webhook-url' is empty/);
   expect(parseSettings(reader({ ...noWebhook, 'dry-run': 'true' })).dryRun).toBe(true);
-  expect(parseSettings(reader({ ...noWebhook, routes: `- name: all\n  webhook-url: ${WEBHOOK}` })).routes).toHaveLength(1);
+  expect(parseSettings(reader({ ...noWebhook, routes: `- name: all\n  webhook-url: ${WEBHOOK}` }), { parseRoutes }).routes).toHaveLength(1);
   // source: file keeps printing for local runs.
   expect(parseSettings(reader({ source: 'file', 'alerts-file': 'a.json' })).webhookKind).toBe('none');
 });

@@ -228,6 +228,11 @@ async function fetchAlerts(graphEndpoint, query, options, take) {
 /* harmony export */   uk: () => (/* binding */ realSleep)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_MAX_BODY_BYTES, parseRetryAfter, backoffDelay */
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6752);
+
+
 /** Raised when the exchange failed for good; `status` is the last HTTP status if any arrived. */
 class HttpError extends Error {
     status;
@@ -285,9 +290,12 @@ const RETRYABLE_CODES = new Set([
     'UND_ERR_HEADERS_TIMEOUT',
     'UND_ERR_BODY_TIMEOUT',
     'UND_ERR_CLOSED',
-    'ANSWER_TIMEOUT'
+    'ANSWER_TIMEOUT',
+    // A compressed body cut short or garbled in transit: like a reset, worth another attempt.
+    'Z_DATA_ERROR',
+    'Z_BUF_ERROR'
 ]);
-/** fetch() reports network failures as `TypeError: fetch failed` with the system error as its cause. */
+/** Network failures carry a code, on the error or (wrapped) on its cause. */
 function networkCode(error) {
     const own = error?.code;
     if (own)
@@ -320,21 +328,32 @@ async function readCapped(body, max, what) {
     return Buffer.concat(chunks, length).toString('utf8');
 }
 /**
- * One attempt, headers and body together bounded by `timeoutMs` and by the caller's signal. Node's
- * built-in fetch (undici inside Node itself: nothing more to load at start-up) asks for compressed
- * answers and decompresses them; the size cap counts decompressed bytes, so a compression bomb is cut
- * off too. Redirects are not followed: a bearer token or a webhook body never goes where it was not sent.
+ * One attempt, headers and body together bounded by `timeoutMs` and by the caller's signal. It uses
+ * the undici that @actions/core's HTTP client already loads (one copy in dist/, nothing more to compile
+ * at start-up). Answers are asked for gzip-compressed and decompressed here; the size cap counts
+ * decompressed bytes, so a compression bomb is cut off too. Redirects are never followed (undici's
+ * request does not): a bearer token or a card never goes where it was not sent.
  */
 async function attemptOnce(req, options, timeoutMs, attempt) {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     const signal = options.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal;
     try {
-        const response = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body, redirect: 'manual', signal });
-        const body = await readCapped(response.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, options.what);
-        const headers = {};
-        response.headers.forEach((value, name) => (headers[name] = value));
-        return { status: response.status, headers, body, attempts: attempt };
+        const response = await (0,undici__WEBPACK_IMPORTED_MODULE_1__/* .request */ .Em)(req.url, {
+            method: req.method,
+            headers: { 'accept-encoding': 'gzip', ...req.headers },
+            body: req.body,
+            signal,
+            // The overall timer above fires first; these only back it up.
+            headersTimeout: timeoutMs + 1_000,
+            bodyTimeout: timeoutMs + 1_000
+        });
+        const gzipped = String(response.headers['content-encoding'] ?? '').toLowerCase() === 'gzip';
+        const stream = gzipped ? response.body.pipe((0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.createGunzip)()) : response.body;
+        if (gzipped)
+            response.body.on('error', error => stream.destroy(error));
+        const body = await readCapped(stream, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, options.what);
+        return { status: response.statusCode, headers: response.headers, body, attempts: attempt };
     }
     catch (error) {
         if (options.signal?.aborted)

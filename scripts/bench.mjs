@@ -107,7 +107,7 @@ for (const count of [1000, 10000, 100000]) {
   const firstMs = performance.now() - t;
   const fresh = JSON.parse(JSON.stringify(Array.from({ length: 10 }, (_, i) => makeAlert(count + i, {}, now))));
   t = performance.now();
-  const steadyDelta = computeDelta(parseSnapshot(gunzipSync(stored).toString(), TENANT), fresh, settings, now);
+  const steadyDelta = computeDelta(parseSnapshot(gunzipSync(stored).toString(), { scope: TENANT, now }), fresh, settings, now);
   gzipSync(JSON.stringify(nextSnapshot(steadyDelta, new Set(steadyDelta.notices), TENANT, now)));
   const steadyMs = performance.now() - t;
   coreRows.push([count, firstMs, steadyMs, (process.memoryUsage().rss - rssBefore) / 1e6, firstBytes]);

@@ -1,3 +1,7 @@
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { request } from 'undici';
+
 /**
  * One HTTP exchange with retries, shared by the Graph and Teams edges. It retries what a well-behaved
  * client should (429 and 5xx answers, resets, time-outs, bodies cut short), waits what the server asks
@@ -90,10 +94,13 @@ const RETRYABLE_CODES = new Set([
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_BODY_TIMEOUT',
   'UND_ERR_CLOSED',
-  'ANSWER_TIMEOUT'
+  'ANSWER_TIMEOUT',
+  // A compressed body cut short or garbled in transit: like a reset, worth another attempt.
+  'Z_DATA_ERROR',
+  'Z_BUF_ERROR'
 ]);
 
-/** fetch() reports network failures as `TypeError: fetch failed` with the system error as its cause. */
+/** Network failures carry a code, on the error or (wrapped) on its cause. */
 function networkCode(error: unknown): string | undefined {
   const own = (error as { code?: string })?.code;
   if (own) return own;
@@ -140,21 +147,31 @@ async function readCapped(body: AsyncIterable<Uint8Array> | null, max: number, w
 }
 
 /**
- * One attempt, headers and body together bounded by `timeoutMs` and by the caller's signal. Node's
- * built-in fetch (undici inside Node itself: nothing more to load at start-up) asks for compressed
- * answers and decompresses them; the size cap counts decompressed bytes, so a compression bomb is cut
- * off too. Redirects are not followed: a bearer token or a webhook body never goes where it was not sent.
+ * One attempt, headers and body together bounded by `timeoutMs` and by the caller's signal. It uses
+ * the undici that @actions/core's HTTP client already loads (one copy in dist/, nothing more to compile
+ * at start-up). Answers are asked for gzip-compressed and decompressed here; the size cap counts
+ * decompressed bytes, so a compression bomb is cut off too. Redirects are never followed (undici's
+ * request does not): a bearer token or a card never goes where it was not sent.
  */
 async function attemptOnce(req: HttpRequest, options: ExchangeOptions, timeoutMs: number, attempt: number): Promise<HttpAnswer> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const signal = options.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal;
   try {
-    const response = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body, redirect: 'manual', signal });
-    const body = await readCapped(response.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, options.what);
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => (headers[name] = value));
-    return { status: response.status, headers, body, attempts: attempt };
+    const response = await request(req.url, {
+      method: req.method,
+      headers: { 'accept-encoding': 'gzip', ...req.headers },
+      body: req.body,
+      signal,
+      // The overall timer above fires first; these only back it up.
+      headersTimeout: timeoutMs + 1_000,
+      bodyTimeout: timeoutMs + 1_000
+    });
+    const gzipped = String(response.headers['content-encoding'] ?? '').toLowerCase() === 'gzip';
+    const stream: Readable = gzipped ? response.body.pipe(createGunzip()) : response.body;
+    if (gzipped) response.body.on('error', error => stream.destroy(error));
+    const body = await readCapped(stream, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, options.what);
+    return { status: response.statusCode, headers: response.headers, body, attempts: attempt };
   } catch (error) {
     if (options.signal?.aborted) throw new ExchangeCancelled(`${options.what} was cancelled`);
     if (timeout.signal.aborted) throw Object.assign(new Error(`no complete answer within ${(timeoutMs / 1000).toFixed(1)}s`), { code: 'ANSWER_TIMEOUT' });

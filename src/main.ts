@@ -1,12 +1,12 @@
 import * as core from '@actions/core';
 import { alertKeeper, computeDelta, fetchWindowStart, nextSnapshot, type Delta } from './delta.js';
-import { NO_ROUTE_ERROR, planDeliveries, type DeliveryPlan } from './destinations.js';
+import type { DeliveryPlan } from './destinations.js';
 import { ExplainedError } from './errors.js';
 import { alertIntake, newIntakeReport, type IntakeReport } from './intake.js';
 import * as log from './log.js';
 import { counts, deliveredNotices, setOutputs, writeReport, writeSummary, type RunOutcome } from './report.js';
 import { registerSecret, registerWebhookUrl } from './secrets.js';
-import { parseSettings, SettingsError, type Settings } from './settings.js';
+import { loadSettings, SettingsError, type Settings } from './settings.js';
 import { FileSnapshotStore } from './snapshot/file-store.js';
 import type { Snapshot } from './snapshot/format.js';
 import type { LoadResult, SnapshotStore } from './snapshot/store.js';
@@ -168,7 +168,7 @@ export async function run(): Promise<void> {
   try {
     for (const name of SECRET_INPUTS) registerSecret(core.getInput(name));
     registerWebhookUrl(core.getInput('teams-webhook-url'));
-    const settings = parseSettings(name => core.getInput(name));
+    const settings = await loadSettings(name => core.getInput(name));
     // Route webhook URLs are secrets inside the routes text: mask each one as well.
     for (const route of settings.routes) registerWebhookUrl(route.webhookUrl);
     if (settings.sendTestCard) {
@@ -189,7 +189,7 @@ export async function run(): Promise<void> {
 }
 
 async function deliver(deliveries: DeliveryPlan[], settings: Settings, context: RunContext): Promise<DeliveryResult[]> {
-  const { deliverCards, TEAMS_RETRY_POLICY } = await import('./teams/webhook.js');
+  const [{ deliverCards, TEAMS_RETRY_POLICY }, { NO_ROUTE_ERROR }] = await Promise.all([import('./teams/webhook.js'), import('./destinations.js')]);
   const results: DeliveryResult[] = [];
   // Channels one after another: each Workflows URL has its own throttle, and the log stays readable.
   for (const { destination, plans } of deliveries) {
@@ -236,7 +236,8 @@ export async function runWith(settings: Settings, context: RunContext = { starte
   reportIntake(intake, delta);
   log.info(`Notices owed: ${delta.notices.length} (new ${delta.newCount}, reminders ${delta.reminderCount}); changes seen: ${delta.updatedCount} updated, ${delta.resolvedCount} resolved; ${delta.openCount} open.`);
 
-  const deliveries = planDeliveries(delta.notices, settings);
+  // Cards, routes and the text tools they use are loaded only when there is something to post.
+  const deliveries = delta.notices.length > 0 ? (await import('./destinations.js')).planDeliveries(delta.notices, settings) : [];
   const mode: RunOutcome['mode'] = settings.dryRun ? 'dry-run' : settings.webhookUrl || settings.routes.length > 0 ? 'post' : 'print';
   let results: DeliveryResult[];
   if (mode === 'post') {

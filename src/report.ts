@@ -6,7 +6,6 @@ import type { GraphAlert } from './alert.js';
 import type { Delta, Notice } from './delta.js';
 import { redact } from './secrets.js';
 import type { DeliveryResult } from './teams/webhook.js';
-import { neutralize, truncate } from './teams/text.js';
 
 /**
  * Outputs, the report file and the job summary. Outputs are capped at 1 MB per job by the runner, so
@@ -109,22 +108,6 @@ export function setOutputs(outcome: RunOutcome, reportPath: string): void {
   core.setOutput('cache-hit', String(outcome.cacheHit));
 }
 
-/**
- * Alert text in the summary sits in an HTML table inside markdown. A blank line would end the HTML block
- * and hand the rest to the markdown parser, so line breaks become spaces; markdown punctuation becomes
- * entities, so no link, image or emphasis can form; and the text is kept inert as on the cards.
- */
-export function html(text: string): string {
-  return neutralize(redact(text), 2000)
-    .replace(/\s+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-    .replace(/‹/g, '&lt;')
-    .replace(/›/g, '&gt;')
-    .replace(/[[\]()!*_`~|\\]/g, char => `&#${char.charCodeAt(0)};`);
-}
-
 export async function writeSummary(outcome: RunOutcome): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const c = counts(outcome);
@@ -134,6 +117,8 @@ export async function writeSummary(outcome: RunOutcome): Promise<void> {
     `<p>${c.newCount} new, ${c.updatedCount} updated, ${c.resolvedCount} resolved, ${c.openCount} open. ${c.postedCount} notice(s) ${verb}${c.failedCount ? `, <b>${c.failedCount} not delivered</b>` : ''}${c.owedCount > c.failedCount ? `, ${c.owedCount - c.failedCount} left for the next run (max-run-time or cancellation)` : ''}${c.skippedCount ? `, ${c.skippedCount} item(s) of the listing skipped (see the warnings)` : ''}.</p>`,
     true
   );
+  // The text tools (a link detector and the TLD list) are loaded only when there are rows to show.
+  const { html, truncate } = outcome.results.length > 0 ? await import('./summary-html.js') : { html: String, truncate: String };
   const rows = outcome.results.flatMap(result =>
     result.plan.notices.slice(0, SUMMARY_ROW_LIMIT).map(notice => [
       html(notice.kind),

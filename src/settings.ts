@@ -1,5 +1,5 @@
 import { SERVICE_SOURCES, SEVERITIES, STATUSES, type Severity } from './alert.js';
-import { parseRoutes, type Route } from './routes.js';
+import type { parseRoutes, Route } from './routes.js';
 import { ExplainedError } from './errors.js';
 import { CLOUDS, type Cloud } from './clouds.js';
 
@@ -259,8 +259,23 @@ function graphSettings(read: InputReader): GraphSettings {
   };
 }
 
+/**
+ * Parsers loaded only when their input is used: the routes parser brings a YAML parser and a regular
+ * expression engine, which a run without routes should not compile at start-up.
+ */
+export interface OptionalParsers {
+  parseRoutes?: typeof parseRoutes;
+}
+
+/** Loads what the inputs need, then parses them (see parseSettings). */
+export async function loadSettings(read: InputReader): Promise<Settings> {
+  const parsers: OptionalParsers = {};
+  if (read('routes').trim() !== '') parsers.parseRoutes = (await import('./routes.js')).parseRoutes;
+  return parseSettings(read, parsers);
+}
+
 /** Reads and validates every input. Throws SettingsError on the first problem. */
-export function parseSettings(read: InputReader): Settings {
+export function parseSettings(read: InputReader, parsers: OptionalParsers = {}): Settings {
   const source = oneOf(read, 'source', ['graph', 'file'] as const, 'graph');
   let graph: GraphSettings | undefined;
   let alertsFile: string | undefined;
@@ -287,7 +302,9 @@ export function parseSettings(read: InputReader): Settings {
   }
 
   const notifyOn = listOf<NoticeKind>(read, 'notify-on', ['new', 'resolved', 'updated'], ['new']);
-  const routes = parseRoutes(read('routes'), allowLegacy);
+  const routesText = read('routes');
+  if (routesText.trim() !== '' && !parsers.parseRoutes) throw new Error("parseSettings: input 'routes' is set but no routes parser was given (use loadSettings)");
+  const routes = routesText.trim() === '' ? [] : parsers.parseRoutes!(routesText, allowLegacy);
   const dryRun = booleanInput(read, 'dry-run', false);
   const sendTestCard = booleanInput(read, 'send-test-card', false);
   if (source === 'graph' && !webhookUrl && routes.length === 0 && !dryRun) {

@@ -1,0 +1,152 @@
+export const id = 637;
+export const ids = [637];
+export const modules = {
+
+/***/ 8637:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   html: () => (/* binding */ html),
+/* harmony export */   truncate: () => (/* reexport safe */ _teams_text_js__WEBPACK_IMPORTED_MODULE_1__.xv)
+/* harmony export */ });
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7194);
+/* harmony import */ var _teams_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1343);
+
+
+
+/**
+ * Alert text in the summary sits in an HTML table inside markdown. A blank line would end the HTML block
+ * and hand the rest to the markdown parser, so line breaks become spaces; markdown punctuation becomes
+ * entities, so no link, image or emphasis can form; and the text is kept inert as on the cards.
+ */
+function html(text) {
+    return (0,_teams_text_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralize */ .YI)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(text), 2000)
+        .replace(/\s+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;')
+        .replace(/‹/g, '&lt;')
+        .replace(/›/g, '&gt;')
+        .replace(/[[\]()!*_`~|\\]/g, char => `&#${char.charCodeAt(0)};`);
+}
+
+
+/***/ }),
+
+/***/ 1343:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I3: () => (/* binding */ humanize),
+/* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   YI: () => (/* binding */ neutralize),
+/* harmony export */   fU: () => (/* binding */ formatTime),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/* unused harmony exports MAX_NEUTRALIZED_LENGTH, cleanText */
+/* harmony import */ var linkify_it__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7965);
+/* harmony import */ var tlds__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9011);
+
+
+/**
+ * Alert text is attacker-controlled (an e-mail subject, a file name, a process command line). It is
+ * shown only through Adaptive Card TextRuns, which render no markdown, and is further neutralised here:
+ * control, zero-width and bidi characters are dropped, URLs are defanged (hxxps://host[.]tld) so no
+ * client turns them into links, and angle brackets are replaced so `<at>` tags cannot become mentions.
+ */
+// C0/C1 controls except TAB and LF, zero-width characters, bidi embeddings/overrides/isolates, BOM.
+const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g;
+/** Any scheme a client may open, whatever follows it. */
+const URL_LIKE = /\b((?:https?|ftp|file|mailto|javascript|data|tel|msteams|ms-\w+):\/*)([^\s]*)/gi;
+const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
+const IPV6 = /\b[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\b/gi;
+/** Untrusted text longer than this is cut before any pattern sees it: neutralising stays linear. */
+const MAX_NEUTRALIZED_LENGTH = 5000;
+/** Finds host names on every real TLD (IANA's list, kept current by the `tlds` package), e-mails and IPs. */
+const linkify = new linkify_it__WEBPACK_IMPORTED_MODULE_0__/* .LinkifyIt */ .c$({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: true, tlds: tlds__WEBPACK_IMPORTED_MODULE_1__ });
+function defang(link) {
+    return link
+        .replace(/^http/i, 'hxxp')
+        .replace(/:\/\//, '[:]//')
+        .replace(/\./g, '[.]');
+}
+function cleanText(value) {
+    if (value === null || value === undefined)
+        return '';
+    return String(value)
+        .replace(/\r\n?/g, '\n')
+        .replace(INVISIBLE, '')
+        .normalize('NFC');
+}
+/** Makes untrusted text inert: no links, no mentions, no markup. Cut to `max` characters first. */
+function neutralize(value, max = MAX_NEUTRALIZED_LENGTH) {
+    const raw = value === null || value === undefined ? '' : String(value);
+    let text = cleanText(raw.length > max ? `${raw.slice(0, max)}…` : raw);
+    const links = linkify.match(text);
+    if (links) {
+        let out = '';
+        let at = 0;
+        for (const link of links) {
+            out += text.slice(at, link.index) + defang(text.slice(link.index, link.lastIndex));
+            at = link.lastIndex;
+        }
+        text = out + text.slice(at);
+    }
+    return text
+        .replace(URL_LIKE, (_all, scheme, rest) => `${scheme.replace(/^http/i, 'hxxp').replace(/:/, '[:]')}${rest.replace(/\./g, '[.]')}`)
+        .replace(IPV4, ip => ip.replace(/\./g, '[.]'))
+        .replace(IPV6, ip => (ip.split(':').length >= 3 && /[0-9a-f]/i.test(ip) ? ip.replace(/:/g, '[:]') : ip))
+        .replace(/</g, '‹')
+        .replace(/>/g, '›');
+}
+/** Shortens to at most `max` characters, on a word boundary when one is near, marking the cut. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    const cut = text.slice(0, max - 1);
+    const space = cut.lastIndexOf(' ');
+    return `${space > max * 0.7 ? cut.slice(0, space) : cut}…`;
+}
+/** `microsoftDefenderForEndpoint` → `Microsoft Defender For Endpoint`; enum values only. */
+function humanize(value) {
+    if (!value || typeof value !== 'string')
+        return '';
+    if (value.length > 200)
+        value = value.slice(0, 200);
+    const spaced = value.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
+    return neutralize(spaced.charAt(0).toUpperCase() + spaced.slice(1));
+}
+/**
+ * A link target we are willing to put behind a button: https, to one of `hosts` (the Microsoft portals
+ * of the configured cloud) and nothing else. An alertWebUrl on any other host is attacker-shaped.
+ */
+function safeUrl(value, hosts) {
+    if (typeof value !== 'string' || value.length > 2000)
+        return undefined;
+    try {
+        const url = new URL(value);
+        if (url.protocol !== 'https:' || url.username || url.password || url.port)
+            return undefined;
+        return hosts.includes(url.hostname.toLowerCase()) ? url.toString() : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** ISO timestamp → `2026-11-25 14:03 UTC`; empty for missing or invalid values. */
+function formatTime(value) {
+    if (!value)
+        return '';
+    const ms = Date.parse(value);
+    if (Number.isNaN(ms))
+        return '';
+    return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=637.index.js.map
