@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { GraphAlert } from '../src/alert.js';
 import type { Notice } from '../src/delta.js';
-import { affectedEntities, cardBytes, MAX_CARD_BYTES, newAlertCard, planCards, workflowsEnvelope, followUpCard } from '../src/teams/cards.js';
+import { affectedEntities, backlogPlan, bodyBytes, cardBytes, MAX_CARD_BYTES, MAX_DIGEST_BODY_BYTES, newAlertCard, planCards, postBudget, workflowsEnvelope, followUpCard } from '../src/teams/cards.js';
 import { messageCard } from '../src/teams/message-card.js';
 import { neutralize, cleanText } from '../src/teams/text.js';
 import { adaptiveCardProblems } from './helpers/adaptive-cards.js';
@@ -97,15 +97,38 @@ test('neutralize and cleanText', () => {
 
 const notice = (n: number): Notice => ({ kind: 'new', alert: { id: `id-${n}`, title: `Alert ${n} ${'x'.repeat(150)}`, severity: 'medium', status: 'new', serviceSource: 'dataLossPrevention', alertWebUrl: `https://security.microsoft.com/alerts/id-${n}` } });
 
-test('planCards: individual cards up to max-cards, digests below 20 KB and 25 rows carry the rest', () => {
+test('planCards: individual cards up to max-cards, digests of at most 24 KB as sent carry the rest', () => {
   const plans = planCards(Array.from({ length: 120 }, (_, i) => notice(i)), 10);
   expect(plans.slice(0, 10).every(p => p.notices.length === 1)).toBe(true);
   const digests = plans.slice(10);
   expect(digests.reduce((sum, p) => sum + p.notices.length, 0)).toBe(110);
-  expect(digests.length).toBe(5);
-  for (const plan of plans) expect(cardBytes(plan.card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
-  expect(texts(digests[0].card).join('\n')).toContain('110 more alerts (part 1 of 5)');
+  // 150-character titles: the longest rows a digest gets (titles are cut to 110 characters).
+  expect(digests.length).toBe(2);
+  for (const plan of plans.slice(0, 10)) expect(cardBytes(plan.card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
+  for (const plan of digests) expect(bodyBytes(plan.card)).toBeLessThanOrEqual(MAX_DIGEST_BODY_BYTES);
+  expect(texts(digests[0].card).join('\n')).toContain('110 more alerts (part 1 of 2)');
   expect(planCards([], 10)).toEqual([]);
+});
+
+test('a digest of realistic alerts carries at least 50 rows in at most 24 KB as sent, each with severity, title, source and link', () => {
+  const realistic = (n: number): Notice => ({
+    kind: 'new',
+    alert: {
+      id: `da63755122767756${String(n).padStart(4, '0')}_-961444813`,
+      title: ['Suspicious PowerShell command line', 'Unusual volume of file deletion', 'Email messages containing malicious URL removed after delivery', 'Atypical travel'][n % 4],
+      severity: ['high', 'medium', 'low', 'informational'][n % 4],
+      serviceSource: ['microsoftDefenderForEndpoint', 'microsoftDefenderForCloudApps', 'microsoftDefenderForOffice365', 'azureAdIdentityProtection'][n % 4],
+      alertWebUrl: `https://security.microsoft.com/alerts/da63755122767756${String(n).padStart(4, '0')}_-961444813?tid=b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c`
+    }
+  });
+  const digests = planCards(Array.from({ length: 1000 }, (_, i) => realistic(i)), 0);
+  expect(digests.length).toBeLessThanOrEqual(20);
+  for (const plan of digests.slice(0, -1)) expect(plan.notices.length).toBeGreaterThanOrEqual(50);
+  for (const plan of digests) expect(bodyBytes(plan.card)).toBeLessThanOrEqual(MAX_DIGEST_BODY_BYTES);
+  const row = JSON.stringify(digests[0].card.body[2]);
+  expect(row).toContain('HIGH · Defender for Endpoint');
+  expect(row).toContain('Suspicious PowerShell command line');
+  expect(row).toContain('"url":"https://security.microsoft.com/alerts/da637551227677560000_-961444813');
 });
 
 test('a card that would exceed the size limit falls back to the compact form', () => {
@@ -185,4 +208,21 @@ test('digest headings: "more" only after individual cards', () => {
   expect(heading(planCards([notice(1), notice(2), notice(3)], 1)[1])).toBe('2 more alerts');
   expect(heading(planCards([notice(1), notice(2)], 0)[0])).toBe('2 alerts');
   expect(heading(planCards([{ kind: 'reminder', alert: notice(1).alert }], 5, 3 * 3_600_000)[0])).toBe('Reminder: 1 alert is still unresolved, with no news for 3 hours');
+});
+
+test('storms: the post budget at post-rate before max-run-time, and a backlog card that carries no notice', () => {
+  expect(postBudget(600_000, { requests: 20, windowMs: 300_000 }, 1000)).toBe(40);
+  expect(postBudget(5_000, { requests: 20, windowMs: 300_000 }, 1000)).toBe(5);
+  expect(postBudget(0, { requests: 20, windowMs: 300_000 }, 1000)).toBe(0);
+  const held = Array.from({ length: 30 }, (_, i) => notice(i));
+  held[0] = { kind: 'new', alert: { id: 'x', title: 'Ransom https://evil.pw <at>ceo</at>', severity: 'high', serviceSource: 'microsoftDefenderForEndpoint' } };
+  const plan = backlogPlan(held, 'https://github.com/contoso/secops/actions/runs/42');
+  expect(plan.notices).toEqual([]);
+  const shown = texts(plan.card).join('\n');
+  expect(shown).toContain('Backlog: 30 more alerts will follow in the next runs');
+  expect(shown).toMatch(/Medium 29, High 1/);
+  expect(shown).toMatch(/Purview DLP 29, Defender for Endpoint 1/);
+  expect(shown).not.toMatch(/https:\/\/evil|<at>/);
+  expect(plan.card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open the workflow run', url: 'https://github.com/contoso/secops/actions/runs/42' }]);
+  expect(adaptiveCardProblems(plan.card)).toEqual([]);
 });

@@ -194,7 +194,8 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
     if (fault === 'teams-timeout' && teams.received.length > postedBefore) expect([context, result.stdout]).toContainEqual(expect.stringMatching(/Teams: .*time-out: no complete answer.*retrying/));
     if (fault === 'cache-restore-outage') expect([context, teams.received.length - postedBefore]).toEqual([context, 0]);
     if (draining && result.code !== 0) throw new Error(`${context}: a fault-free run failed:\n${result.stdout}`);
-    for (const card of teams.received.slice(postedBefore)) {
+    // A backlog card names alerts it does not deliver: they are posted by later runs.
+    for (const card of teams.received.slice(postedBefore).filter(card => !card.text.includes('Backlog: '))) {
       for (const id of idsIn(card.text)) {
         postCount.set(id, (postCount.get(id) ?? 0) + 1);
         if (!firstPostedIn.has(id)) firstPostedIn.set(id, run);

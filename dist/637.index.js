@@ -42,6 +42,7 @@ function html(text) {
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
 /* harmony export */   YI: () => (/* binding */ neutralize),
 /* harmony export */   fU: () => (/* binding */ formatTime),
+/* harmony export */   uZ: () => (/* binding */ serviceLabel),
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
 /* unused harmony exports MAX_NEUTRALIZED_LENGTH, cleanText */
@@ -116,6 +117,24 @@ function humanize(value) {
         value = value.slice(0, 200);
     const spaced = value.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
     return neutralize(spaced.charAt(0).toUpperCase() + spaced.slice(1));
+}
+/** Short names analysts know, for the serviceSource values Graph documents. */
+const SERVICE_LABELS = {
+    microsoftDefenderForEndpoint: 'Defender for Endpoint',
+    microsoftDefenderForIdentity: 'Defender for Identity',
+    microsoftDefenderForCloudApps: 'Defender for Cloud Apps',
+    microsoftDefenderForOffice365: 'Defender for Office 365',
+    microsoft365Defender: 'Defender XDR',
+    azureAdIdentityProtection: 'Entra ID Protection',
+    microsoftAppGovernance: 'App governance',
+    dataLossPrevention: 'Purview DLP',
+    microsoftDefenderForCloud: 'Defender for Cloud',
+    microsoftSentinel: 'Sentinel',
+    microsoftInsiderRiskManagement: 'Insider Risk Management'
+};
+/** A serviceSource as a short readable name; values added later fall back to humanize. */
+function serviceLabel(value) {
+    return typeof value === 'string' && Object.hasOwn(SERVICE_LABELS, value) ? SERVICE_LABELS[value] : humanize(value);
 }
 /**
  * A link target we are willing to put behind a button: https, to one of `hosts` (the Microsoft portals

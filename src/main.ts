@@ -188,14 +188,37 @@ export async function run(): Promise<void> {
   }
 }
 
+/** The link a backlog card gives: this workflow run, where the job summary lists what was posted. */
+function runUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
+  if (!server?.startsWith('https://') || !repository || !runId) return undefined;
+  return `${server}/${repository}/actions/runs/${runId}`;
+}
+
 async function deliver(deliveries: DeliveryPlan[], settings: Settings, context: RunContext): Promise<DeliveryResult[]> {
-  const [{ deliverCards, TEAMS_RETRY_POLICY }, { NO_ROUTE_ERROR }] = await Promise.all([import('./teams/webhook.js'), import('./destinations.js')]);
+  const [{ deliverCards, TEAMS_RETRY_POLICY }, { NO_ROUTE_ERROR }, { backlogPlan, postBudget }] = await Promise.all([
+    import('./teams/webhook.js'),
+    import('./destinations.js'),
+    import('./teams/cards.js')
+  ]);
   const results: DeliveryResult[] = [];
+  const deadline = context.startedAt + settings.maxRunTimeMs;
   // Channels one after another: each Workflows URL has its own throttle, and the log stays readable.
-  for (const { destination, plans } of deliveries) {
+  for (const { destination, plans: planned } of deliveries) {
     if (!destination.url) {
-      results.push(...plans.map(plan => ({ plan, delivered: false, error: `${plan.notices.length} alert(s) ${NO_ROUTE_ERROR}` })));
+      results.push(...planned.map(plan => ({ plan, delivered: false, error: `${plan.notices.length} alert(s) ${NO_ROUTE_ERROR}` })));
       continue;
+    }
+    // A storm: more cards than fit before max-run-time at post-rate. The budget goes to the first cards
+    // (most severe first) and its last post to one backlog card; the rest stays owed for the next runs.
+    let plans = planned;
+    const budget = postBudget(deadline - Date.now(), settings.postRate, settings.postIntervalMs);
+    if (plans.length > budget && budget >= 2) {
+      const held = plans.slice(budget - 1);
+      const heldNotices = held.flatMap(plan => plan.notices);
+      log.info(`Teams [${destination.name}]: ${plans.length} cards cannot all be posted before max-run-time at post-rate; posting ${budget - 1} and a backlog card for the ${heldNotices.length} alert(s) left for the next runs.`);
+      plans = [...plans.slice(0, budget - 1), backlogPlan(heldNotices, runUrl(), settings.portalHosts)];
+      results.push(...held.map(plan => ({ plan, delivered: false, deferred: 'deadline' as const, error: 'not sent: a backlog card told the channel; the next runs post it' })));
     }
     results.push(
       ...(await deliverCards(plans, {
@@ -203,7 +226,7 @@ async function deliver(deliveries: DeliveryPlan[], settings: Settings, context: 
         kind: destination.kind,
         intervalMs: settings.postIntervalMs,
         rate: settings.postRate,
-        deadline: context.startedAt + settings.maxRunTimeMs,
+        deadline,
         signal: context.signal,
         onPace: (label, delayMs) => log.info(`Teams: ${label}: waiting ${(delayMs / 1000).toFixed(0)}s to stay within post-rate ${settings.postRate.requests} per ${settings.postRate.windowMs / 1000}s.`),
         policy: { ...TEAMS_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs },

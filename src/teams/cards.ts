@@ -2,7 +2,7 @@ import type { GraphAlert, GraphEvidence } from '../alert.js';
 import type { Notice } from '../delta.js';
 import { stateSignature, statusOfSignature } from '../snapshot/format.js';
 import { GLOBAL_PORTALS } from '../clouds.js';
-import { formatTime, humanize, neutralize, safeUrl, truncate } from './text.js';
+import { formatTime, humanize, neutralize, safeUrl, serviceLabel, truncate } from './text.js';
 
 /** Hosts a button may open (the configured cloud's Microsoft portals). */
 export type PortalHosts = readonly string[];
@@ -35,7 +35,15 @@ export interface CardPlan {
 
 /** Teams rejects cards over ~28 KB after re-serialisation; stay well below. */
 export const MAX_CARD_BYTES = 20_000;
-const MAX_DIGEST_ROWS = 25;
+/**
+ * A digest is filled up to this many bytes of the request body as sent (the Workflows envelope around
+ * the card): Teams refuses 28 KB after its own wrapping, 24 KB leaves room for it. Rows are compact
+ * (~350 bytes for a typical alert), so a digest carries 50 or more alerts.
+ */
+export const MAX_DIGEST_BODY_BYTES = 24_000;
+const MAX_DIGEST_ROWS = 80;
+/** Titles in digest rows are cut to this many characters. */
+const DIGEST_TITLE_LENGTH = 110;
 const MAX_ENTITIES_PER_KIND = 5;
 
 const SEVERITY_LOOK: Record<string, { color: string; style: string; label: string }> = {
@@ -217,26 +225,21 @@ function latestComment(alert: GraphAlert): string {
 
 const DIGEST_PREFIX: Record<Notice['kind'], string> = { new: '', reminder: '', resolved: '[Resolved] ', updated: '[Updated] ' };
 
+/**
+ * One compact row: "HIGH · Defender for Endpoint · " in the severity's colour, then the title, which
+ * opens the alert. One RichTextBlock of TextRuns (no markdown) instead of a three-column layout: a third
+ * of the bytes, so a digest carries twice the alerts.
+ */
 function digestRow(notice: Notice, hosts: PortalHosts): AdaptiveElement {
   const alert = notice.alert;
   const look = severityLook(alert.severity);
-  const row: AdaptiveElement = {
-    type: 'ColumnSet',
-    spacing: 'Small',
-    separator: true,
-    columns: [
-      { type: 'Column', width: '90px', items: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: look.label, color: look.color, weight: 'Bolder' }] }] },
-      {
-        type: 'Column',
-        width: 'stretch',
-        items: [plainText(`${DIGEST_PREFIX[notice.kind]}${truncate(alert.title || '(untitled alert)', 160)}`)]
-      },
-      { type: 'Column', width: '160px', items: [plainText(humanize(alert.serviceSource) || '—')] }
-    ]
-  };
+  const title: Record<string, unknown> = { type: 'TextRun', text: neutralize(`${DIGEST_PREFIX[notice.kind]}${truncate(String(alert.title || '(untitled alert)'), DIGEST_TITLE_LENGTH)}`, 200) };
   const url = safeUrl(alert.alertWebUrl, hosts);
-  if (url) row.selectAction = { type: 'Action.OpenUrl', title: 'Open in Microsoft Defender', url };
-  return row;
+  if (url) title.selectAction = { type: 'Action.OpenUrl', url };
+  return {
+    type: 'RichTextBlock',
+    inlines: [{ type: 'TextRun', text: `${look.label.toUpperCase()} · ${serviceLabel(alert.serviceSource) || '—'} · `, color: look.color, weight: 'Bolder' }, title]
+  };
 }
 
 /** What a digest is about: the overflow of a burst, or reminders of alerts still open. */
@@ -269,7 +272,7 @@ function digestCard(notices: Notice[], part: number, parts: number, total: numbe
   const heading = digestHeading(part, parts, total, kind);
   return card([
     { type: 'TextBlock', text: heading, weight: 'Bolder', size: 'Large', wrap: true },
-    { type: 'TextBlock', text: 'Select a row to open the alert in Microsoft Defender.', isSubtle: true, size: 'Small', wrap: true },
+    { type: 'TextBlock', text: 'Select a title to open the alert in Microsoft Defender.', isSubtle: true, size: 'Small', wrap: true },
     ...notices.map(notice => digestRow(notice, hosts))
   ]);
 }
@@ -278,18 +281,29 @@ export function cardBytes(card: AdaptiveCard): number {
   return Buffer.byteLength(JSON.stringify(card));
 }
 
-/** Splits notices into digest cards of at most MAX_DIGEST_ROWS rows and MAX_CARD_BYTES bytes each. */
+/** Bytes of the request body a card is sent in (the Workflows envelope). */
+export function bodyBytes(card: AdaptiveCard): number {
+  return Buffer.byteLength(JSON.stringify(workflowsEnvelope(card)));
+}
+
+/**
+ * Splits notices into digest cards of at most MAX_DIGEST_ROWS rows and MAX_DIGEST_BODY_BYTES bytes as
+ * sent. Each row is measured once; the fixed part is measured with the longest heading it can have.
+ */
 export function digestCards(notices: Notice[], kind: DigestKind = OVERFLOW_DIGEST, hosts: PortalHosts = GLOBAL_PORTALS): CardPlan[] {
+  const fixed = bodyBytes(digestCard([], 99_999, 99_999, 999_999, kind, hosts));
   const groups: Notice[][] = [];
   let current: Notice[] = [];
+  let bytes = fixed;
   for (const notice of notices) {
-    const candidate = [...current, notice];
-    if (current.length > 0 && (candidate.length > MAX_DIGEST_ROWS || cardBytes(digestCard(candidate, 99, 99, 9999, kind, hosts)) > MAX_CARD_BYTES)) {
+    const row = Buffer.byteLength(JSON.stringify(digestRow(notice, hosts))) + 1;
+    if (current.length > 0 && (current.length >= MAX_DIGEST_ROWS || bytes + row > MAX_DIGEST_BODY_BYTES)) {
       groups.push(current);
-      current = [notice];
-    } else {
-      current = candidate;
+      current = [];
+      bytes = fixed;
     }
+    current.push(notice);
+    bytes += row;
   }
   if (current.length > 0) groups.push(current);
   return groups.map((group, index) => ({
@@ -330,4 +344,46 @@ export function planCards(all: Notice[], maxCards: number, remindAfterMs = 86_40
 /** The request body Teams Workflows ("When a Teams webhook request is received") expects. */
 export function workflowsEnvelope(card: AdaptiveCard): object {
   return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }] };
+}
+
+/**
+ * How many posts fit in `remainingMs` at `rate` (a burst of `requests` per window) and `intervalMs`
+ * between posts. Used to see a storm coming: more cards than this cannot all go out in this run.
+ */
+export function postBudget(remainingMs: number, rate: { requests: number; windowMs: number }, intervalMs: number): number {
+  if (remainingMs <= 0) return 0;
+  const byRate = rate.requests * Math.ceil(remainingMs / rate.windowMs);
+  const byInterval = intervalMs > 0 ? Math.ceil(remainingMs / intervalMs) : Number.POSITIVE_INFINITY;
+  return Math.min(byRate, byInterval);
+}
+
+function countBy(notices: Notice[], key: (notice: Notice) => string): string {
+  const counts = new Map<string, number>();
+  for (const notice of notices) counts.set(key(notice), (counts.get(key(notice)) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([name, count]) => `${name} ${count}`)
+    .join(', ');
+}
+
+/**
+ * The card a storm gets when its notices cannot all be posted in this run: how many wait, by severity
+ * and service, the most severe titles, and a link to the run. It carries no notice: the alerts it
+ * counts stay owed and are posted by the next runs.
+ */
+export function backlogPlan(held: Notice[], runUrl: string | undefined, hosts: PortalHosts = GLOBAL_PORTALS): CardPlan {
+  const heading = `Backlog: ${held.length} more alert${held.length === 1 ? '' : 's'} will follow in the next runs`;
+  const top = held.slice(0, 5).map(notice => `${severityLook(notice.alert.severity).label}: ${truncate(String(notice.alert.title || notice.alert.id), 100)}`);
+  const body: AdaptiveElement[] = [
+    { type: 'TextBlock', text: heading, weight: 'Bolder', size: 'Large', wrap: true },
+    { type: 'TextBlock', text: 'More alerts arrived than Teams accepts in one run; they are posted in order of severity by the following runs. Nothing is dropped.', isSubtle: true, size: 'Small', wrap: true },
+    facts([
+      ['By severity', countBy(held, notice => severityLook(notice.alert.severity).label)],
+      ['By service', countBy(held, notice => serviceLabel(notice.alert.serviceSource) || 'Unknown')],
+      ['Most severe', top.join(' · ')]
+    ])
+  ];
+  const actions = runUrl ? [{ type: 'Action.OpenUrl', title: 'Open the workflow run', url: runUrl }] : [];
+  return { card: card(body, actions), notices: [], digestHeading: heading, label: `backlog card (${held.length} alerts wait)`, portalHosts: hosts };
 }

@@ -73,6 +73,26 @@ export function humanize(value: string | null | undefined): string {
   return neutralize(spaced.charAt(0).toUpperCase() + spaced.slice(1));
 }
 
+/** Short names analysts know, for the serviceSource values Graph documents. */
+const SERVICE_LABELS: Record<string, string> = {
+  microsoftDefenderForEndpoint: 'Defender for Endpoint',
+  microsoftDefenderForIdentity: 'Defender for Identity',
+  microsoftDefenderForCloudApps: 'Defender for Cloud Apps',
+  microsoftDefenderForOffice365: 'Defender for Office 365',
+  microsoft365Defender: 'Defender XDR',
+  azureAdIdentityProtection: 'Entra ID Protection',
+  microsoftAppGovernance: 'App governance',
+  dataLossPrevention: 'Purview DLP',
+  microsoftDefenderForCloud: 'Defender for Cloud',
+  microsoftSentinel: 'Sentinel',
+  microsoftInsiderRiskManagement: 'Insider Risk Management'
+};
+
+/** A serviceSource as a short readable name; values added later fall back to humanize. */
+export function serviceLabel(value: string | null | undefined): string {
+  return typeof value === 'string' && Object.hasOwn(SERVICE_LABELS, value) ? SERVICE_LABELS[value] : humanize(value);
+}
+
 /**
  * A link target we are willing to put behind a button: https, to one of `hosts` (the Microsoft portals
  * of the configured cloud) and nothing else. An alertWebUrl on any other host is attacker-shaped.

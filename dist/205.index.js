@@ -1,0 +1,497 @@
+export const id = 205;
+export const ids = [205];
+export const modules = {
+
+/***/ 6205:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MAX_CARD_BYTES: () => (/* binding */ MAX_CARD_BYTES),
+/* harmony export */   MAX_DIGEST_BODY_BYTES: () => (/* binding */ MAX_DIGEST_BODY_BYTES),
+/* harmony export */   OVERFLOW_DIGEST: () => (/* binding */ OVERFLOW_DIGEST),
+/* harmony export */   affectedEntities: () => (/* binding */ affectedEntities),
+/* harmony export */   backlogPlan: () => (/* binding */ backlogPlan),
+/* harmony export */   bodyBytes: () => (/* binding */ bodyBytes),
+/* harmony export */   cardBytes: () => (/* binding */ cardBytes),
+/* harmony export */   digestCards: () => (/* binding */ digestCards),
+/* harmony export */   followUpCaption: () => (/* binding */ followUpCaption),
+/* harmony export */   followUpCard: () => (/* binding */ followUpCard),
+/* harmony export */   followUpFacts: () => (/* binding */ followUpFacts),
+/* harmony export */   newAlertCard: () => (/* binding */ newAlertCard),
+/* harmony export */   newAlertFacts: () => (/* binding */ newAlertFacts),
+/* harmony export */   planCards: () => (/* binding */ planCards),
+/* harmony export */   postBudget: () => (/* binding */ postBudget),
+/* harmony export */   reminderDigest: () => (/* binding */ reminderDigest),
+/* harmony export */   severityLook: () => (/* binding */ severityLook),
+/* harmony export */   workflowsEnvelope: () => (/* binding */ workflowsEnvelope)
+/* harmony export */ });
+/* harmony import */ var _snapshot_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6957);
+/* harmony import */ var _clouds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(157);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1343);
+
+
+
+/** Teams rejects cards over ~28 KB after re-serialisation; stay well below. */
+const MAX_CARD_BYTES = 20_000;
+/**
+ * A digest is filled up to this many bytes of the request body as sent (the Workflows envelope around
+ * the card): Teams refuses 28 KB after its own wrapping, 24 KB leaves room for it. Rows are compact
+ * (~350 bytes for a typical alert), so a digest carries 50 or more alerts.
+ */
+const MAX_DIGEST_BODY_BYTES = 24_000;
+const MAX_DIGEST_ROWS = 80;
+/** Titles in digest rows are cut to this many characters. */
+const DIGEST_TITLE_LENGTH = 110;
+const MAX_ENTITIES_PER_KIND = 5;
+const SEVERITY_LOOK = {
+    high: { color: 'Attention', style: 'attention', label: 'High' },
+    medium: { color: 'Warning', style: 'warning', label: 'Medium' },
+    low: { color: 'Accent', style: 'accent', label: 'Low' },
+    informational: { color: 'Default', style: 'emphasis', label: 'Informational' }
+};
+function severityLook(severity) {
+    return SEVERITY_LOOK[(severity ?? '').toLowerCase()] ?? { color: 'Default', style: 'emphasis', label: (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .humanize */ .I3)(severity) || 'Unknown' };
+}
+function card(body, actions = []) {
+    const result = {
+        type: 'AdaptiveCard',
+        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+        version: '1.4',
+        body,
+        msteams: { width: 'Full' }
+    };
+    if (actions.length > 0)
+        result.actions = actions;
+    return result;
+}
+/** Untrusted text as a RichTextBlock: TextRuns render no markdown. */
+function plainText(text, run = {}, block = {}) {
+    return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .neutralize */ .YI)(text), ...run }], ...block };
+}
+/** Label: value rows; values are untrusted, so no FactSet (its values render markdown in Teams). */
+function facts(rows) {
+    return {
+        type: 'Container',
+        spacing: 'Medium',
+        items: rows
+            .filter(([, value]) => value !== '')
+            .map(([label, value]) => ({
+            type: 'ColumnSet',
+            spacing: 'Small',
+            columns: [
+                { type: 'Column', width: 'auto', items: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: `${label}:`, weight: 'Bolder' }] }] },
+                { type: 'Column', width: 'stretch', items: [plainText(value)] }
+            ]
+        }))
+    };
+}
+function openUrlAction(title, url, hosts) {
+    const safe = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .safeUrl */ .Pl)(url, hosts);
+    return safe ? [{ type: 'Action.OpenUrl', title, url: safe }] : [];
+}
+const EVIDENCE_KINDS = [
+    { type: 'userEvidence', label: 'Users', name: e => e.userAccount?.userPrincipalName ?? e.userAccount?.accountName ?? e.userAccount?.displayName },
+    { type: 'deviceEvidence', label: 'Devices', name: e => e.deviceDnsName ?? e.hostName ?? e.azureAdDeviceId },
+    { type: 'mailboxEvidence', label: 'Mailboxes', name: e => e.primaryAddress ?? e.displayName },
+    { type: 'analyzedMessageEvidence', label: 'Messages', name: e => e.subject ?? e.internetMessageId },
+    { type: 'ipEvidence', label: 'IP addresses', name: e => e.ipAddress },
+    { type: 'urlEvidence', label: 'URLs', name: e => e.url },
+    { type: 'fileEvidence', label: 'Files', name: e => e.fileDetails?.fileName },
+    { type: 'processEvidence', label: 'Processes', name: e => e.imageFile?.fileName },
+    { type: 'cloudApplicationEvidence', label: 'Cloud apps', name: e => e.displayName ?? e.appId },
+    { type: 'oauthApplicationEvidence', label: 'OAuth apps', name: e => e.displayName ?? e.appId }
+];
+/** Affected entities by kind, each list capped with "+N more". */
+function affectedEntities(alert) {
+    const rows = [];
+    const evidence = Array.isArray(alert.evidence) ? alert.evidence : [];
+    for (const kind of EVIDENCE_KINDS) {
+        const names = new Set();
+        for (const item of evidence) {
+            if (typeof item?.['@odata.type'] === 'string' && item['@odata.type'].endsWith(`.${kind.type}`)) {
+                const name = kind.name(item);
+                if (typeof name === 'string' && name.trim())
+                    names.add((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(name.trim(), 120));
+            }
+        }
+        if (names.size === 0)
+            continue;
+        const list = [...names];
+        const shown = list.slice(0, MAX_ENTITIES_PER_KIND).join(', ');
+        rows.push([kind.label, list.length > MAX_ENTITIES_PER_KIND ? `${shown} +${list.length - MAX_ENTITIES_PER_KIND} more` : shown]);
+    }
+    return rows;
+}
+function header(alert, caption) {
+    const look = severityLook(alert.severity);
+    return {
+        type: 'Container',
+        style: look.style,
+        bleed: true,
+        items: [
+            { type: 'TextBlock', text: `${look.label.toUpperCase()} SEVERITY · ${caption}`, weight: 'Bolder', color: look.color, size: 'Small', wrap: true },
+            plainText((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(alert.title || '(untitled alert)', 300), { weight: 'Bolder', size: 'Large' })
+        ]
+    };
+}
+function alertActions(alert, hosts) {
+    return [...openUrlAction('Open in Microsoft Defender', alert.alertWebUrl, hosts), ...openUrlAction('Open incident', alert.incidentWebUrl, hosts)];
+}
+/** The label/value rows of a new alert's card (values still untrusted: neutralised where shown). */
+function newAlertFacts(alert) {
+    const techniques = Array.isArray(alert.mitreTechniques) ? alert.mitreTechniques.filter(t => typeof t === 'string') : [];
+    const categories = Array.isArray(alert.categories) && alert.categories.length > 0 ? alert.categories.join(', ') : (alert.category ?? '');
+    return [
+        ['Status', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .humanize */ .I3)(alert.status)],
+        ['Service', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .humanize */ .I3)(alert.serviceSource)],
+        ['Detection', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .humanize */ .I3)(alert.detectionSource)],
+        ['Category', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(categories), 200)],
+        ['First activity', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(alert.firstActivityDateTime)],
+        ['Last activity', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(alert.lastActivityDateTime)],
+        ['Created', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(alert.createdDateTime)],
+        ['Assigned to', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(alert.assignedTo ?? ''), 200)],
+        ...affectedEntities(alert),
+        ['MITRE ATT&CK', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(techniques.join(', '), 300)],
+        ['Alert ID', alert.id]
+    ];
+}
+/** The card for one new alert. */
+function newAlertCard(alert, hosts = _clouds_js__WEBPACK_IMPORTED_MODULE_1__/* .GLOBAL_PORTALS */ .y) {
+    const body = [header(alert, 'New alert')];
+    if (alert.description)
+        body.push(plainText((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(alert.description), 1000), {}, { spacing: 'Medium' }));
+    body.push(facts(newAlertFacts(alert)));
+    if (alert.recommendedActions) {
+        body.push({ type: 'TextBlock', text: 'Recommended actions', weight: 'Bolder', spacing: 'Medium', wrap: true }, plainText((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(alert.recommendedActions), 600), {}, { spacing: 'Small' }));
+    }
+    return card(body, alertActions(alert, hosts));
+}
+const FIELDS = ['Status', 'Severity', 'Classification', 'Determination', 'Assigned to'];
+/** What changed since the channel was last told, and for a resolution who acted. */
+function followUpFacts(notice) {
+    const alert = notice.alert;
+    const before = (notice.previousSignature ?? '').split('|');
+    const after = (0,_snapshot_format_js__WEBPACK_IMPORTED_MODULE_0__/* .stateSignature */ .cd)(alert).split('|');
+    const rows = [];
+    FIELDS.forEach((label, index) => {
+        if (before[index] !== after[index]) {
+            const show = (value) => (index === 4 ? value || 'nobody' : (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .humanize */ .I3)(value) || 'none');
+            rows.push([label, `${show(before[index])} → ${show(after[index])}`]);
+        }
+    });
+    if (notice.kind === 'resolved') {
+        rows.push(['Resolved', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(alert.resolvedDateTime)]);
+        // Graph records no "resolved by"; the assignee and the latest comment are who acted, as the portal shows.
+        if (!rows.some(([label]) => label === 'Assigned to'))
+            rows.push(['Assigned to', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(alert.assignedTo ?? ''), 200)]);
+    }
+    const comment = latestComment(alert);
+    if (comment)
+        rows.push(['Latest comment', comment]);
+    rows.push(['Alert ID', alert.id]);
+    return rows;
+}
+function followUpCaption(notice) {
+    return notice.kind === 'resolved' ? 'Resolved' : 'Updated';
+}
+/** A compact follow-up: what changed since the channel was last told. */
+function followUpCard(notice, hosts = _clouds_js__WEBPACK_IMPORTED_MODULE_1__/* .GLOBAL_PORTALS */ .y) {
+    return card([header(notice.alert, followUpCaption(notice)), facts(followUpFacts(notice))], alertActions(notice.alert, hosts));
+}
+/** "Name (time): text" of the newest comment, trimmed. */
+function latestComment(alert) {
+    const comments = Array.isArray(alert.comments) ? alert.comments.filter(c => typeof c?.comment === 'string' && c.comment.trim()) : [];
+    if (comments.length === 0)
+        return '';
+    const newest = comments.reduce((a, b) => (String(b.createdDateTime ?? '') > String(a.createdDateTime ?? '') ? b : a));
+    const by = [newest.createdByDisplayName, (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(newest.createdDateTime)].filter(Boolean).join(', ');
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(`${by ? `${by}: ` : ''}${newest.comment.trim()}`, 300);
+}
+const DIGEST_PREFIX = { new: '', reminder: '', resolved: '[Resolved] ', updated: '[Updated] ' };
+/**
+ * One compact row: "HIGH · Defender for Endpoint · " in the severity's colour, then the title, which
+ * opens the alert. One RichTextBlock of TextRuns (no markdown) instead of a three-column layout: a third
+ * of the bytes, so a digest carries twice the alerts.
+ */
+function digestRow(notice, hosts) {
+    const alert = notice.alert;
+    const look = severityLook(alert.severity);
+    const title = { type: 'TextRun', text: (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .neutralize */ .YI)(`${DIGEST_PREFIX[notice.kind]}${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(alert.title || '(untitled alert)'), DIGEST_TITLE_LENGTH)}`, 200) };
+    const url = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .safeUrl */ .Pl)(alert.alertWebUrl, hosts);
+    if (url)
+        title.selectAction = { type: 'Action.OpenUrl', url };
+    return {
+        type: 'RichTextBlock',
+        inlines: [{ type: 'TextRun', text: `${look.label.toUpperCase()} · ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serviceLabel */ .uZ)(alert.serviceSource) || '—'} · `, color: look.color, weight: 'Bolder' }, title]
+    };
+}
+const OVERFLOW_DIGEST = { heading: total => `${total} more alert${total === 1 ? '' : 's'}`, name: 'digest' };
+/** max-cards: 0 puts every notice in digests: there is nothing they are "more" than. */
+const ALL_IN_DIGEST = { heading: total => `${total} alert${total === 1 ? '' : 's'}`, name: 'digest' };
+function reminderDigest(remindAfterMs) {
+    const after = describeDuration(remindAfterMs);
+    return { heading: total => `Reminder: ${total} alert${total === 1 ? ' is' : 's are'} still unresolved, with no news for ${after}`, name: 'reminder digest' };
+}
+function describeDuration(ms) {
+    if (ms % 86_400_000 === 0)
+        return `${ms / 86_400_000} day${ms === 86_400_000 ? '' : 's'}`;
+    if (ms % 3_600_000 === 0)
+        return `${ms / 3_600_000} hour${ms === 3_600_000 ? '' : 's'}`;
+    return `${Math.round(ms / 60_000)} minutes`;
+}
+function digestHeading(part, parts, total, kind) {
+    return parts > 1 ? `${kind.heading(total)} (part ${part} of ${parts})` : kind.heading(total);
+}
+function digestCard(notices, part, parts, total, kind, hosts) {
+    const heading = digestHeading(part, parts, total, kind);
+    return card([
+        { type: 'TextBlock', text: heading, weight: 'Bolder', size: 'Large', wrap: true },
+        { type: 'TextBlock', text: 'Select a title to open the alert in Microsoft Defender.', isSubtle: true, size: 'Small', wrap: true },
+        ...notices.map(notice => digestRow(notice, hosts))
+    ]);
+}
+function cardBytes(card) {
+    return Buffer.byteLength(JSON.stringify(card));
+}
+/** Bytes of the request body a card is sent in (the Workflows envelope). */
+function bodyBytes(card) {
+    return Buffer.byteLength(JSON.stringify(workflowsEnvelope(card)));
+}
+/**
+ * Splits notices into digest cards of at most MAX_DIGEST_ROWS rows and MAX_DIGEST_BODY_BYTES bytes as
+ * sent. Each row is measured once; the fixed part is measured with the longest heading it can have.
+ */
+function digestCards(notices, kind = OVERFLOW_DIGEST, hosts = _clouds_js__WEBPACK_IMPORTED_MODULE_1__/* .GLOBAL_PORTALS */ .y) {
+    const fixed = bodyBytes(digestCard([], 99_999, 99_999, 999_999, kind, hosts));
+    const groups = [];
+    let current = [];
+    let bytes = fixed;
+    for (const notice of notices) {
+        const row = Buffer.byteLength(JSON.stringify(digestRow(notice, hosts))) + 1;
+        if (current.length > 0 && (current.length >= MAX_DIGEST_ROWS || bytes + row > MAX_DIGEST_BODY_BYTES)) {
+            groups.push(current);
+            current = [];
+            bytes = fixed;
+        }
+        current.push(notice);
+        bytes += row;
+    }
+    if (current.length > 0)
+        groups.push(current);
+    return groups.map((group, index) => ({
+        card: digestCard(group, index + 1, groups.length, notices.length, kind, hosts),
+        notices: group,
+        digestHeading: digestHeading(index + 1, groups.length, notices.length, kind),
+        label: `${kind.name} ${index + 1}/${groups.length} (${group.length} alerts)`,
+        portalHosts: hosts
+    }));
+}
+function individualCard(notice, hosts) {
+    return notice.kind === 'new' ? newAlertCard(notice.alert, hosts) : followUpCard(notice, hosts);
+}
+/** One card per notice up to `maxCards`, the rest in digest cards; reminders always go in a reminder digest. */
+function planCards(all, maxCards, remindAfterMs = 86_400_000, hosts = _clouds_js__WEBPACK_IMPORTED_MODULE_1__/* .GLOBAL_PORTALS */ .y) {
+    const notices = all.filter(notice => notice.kind !== 'reminder');
+    const reminders = all.filter(notice => notice.kind === 'reminder');
+    const plans = notices.slice(0, maxCards).map(notice => {
+        let built = individualCard(notice, hosts);
+        if (cardBytes(built) > MAX_CARD_BYTES) {
+            // Evidence-heavy alerts: fall back to the compact form rather than risk a rejected card.
+            built = card([header(notice.alert, notice.kind === 'new' ? 'New alert' : (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .humanize */ .I3)(notice.kind)), facts([['Alert ID', notice.alert.id]])], alertActions(notice.alert, hosts));
+        }
+        const status = (0,_snapshot_format_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOfSignature */ .MR)(notice.previousSignature ?? '');
+        // Cut before neutralising (linear in the label, not the title); logs make it one line.
+        const title = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .neutralize */ .YI)(String(notice.alert.title || notice.alert.id), 100);
+        return { card: built, notices: [notice], label: `${notice.kind}${status ? ` (was ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .neutralize */ .YI)(status, 40)})` : ''}: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(title, 80)}`, portalHosts: hosts };
+    });
+    return [
+        ...plans,
+        ...digestCards(notices.slice(maxCards), plans.length > 0 ? OVERFLOW_DIGEST : ALL_IN_DIGEST, hosts),
+        ...digestCards(reminders, reminderDigest(remindAfterMs), hosts)
+    ];
+}
+/** The request body Teams Workflows ("When a Teams webhook request is received") expects. */
+function workflowsEnvelope(card) {
+    return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }] };
+}
+/**
+ * How many posts fit in `remainingMs` at `rate` (a burst of `requests` per window) and `intervalMs`
+ * between posts. Used to see a storm coming: more cards than this cannot all go out in this run.
+ */
+function postBudget(remainingMs, rate, intervalMs) {
+    if (remainingMs <= 0)
+        return 0;
+    const byRate = rate.requests * Math.ceil(remainingMs / rate.windowMs);
+    const byInterval = intervalMs > 0 ? Math.ceil(remainingMs / intervalMs) : Number.POSITIVE_INFINITY;
+    return Math.min(byRate, byInterval);
+}
+function countBy(notices, key) {
+    const counts = new Map();
+    for (const notice of notices)
+        counts.set(key(notice), (counts.get(key(notice)) ?? 0) + 1);
+    return [...counts.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([name, count]) => `${name} ${count}`)
+        .join(', ');
+}
+/**
+ * The card a storm gets when its notices cannot all be posted in this run: how many wait, by severity
+ * and service, the most severe titles, and a link to the run. It carries no notice: the alerts it
+ * counts stay owed and are posted by the next runs.
+ */
+function backlogPlan(held, runUrl, hosts = _clouds_js__WEBPACK_IMPORTED_MODULE_1__/* .GLOBAL_PORTALS */ .y) {
+    const heading = `Backlog: ${held.length} more alert${held.length === 1 ? '' : 's'} will follow in the next runs`;
+    const top = held.slice(0, 5).map(notice => `${severityLook(notice.alert.severity).label}: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(notice.alert.title || notice.alert.id), 100)}`);
+    const body = [
+        { type: 'TextBlock', text: heading, weight: 'Bolder', size: 'Large', wrap: true },
+        { type: 'TextBlock', text: 'More alerts arrived than Teams accepts in one run; they are posted in order of severity by the following runs. Nothing is dropped.', isSubtle: true, size: 'Small', wrap: true },
+        facts([
+            ['By severity', countBy(held, notice => severityLook(notice.alert.severity).label)],
+            ['By service', countBy(held, notice => (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serviceLabel */ .uZ)(notice.alert.serviceSource) || 'Unknown')],
+            ['Most severe', top.join(' · ')]
+        ])
+    ];
+    const actions = runUrl ? [{ type: 'Action.OpenUrl', title: 'Open the workflow run', url: runUrl }] : [];
+    return { card: card(body, actions), notices: [], digestHeading: heading, label: `backlog card (${held.length} alerts wait)`, portalHosts: hosts };
+}
+
+
+/***/ }),
+
+/***/ 1343:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I3: () => (/* binding */ humanize),
+/* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   YI: () => (/* binding */ neutralize),
+/* harmony export */   fU: () => (/* binding */ formatTime),
+/* harmony export */   uZ: () => (/* binding */ serviceLabel),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/* unused harmony exports MAX_NEUTRALIZED_LENGTH, cleanText */
+/* harmony import */ var linkify_it__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7965);
+/* harmony import */ var tlds__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9011);
+
+
+/**
+ * Alert text is attacker-controlled (an e-mail subject, a file name, a process command line). It is
+ * shown only through Adaptive Card TextRuns, which render no markdown, and is further neutralised here:
+ * control, zero-width and bidi characters are dropped, URLs are defanged (hxxps://host[.]tld) so no
+ * client turns them into links, and angle brackets are replaced so `<at>` tags cannot become mentions.
+ */
+// C0/C1 controls except TAB and LF, zero-width characters, bidi embeddings/overrides/isolates, BOM.
+const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g;
+/** Any scheme a client may open, whatever follows it. */
+const URL_LIKE = /\b((?:https?|ftp|file|mailto|javascript|data|tel|msteams|ms-\w+):\/*)([^\s]*)/gi;
+const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
+const IPV6 = /\b[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\b/gi;
+/** Untrusted text longer than this is cut before any pattern sees it: neutralising stays linear. */
+const MAX_NEUTRALIZED_LENGTH = 5000;
+/** Finds host names on every real TLD (IANA's list, kept current by the `tlds` package), e-mails and IPs. */
+const linkify = new linkify_it__WEBPACK_IMPORTED_MODULE_0__/* .LinkifyIt */ .c$({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: true, tlds: tlds__WEBPACK_IMPORTED_MODULE_1__ });
+function defang(link) {
+    return link
+        .replace(/^http/i, 'hxxp')
+        .replace(/:\/\//, '[:]//')
+        .replace(/\./g, '[.]');
+}
+function cleanText(value) {
+    if (value === null || value === undefined)
+        return '';
+    return String(value)
+        .replace(/\r\n?/g, '\n')
+        .replace(INVISIBLE, '')
+        .normalize('NFC');
+}
+/** Makes untrusted text inert: no links, no mentions, no markup. Cut to `max` characters first. */
+function neutralize(value, max = MAX_NEUTRALIZED_LENGTH) {
+    const raw = value === null || value === undefined ? '' : String(value);
+    let text = cleanText(raw.length > max ? `${raw.slice(0, max)}…` : raw);
+    const links = linkify.match(text);
+    if (links) {
+        let out = '';
+        let at = 0;
+        for (const link of links) {
+            out += text.slice(at, link.index) + defang(text.slice(link.index, link.lastIndex));
+            at = link.lastIndex;
+        }
+        text = out + text.slice(at);
+    }
+    return text
+        .replace(URL_LIKE, (_all, scheme, rest) => `${scheme.replace(/^http/i, 'hxxp').replace(/:/, '[:]')}${rest.replace(/\./g, '[.]')}`)
+        .replace(IPV4, ip => ip.replace(/\./g, '[.]'))
+        .replace(IPV6, ip => (ip.split(':').length >= 3 && /[0-9a-f]/i.test(ip) ? ip.replace(/:/g, '[:]') : ip))
+        .replace(/</g, '‹')
+        .replace(/>/g, '›');
+}
+/** Shortens to at most `max` characters, on a word boundary when one is near, marking the cut. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    const cut = text.slice(0, max - 1);
+    const space = cut.lastIndexOf(' ');
+    return `${space > max * 0.7 ? cut.slice(0, space) : cut}…`;
+}
+/** `microsoftDefenderForEndpoint` → `Microsoft Defender For Endpoint`; enum values only. */
+function humanize(value) {
+    if (!value || typeof value !== 'string')
+        return '';
+    if (value.length > 200)
+        value = value.slice(0, 200);
+    const spaced = value.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
+    return neutralize(spaced.charAt(0).toUpperCase() + spaced.slice(1));
+}
+/** Short names analysts know, for the serviceSource values Graph documents. */
+const SERVICE_LABELS = {
+    microsoftDefenderForEndpoint: 'Defender for Endpoint',
+    microsoftDefenderForIdentity: 'Defender for Identity',
+    microsoftDefenderForCloudApps: 'Defender for Cloud Apps',
+    microsoftDefenderForOffice365: 'Defender for Office 365',
+    microsoft365Defender: 'Defender XDR',
+    azureAdIdentityProtection: 'Entra ID Protection',
+    microsoftAppGovernance: 'App governance',
+    dataLossPrevention: 'Purview DLP',
+    microsoftDefenderForCloud: 'Defender for Cloud',
+    microsoftSentinel: 'Sentinel',
+    microsoftInsiderRiskManagement: 'Insider Risk Management'
+};
+/** A serviceSource as a short readable name; values added later fall back to humanize. */
+function serviceLabel(value) {
+    return typeof value === 'string' && Object.hasOwn(SERVICE_LABELS, value) ? SERVICE_LABELS[value] : humanize(value);
+}
+/**
+ * A link target we are willing to put behind a button: https, to one of `hosts` (the Microsoft portals
+ * of the configured cloud) and nothing else. An alertWebUrl on any other host is attacker-shaped.
+ */
+function safeUrl(value, hosts) {
+    if (typeof value !== 'string' || value.length > 2000)
+        return undefined;
+    try {
+        const url = new URL(value);
+        if (url.protocol !== 'https:' || url.username || url.password || url.port)
+            return undefined;
+        return hosts.includes(url.hostname.toLowerCase()) ? url.toString() : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** ISO timestamp → `2026-11-25 14:03 UTC`; empty for missing or invalid values. */
+function formatTime(value) {
+    if (!value)
+        return '';
+    const ms = Date.parse(value);
+    if (Number.isNaN(ms))
+        return '';
+    return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=205.index.js.map
