@@ -8,6 +8,7 @@ import { gunzipSnapshot, parseSnapshot, serializeSnapshot, SnapshotUntrustedErro
 import { planCards } from '../src/teams/cards.js';
 import { neutralize, safeUrl } from '../src/teams/text.js';
 import { gzipSync } from 'node:zlib';
+import { jsonListItems, JsonListError } from '../src/json-items.js';
 
 /**
  * Every state read can be wrong and every alert field is hostile: these are the pure defences.
@@ -184,5 +185,30 @@ describe('secrets', () => {
 
   test('any sig= value is redacted, even of a URL never registered', () => {
     expect(redact('see https://x.example/a?b=1&sig=TOPSECRET and &amp;sig=OTHER')).not.toMatch(/TOPSECRET|OTHER/);
+  });
+});
+
+describe('streaming the alerts file', () => {
+  async function* chunked(text: string, size: number) {
+    for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+  }
+  const items = async (text: string, size = 7) => {
+    const out: unknown[] = [];
+    for await (const item of jsonListItems(chunked(text, size))) out.push('value' in item ? item.value : item);
+    return out;
+  };
+
+  test.each([1, 3, 7, 1000])('items of an array or of a Graph page, whatever the chunk size (%i)', async size => {
+    const list = [{ id: 'a', title: 'x, "y" ] } [' }, 42, 'text', null, [1, [2]], { id: 'b', nested: { value: [1, 2] } }];
+    expect(await items(JSON.stringify(list), size)).toEqual(list);
+    expect(await items(`\uFEFF${JSON.stringify({ '@odata.context': 'x', value: list, '@odata.nextLink': 'y' })}`, size)).toEqual(list);
+    expect(await items(JSON.stringify({ other: [1], value: [] }), size)).toEqual([]);
+  });
+
+  test('not JSON, cut short, or no list are errors', async () => {
+    await expect(items('not json')).rejects.toThrow(JsonListError);
+    await expect(items('{"value": [ {"id": "trunc')).rejects.toThrow(/ends before its JSON is complete/);
+    await expect(items('{"items": [1]}')).rejects.toThrow('NO_LIST');
+    await expect(items('[{"id":"a"} xyz]')).rejects.toThrow(JsonListError);
   });
 });

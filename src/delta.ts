@@ -112,6 +112,23 @@ export function alertKeeper(previous: Snapshot | undefined, settings: DeltaSetti
   };
 }
 
+/**
+ * What the snapshot keeps of an alert whose notice is still owed: enough for a card if Graph never returns
+ * the alert again (the next run normally fetches it whole), and small, so a storm of owed notices cannot
+ * swell the snapshot past what a later run is willing to read. Evidence, comments and other nested data
+ * are left out; the description is cut.
+ */
+export function owedCopy(alert: GraphAlert): GraphAlert {
+  const copy = slim(alert);
+  for (const field of OWED_TEXT_FIELDS) {
+    const value = alert[field];
+    if (typeof value === 'string') copy[field] = value.length > 1000 ? `${value.slice(0, 1000)}…` : value;
+  }
+  return copy;
+}
+
+const OWED_TEXT_FIELDS = ['title', 'description', 'alertWebUrl', 'incidentWebUrl', 'incidentId', 'detectionSource', 'category', 'resolvedDateTime', 'firstActivityDateTime', 'lastActivityDateTime'] as const;
+
 function slim(alert: GraphAlert): GraphAlert {
   const { id, status, severity, classification, determination, assignedTo, serviceSource, createdDateTime, lastUpdateDateTime } = alert;
   return { id, status, severity, classification, determination, assignedTo, serviceSource, createdDateTime, lastUpdateDateTime };
@@ -215,7 +232,7 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
       told = signature;
     } else if (notice) {
       notices.push(notice);
-      owed = alert;
+      owed = owedCopy(alert);
     }
     // A reminder copy lives while the alert stays notifiable (open, within the filters); a whole alert refreshes it.
     const copy = settings.remindAfterMs && notifiable && before?.c ? (alert.title !== undefined ? reminderCopy(alert) : before.c) : undefined;

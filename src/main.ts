@@ -90,8 +90,12 @@ async function fetchCurrentAlerts(settings: Settings, previous: Snapshot | undef
   const take = alertIntake(alertKeeper(previous, settings), intake);
   if (settings.source === 'file') {
     const alerts = [];
-    for (const item of await readAlertsFile(settings.alertsFile!)) {
-      const kept = take(item);
+    for await (const item of readAlertsFile(settings.alertsFile!)) {
+      if ('tooLarge' in item) {
+        intake.skipped.push({ reason: `the item is ${item.tooLarge} characters long, more than any alert` });
+        continue;
+      }
+      const kept = take(item.value);
       if (kept) alerts.push(kept);
     }
     return { alerts, intake };
