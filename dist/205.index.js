@@ -26,7 +26,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   severityLook: () => (/* binding */ severityLook),
 /* harmony export */   workflowsEnvelope: () => (/* binding */ workflowsEnvelope)
 /* harmony export */ });
-/* harmony import */ var _snapshot_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6957);
+/* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8049);
 /* harmony import */ var _clouds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(157);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1343);
 
@@ -172,7 +172,7 @@ const FIELDS = ['Status', 'Severity', 'Classification', 'Determination', 'Assign
 function followUpFacts(notice) {
     const alert = notice.alert;
     const before = (notice.previousSignature ?? '').split('|');
-    const after = (0,_snapshot_format_js__WEBPACK_IMPORTED_MODULE_0__/* .stateSignature */ .cd)(alert).split('|');
+    const after = (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .stateSignature */ .cd)(alert).split('|');
     const rows = [];
     FIELDS.forEach((label, index) => {
         if (before[index] !== after[index]) {
@@ -300,7 +300,7 @@ function planCards(all, maxCards, remindAfterMs = 86_400_000, hosts = _clouds_js
             // Evidence-heavy alerts: fall back to the compact form rather than risk a rejected card.
             built = card([header(notice.alert, notice.kind === 'new' ? 'New alert' : (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .humanize */ .I3)(notice.kind)), facts([['Alert ID', notice.alert.id]])], alertActions(notice.alert, hosts));
         }
-        const status = (0,_snapshot_format_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOfSignature */ .MR)(notice.previousSignature ?? '');
+        const status = (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOfSignature */ .MR)(notice.previousSignature ?? '');
         // Cut before neutralising (linear in the label, not the title); logs make it one line.
         const title = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .neutralize */ .YI)(String(notice.alert.title || notice.alert.id), 100);
         return { card: built, notices: [notice], label: `${notice.kind}${status ? ` (was ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .neutralize */ .YI)(status, 40)})` : ''}: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(title, 80)}`, portalHosts: hosts };

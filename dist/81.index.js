@@ -11,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   TOKEN_RETRY_POLICY: () => (/* binding */ TOKEN_RETRY_POLICY),
 /* harmony export */   createTokenProvider: () => (/* binding */ createTokenProvider),
 /* harmony export */   expectedSubjectHint: () => (/* binding */ expectedSubjectHint),
+/* harmony export */   explainEntraError: () => (/* binding */ explainEntraError),
 /* harmony export */   readCertificatePem: () => (/* binding */ readCertificatePem)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);

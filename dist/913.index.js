@@ -15,12 +15,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2856);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8049);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8750);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8422);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5625);
 
 
 
-// settings.ts imports this module too; only functions cross the cycle, called after both have loaded.
 
 
 /**
@@ -42,7 +41,7 @@ const EXAMPLE = `For example:
       service-sources: [dataLossPrevention, microsoftInsiderRiskManagement]
       webhook-url: \${{ secrets.TEAMS_COMPLIANCE_WEBHOOK_URL }}`;
 function fail(where, problem, valid) {
-    throw new _settings_js__WEBPACK_IMPORTED_MODULE_2__/* .SettingsError */ .GN(`Input 'routes' ${where}${problem}. ${valid}`);
+    throw new _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .SettingsError */ .GN(`Input 'routes' ${where}${problem}. ${valid}`);
 }
 function listValue(value) {
     if (Array.isArray(value))
@@ -52,7 +51,7 @@ function listValue(value) {
     return [value];
 }
 function pick(where, key, value, allowed) {
-    const found = typeof value === 'string' ? (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .matchAllowed */ .wC)(allowed, value) : undefined;
+    const found = typeof value === 'string' ? (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .matchAllowed */ .wC)(allowed, value) : undefined;
     if (!found)
         fail(where, `'${key}' has '${String(value)}', which is not a valid value`, `Valid values: ${allowed.join(', ')}.`);
     return found;
@@ -92,7 +91,7 @@ function parseRoutes(text, allowLegacy) {
         const url = typeof entry['webhook-url'] === 'string' ? entry['webhook-url'].trim() : '';
         if (!url)
             fail(where, "has no 'webhook-url'", "Give the route's Teams Workflows URL, from a secret: webhook-url: ${{ secrets.NAME }}.");
-        const route = { name, webhookUrl: url, webhookKind: (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyWebhook */ .SI)(url, allowLegacy, `routes' route '${name}' key 'webhook-url`) };
+        const route = { name, webhookUrl: url, webhookKind: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyWebhook */ .SI)(url, allowLegacy, `routes' route '${name}' key 'webhook-url`) };
         if (entry['min-severity'] !== undefined)
             route.minSeverity = pick(where, 'min-severity', entry['min-severity'], _alert_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC);
         if (entry.severity !== undefined)

@@ -18,6 +18,7 @@ const { startFakeGraph } = await build('__tests__/fakes/graph.js');
 const { CA_FILE } = await build('__tests__/fakes/https.js');
 const { makeAlert, TENANT, CLIENT, SECRET } = await build('__tests__/fakes/alerts.js');
 const { computeDelta, nextSnapshot } = await build('src/delta.js');
+const { planCards, bodyBytes } = await build('src/teams/cards.js');
 const { parseSnapshot } = await build('src/snapshot/format.js');
 
 const dist = path.join(root, 'dist', 'index.js');
@@ -77,18 +78,29 @@ for (const count of [1000, 10000, 100000]) {
     return makeAlert(i, { severity: ['informational', 'low', 'medium', 'high'][i % 4], createdDateTime: at, lastUpdateDateTime: at }, now);
   });
   const snapshotPath = path.join(temp, `snapshot-${count}.json`);
-  const inputs = { 'tenant-id': TENANT, 'client-id': CLIENT, 'client-secret': SECRET, 'graph-endpoint': graph.url, 'authority-host': entra.url, 'snapshot-store': 'file', 'snapshot-path': snapshotPath, 'first-run': 'silent', lookback: '7d' };
+  // The webhook is never called: the first run is silent and the steady state has nothing new.
+  const inputs = { 'tenant-id': TENANT, 'client-id': CLIENT, 'client-secret': SECRET, 'graph-endpoint': graph.url, 'authority-host': entra.url, 'teams-webhook-url': 'https://127.0.0.1:9/workflows/never/triggers/manual/paths/invoke?sig=x', 'snapshot-store': 'file', 'snapshot-path': snapshotPath, 'first-run': 'silent', lookback: '7d' };
   graph.requests = [];
+  graph.bytesSent = 0;
   const first = await run([dist], inputs);
-  graphRows.push([`${fmt(count)} alerts, first run`, first, graph.requests.length]);
+  graphRows.push([`${fmt(count)} alerts, first run (${fmt(graph.bytesSent / count)} Graph bytes/alert, gzip)`, first, graph.requests.length]);
   graph.requests = [];
   const steady = await median(3, () => run([dist], inputs));
   graphRows.push([`${fmt(count)} alerts known, steady state (nothing new)`, steady, graph.requests.length / 3]);
   const json = readFileSync(snapshotPath);
   sizeRows.push([count, json.length, gzipSync(json).length]);
 }
+// The real scheduled path at its lightest: secret sign-in, one Graph page, a snapshot, nothing to post.
+graph.alerts = Array.from({ length: 20 }, (_, i) => makeAlert(i));
+const scheduledInputs = { 'tenant-id': TENANT, 'client-id': CLIENT, 'client-secret': SECRET, 'graph-endpoint': graph.url, 'authority-host': entra.url, 'teams-webhook-url': 'https://127.0.0.1:9/workflows/never/triggers/manual/paths/invoke?sig=x', 'snapshot-store': 'file', 'snapshot-path': path.join(temp, 'snapshot-scheduled.json'), 'first-run': 'silent' };
+await run([dist], scheduledInputs);
+cold.push(['dist/index.js, scheduled path: sign-in + Graph + snapshot, nothing to post', await median(7, () => run([dist], scheduledInputs))]);
 await graph.close();
 await entra.close();
+
+// Posts for a burst of 1,000 new alerts with the defaults (max-cards 10, the rest in digests).
+const burst = planCards(Array.from({ length: 1000 }, (_, i) => ({ kind: 'new', alert: makeAlert(i) })), 10);
+const digestSizes = burst.slice(10).map(plan => plan.notices.length);
 
 // (c) in process: the pure core, no I/O
 const settings = { minSeverity: 'low', statuses: ['new', 'inProgress'], serviceSources: [], notifyOn: ['new'], firstRun: 'notify', lookbackMs: 86_400_000 };
@@ -126,5 +138,6 @@ for (const [count, firstMs, steadyMs, rss, bytes] of coreRows) console.log(`| ${
 console.log('\n| snapshot file (JSON) | bytes | gzip bytes | gzip bytes/alert |');
 console.log('|---:|---:|---:|---:|');
 for (const [count, bytes, gz] of sizeRows) console.log(`| ${fmt(count)} | ${fmt(bytes)} | ${fmt(gz)} | ${(gz / count).toFixed(1)} |`);
+console.log(`\n1,000 new alerts with the defaults: ${burst.length} posts (10 cards, then digests of ${Math.min(...digestSizes.slice(0, -1))}–${Math.max(...digestSizes)} alerts, largest request body ${fmt(Math.max(...burst.slice(10).map(plan => bodyBytes(plan.card))))} bytes)`);
 const distBytes = ['index.js', ...readdirSync(path.join(root, 'dist')).filter(f => /^\d+\.index\.js$/.test(f))].map(f => [f, statSync(path.join(root, 'dist', f)).size]);
 console.log(`\nbundle: ${distBytes.map(([f, b]) => `${f} ${(b / 1e6).toFixed(2)} MB`).join(', ')} (index.js is what every run loads)`);

@@ -199,3 +199,18 @@ export function boundedAlert(alert: GraphAlert, problems: string[] = []): GraphA
   }
   return copy as GraphAlert;
 }
+
+/**
+ * The parts of an alert whose change is worth a follow-up notice. Joined into one short string so the
+ * snapshot stays small and comparison is a string compare.
+ */
+export function stateSignature(alert: GraphAlert): string {
+  return `${alert.status ?? ''}|${alert.severity ?? ''}|${alert.classification ?? ''}|${alert.determination ?? ''}|${alert.assignedTo ?? ''}`;
+}
+
+
+/** The status part of a state signature. */
+export function statusOfSignature(signature: string): string {
+  const end = signature.indexOf('|');
+  return end === -1 ? signature : signature.slice(0, end);
+}

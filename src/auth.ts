@@ -142,7 +142,7 @@ function authorityMetadata(authority: string): string {
 }
 
 /** Entra error codes an admin can fix, with the fix. */
-function explainEntraError(message: string, settings: GraphSettings): string {
+export function explainEntraError(message: string, settings: GraphSettings): string {
   const code = /AADSTS(\d+)/.exec(message)?.[1];
   const tail = code ? ` (AADSTS${code})` : '';
   switch (code) {

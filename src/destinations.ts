@@ -1,5 +1,6 @@
 import type { Notice } from './delta.js';
 import { routeFor, type Route } from './routes.js';
+import type { WebhookKind } from './inputs.js';
 import type { Settings } from './settings.js';
 import { planCards, type CardPlan } from './teams/cards.js';
 
@@ -12,7 +13,7 @@ export interface Destination {
   name: string;
   /** Undefined for the default channel when teams-webhook-url is empty. */
   url?: string;
-  kind: 'workflows' | 'legacy-connector';
+  kind: WebhookKind;
 }
 
 export interface DeliveryPlan {

@@ -1,18 +1,16 @@
 import * as core from '@actions/core';
 import { alertKeeper, computeDelta, fetchWindowStart, nextSnapshot, type Delta } from './delta.js';
-import type { DeliveryPlan } from './destinations.js';
 import { ExplainedError } from './errors.js';
 import { alertIntake, newIntakeReport, type IntakeReport } from './intake.js';
 import * as log from './log.js';
-import { counts, deliveredNotices, setOutputs, writeReport, writeSummary, type RunOutcome } from './report.js';
+import { chooseDelivery, deliveredNotices, type RunContext } from './delivery.js';
+import { counts, setOutputs, writeReport, writeSummary, type RunOutcome } from './report.js';
 import { registerSecret, registerWebhookUrl } from './secrets.js';
 import { loadSettings, SettingsError, type Settings } from './settings.js';
 import { FileSnapshotStore } from './snapshot/file-store.js';
 import type { Snapshot } from './snapshot/format.js';
 import type { LoadResult, SnapshotStore } from './snapshot/store.js';
 import { readAlertsFile } from './source-file.js';
-import type { CardPlan } from './teams/cards.js';
-import type { DeliveryResult } from './teams/webhook.js';
 
 // MSAL and @actions/cache (with the Azure Storage SDK) are imported only by the runs that use
 // them: loading both costs more than the rest of a run (see `npm run bench`). HTTP goes through Node's
@@ -29,13 +27,6 @@ export class SnapshotRejected extends ExplainedError {
   override name = 'SnapshotRejected';
 }
 
-/** What a run needs from its surroundings besides its settings. */
-export interface RunContext {
-  /** When the run began (ms): max-run-time counts from here. */
-  startedAt: number;
-  /** Aborted on SIGINT/SIGTERM. */
-  signal: AbortSignal;
-}
 
 /** What @actions/cache's isFeatureAvailable() checks, without loading the module. */
 function cacheServiceConfigured(env: NodeJS.ProcessEnv): boolean {
@@ -119,15 +110,6 @@ async function fetchCurrentAlerts(settings: Settings, previous: Snapshot | undef
   return { alerts, intake };
 }
 
-function printCards(plans: CardPlan[]): DeliveryResult[] {
-  for (const plan of plans) {
-    core.startGroup(`Card: ${plan.label}`);
-    // JSON.stringify escapes line breaks inside strings; every line starts with indentation or a brace.
-    core.info(JSON.stringify(plan.card, null, 2));
-    core.endGroup();
-  }
-  return plans.map(plan => ({ plan, delivered: true }));
-}
 
 /** At most this many lines of one kind of warning; the rest are counted. */
 const WARNING_LINES = 20;
@@ -192,55 +174,6 @@ export async function run(): Promise<void> {
   }
 }
 
-/** The link a backlog card gives: this workflow run, where the job summary lists what was posted. */
-function runUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
-  if (!server?.startsWith('https://') || !repository || !runId) return undefined;
-  return `${server}/${repository}/actions/runs/${runId}`;
-}
-
-async function deliver(deliveries: DeliveryPlan[], settings: Settings, context: RunContext): Promise<DeliveryResult[]> {
-  const [{ deliverCards, TEAMS_RETRY_POLICY }, { NO_ROUTE_ERROR }, { backlogPlan, postBudget }] = await Promise.all([
-    import('./teams/webhook.js'),
-    import('./destinations.js'),
-    import('./teams/cards.js')
-  ]);
-  const results: DeliveryResult[] = [];
-  const deadline = context.startedAt + settings.maxRunTimeMs;
-  // Channels one after another: each Workflows URL has its own throttle, and the log stays readable.
-  for (const { destination, plans: planned } of deliveries) {
-    if (!destination.url) {
-      results.push(...planned.map(plan => ({ plan, delivered: false, error: `${plan.notices.length} alert(s) ${NO_ROUTE_ERROR}` })));
-      continue;
-    }
-    // A storm: more cards than fit before max-run-time at post-rate. The budget goes to the first cards
-    // (most severe first) and its last post to one backlog card; the rest stays owed for the next runs.
-    let plans = planned;
-    const budget = postBudget(deadline - Date.now(), settings.postRate, settings.postIntervalMs);
-    if (plans.length > budget && budget >= 2) {
-      const held = plans.slice(budget - 1);
-      const heldNotices = held.flatMap(plan => plan.notices);
-      log.info(`Teams [${destination.name}]: ${plans.length} cards cannot all be posted before max-run-time at post-rate; posting ${budget - 1} and a backlog card for the ${heldNotices.length} alert(s) left for the next runs.`);
-      plans = [...plans.slice(0, budget - 1), backlogPlan(heldNotices, runUrl(), settings.portalHosts)];
-      results.push(...held.map(plan => ({ plan, delivered: false, deferred: 'deadline' as const, error: 'not sent: a backlog card told the channel; the next runs post it' })));
-    }
-    results.push(
-      ...(await deliverCards(plans, {
-        url: destination.url,
-        kind: destination.kind,
-        intervalMs: settings.postIntervalMs,
-        rate: settings.postRate,
-        deadline,
-        signal: context.signal,
-        onPace: (label, delayMs) => log.info(`Teams: ${label}: waiting ${(delayMs / 1000).toFixed(0)}s to stay within post-rate ${settings.postRate.requests} per ${settings.postRate.windowMs / 1000}s.`),
-        policy: { ...TEAMS_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs },
-        onRetry: (label, reason, delayMs) => log.info(`Teams: ${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`)
-      }))
-    );
-  }
-  return results;
-}
-
 export async function runWith(settings: Settings, context: RunContext = { startedAt: Date.now(), signal: new AbortController().signal }): Promise<void> {
   const now = Date.now();
   const store = await chooseStore(settings);
@@ -263,23 +196,18 @@ export async function runWith(settings: Settings, context: RunContext = { starte
   reportIntake(intake, delta);
   log.info(`Notices owed: ${delta.notices.length} (new ${delta.newCount}, reminders ${delta.reminderCount}); changes seen: ${delta.updatedCount} updated, ${delta.resolvedCount} resolved; ${delta.openCount} open.`);
 
+  const delivery = chooseDelivery(settings);
+  const mode = delivery.mode;
   // Cards, routes and the text tools they use are loaded only when there is something to post.
   const deliveries = delta.notices.length > 0 ? (await import('./destinations.js')).planDeliveries(delta.notices, settings) : [];
-  const mode: RunOutcome['mode'] = settings.dryRun ? 'dry-run' : settings.webhookUrl || settings.routes.length > 0 ? 'post' : 'print';
-  let results: DeliveryResult[];
-  if (mode === 'post') {
-    results = await deliver(deliveries, settings, context);
-  } else {
-    const plans = deliveries.flatMap(delivery => delivery.plans);
-    if (plans.length > 0) log.info(mode === 'dry-run' ? 'Dry run: cards are printed, not posted.' : 'No teams-webhook-url (source: file): cards are printed to the log instead of posted.');
-    results = printCards(plans);
-  }
+  const results = await delivery.deliver(deliveries, context);
   for (const result of results) if (!result.delivered && !result.deferred) log.error(`Not delivered: ${result.plan.label}: ${result.error}`);
 
   let snapshotKey = '';
   if (mode === 'dry-run') {
     log.info('Dry run: the snapshot is not saved.');
   } else {
+    // Printed cards count as told: source: file without a webhook is a local trial.
     const snapshot = nextSnapshot(delta, mode === 'post' ? deliveredNotices(results) : new Set(delta.notices), settings.snapshotScope, now);
     try {
       snapshotKey = await store.save(snapshot);

@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
 import type { GraphAlert } from './alert.js';
-import type { Delta, Notice } from './delta.js';
+import type { Delta } from './delta.js';
 import { redact } from './secrets.js';
+import { deliveredNotices } from './delivery.js';
 import type { DeliveryResult } from './teams/webhook.js';
 
 /**
@@ -39,9 +40,6 @@ export function compactAlert(alert: GraphAlert) {
   };
 }
 
-export function deliveredNotices(results: DeliveryResult[]): Set<Notice> {
-  return new Set(results.filter(result => result.delivered).flatMap(result => result.plan.notices));
-}
 
 export function counts(outcome: RunOutcome) {
   const delivered = deliveredNotices(outcome.results);

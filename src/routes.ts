@@ -1,8 +1,7 @@
 import { RE2JS } from 're2js';
 import { parse as parseYaml } from 'yaml';
 import { SERVICE_SOURCES, SEVERITIES, severityRank, type GraphAlert, type Severity } from './alert.js';
-// settings.ts imports this module too; only functions cross the cycle, called after both have loaded.
-import { classifyWebhook, matchAllowed, SettingsError } from './settings.js';
+import { classifyWebhook, matchAllowed, SettingsError, type WebhookKind } from './inputs.js';
 import { oneLine } from './log.js';
 
 /**
@@ -13,7 +12,7 @@ import { oneLine } from './log.js';
 export interface Route {
   name: string;
   webhookUrl: string;
-  webhookKind: 'workflows' | 'legacy-connector';
+  webhookKind: WebhookKind;
   minSeverity?: Severity;
   severities?: Severity[];
   serviceSources?: string[];

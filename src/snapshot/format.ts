@@ -66,23 +66,14 @@ export interface SnapshotCheck {
   signingKey?: string;
 }
 
-/**
- * The parts of an alert whose change is worth a follow-up notice. Joined into one short string so the
- * snapshot stays small and comparison is a string compare.
- */
-export function stateSignature(alert: GraphAlert): string {
-  return `${alert.status ?? ''}|${alert.severity ?? ''}|${alert.classification ?? ''}|${alert.determination ?? ''}|${alert.assignedTo ?? ''}`;
-}
+// State signatures are facts of the alert; they are kept in the snapshot.
+export { stateSignature, statusOfSignature } from '../alert.js';
 
 /** The snapshot's entry for an alert id; own keys only, so an id such as `constructor` finds nothing. */
 export function knownEntry(snapshot: Snapshot, id: string): SnapshotEntry | undefined {
   return Object.hasOwn(snapshot.alerts, id) ? snapshot.alerts[id] : undefined;
 }
 
-export function statusOfSignature(signature: string): string {
-  const end = signature.indexOf('|');
-  return end === -1 ? signature : signature.slice(0, end);
-}
 
 export function emptySnapshot(scope: string): Snapshot {
   return { version: SNAPSHOT_VERSION, scope, cursor: null, savedAt: new Date(0).toISOString(), alerts: entryMap() };

@@ -1,6 +1,5 @@
-import type { GraphAlert, GraphEvidence } from '../alert.js';
+import { stateSignature, statusOfSignature, type GraphAlert, type GraphEvidence } from '../alert.js';
 import type { Notice } from '../delta.js';
-import { stateSignature, statusOfSignature } from '../snapshot/format.js';
 import { GLOBAL_PORTALS } from '../clouds.js';
 import { formatTime, humanize, neutralize, safeUrl, serviceLabel, truncate } from './text.js';
 

@@ -1,4 +1,5 @@
 import { exchange, ExchangeCancelled, HttpError, realSleep, type RetryPolicy, type Sleep } from '../http.js';
+import type { PostRate, WebhookKind } from '../inputs.js';
 import { redact } from '../secrets.js';
 import { workflowsEnvelope, type CardPlan } from './cards.js';
 import { messageCard } from './message-card.js';
@@ -30,14 +31,11 @@ export interface DeliveryResult {
 }
 
 /** At most `requests` posts in any `windowMs` (Workflows throttle at about 25 requests per 5 minutes). */
-export interface PostRate {
-  requests: number;
-  windowMs: number;
-}
+export type { PostRate } from '../inputs.js';
 
 export interface DeliveryOptions {
   url: string;
-  kind: 'workflows' | 'legacy-connector';
+  kind: WebhookKind;
   /** Minimum pause between two posts. */
   intervalMs: number;
   /** Sliding-window limit on posts to this URL; posts beyond it wait for the window to move. */
