@@ -1,7 +1,19 @@
 import { readFileSync } from 'node:fs';
 import type { GraphAlert } from '../src/alert.js';
 import type { Notice } from '../src/delta.js';
-import { affectedEntities, backlogPlan, bodyBytes, cardBytes, MAX_CARD_BYTES, MAX_DIGEST_BODY_BYTES, newAlertCard, planCards, postBudget, workflowsEnvelope, followUpCard } from '../src/teams/cards.js';
+import {
+  affectedEntities,
+  backlogPlan,
+  bodyBytes,
+  cardBytes,
+  MAX_CARD_BYTES,
+  MAX_DIGEST_BODY_BYTES,
+  newAlertCard,
+  planCards,
+  postBudget,
+  workflowsEnvelope,
+  followUpCard
+} from '../src/teams/cards.js';
 import { messageCard } from '../src/teams/message-card.js';
 import { neutralize, cleanText } from '../src/teams/text.js';
 import { adaptiveCardProblems } from './helpers/adaptive-cards.js';
@@ -15,7 +27,8 @@ const withUserIp: GraphAlert = JSON.parse(readFileSync(`${fixtures}/alerts_v2-fr
 function texts(node: unknown, out: string[] = []): string[] {
   if (typeof node === 'string') out.push(node);
   else if (Array.isArray(node)) node.forEach(child => texts(child, out));
-  else if (node && typeof node === 'object') for (const [key, value] of Object.entries(node)) if (key !== 'url' && key !== '$schema') texts(value, out);
+  else if (node && typeof node === 'object')
+    for (const [key, value] of Object.entries(node)) if (key !== 'url' && key !== '$schema') texts(value, out);
   return out;
 }
 
@@ -29,7 +42,7 @@ function elements(node: unknown, type: string, out: any[] = []): any[] {
   return out;
 }
 
-test('a new-alert card from Microsoft\'s documented sample: version 1.4, severity, facts, entities, buttons', () => {
+test("a new-alert card from Microsoft's documented sample: version 1.4, severity, facts, entities, buttons", () => {
   const card = newAlertCard(documented);
   expect(card.version).toBe('1.4');
   const shown = texts(card.body).join('\n');
@@ -48,7 +61,10 @@ test('a new-alert card from Microsoft\'s documented sample: version 1.4, severit
 test('affected entities come from evidence', () => {
   const rows = Object.fromEntries(affectedEntities(withUserIp));
   expect(Object.keys(rows)).toEqual(expect.arrayContaining(['Users', 'Devices', 'IP addresses']));
-  const many: GraphAlert = { id: 'x', evidence: Array.from({ length: 8 }, (_, i) => ({ '@odata.type': '#microsoft.graph.security.ipEvidence', ipAddress: `10.0.0.${i}` })) };
+  const many: GraphAlert = {
+    id: 'x',
+    evidence: Array.from({ length: 8 }, (_, i) => ({ '@odata.type': '#microsoft.graph.security.ipEvidence', ipAddress: `10.0.0.${i}` }))
+  };
   expect(Object.fromEntries(affectedEntities(many))['IP addresses']).toMatch(/10\.0\.0\.4 \+3 more$/);
 });
 
@@ -57,12 +73,19 @@ const hostile: GraphAlert = {
   severity: 'high',
   status: 'new',
   title: 'Invoice [click here](https://evil.example.com/login) <at>Everyone</at> **URGENT** \u202Efdp.exe\u200B',
-  description: 'From: ceo@contoso.com\n# Heading\n- item\n<a href="javascript:alert(1)">x</a> www.evil.top ![img](https://evil.example.com/p.png)',
+  description:
+    'From: ceo@contoso.com\n# Heading\n- item\n<a href="javascript:alert(1)">x</a> www.evil.top ![img](https://evil.example.com/p.png)',
   assignedTo: '<at>admin</at>',
   alertWebUrl: 'javascript:alert(1)',
   incidentWebUrl: 'http://evil.example.com/',
   recommendedActions: '1. Visit [the fix](https://evil.example.com/fix) and reply to <at>security</at>',
-  comments: [{ comment: 'Closed. See https://evil.example.com/why <at>Everyone</at>', createdByDisplayName: '**Admin**', createdDateTime: '2026-11-25T10:00:00Z' }],
+  comments: [
+    {
+      comment: 'Closed. See https://evil.example.com/why <at>Everyone</at>',
+      createdByDisplayName: '**Admin**',
+      createdDateTime: '2026-11-25T10:00:00Z'
+    }
+  ],
   evidence: [{ '@odata.type': '#microsoft.graph.security.fileEvidence', fileDetails: { fileName: '[x](https://evil.example.com).docm' } }]
 };
 
@@ -95,10 +118,23 @@ test('neutralize and cleanText', () => {
   expect(neutralize('<at>x</at>')).toBe('‹at›x‹/at›');
 });
 
-const notice = (n: number): Notice => ({ kind: 'new', alert: { id: `id-${n}`, title: `Alert ${n} ${'x'.repeat(150)}`, severity: 'medium', status: 'new', serviceSource: 'dataLossPrevention', alertWebUrl: `https://security.microsoft.com/alerts/id-${n}` } });
+const notice = (n: number): Notice => ({
+  kind: 'new',
+  alert: {
+    id: `id-${n}`,
+    title: `Alert ${n} ${'x'.repeat(150)}`,
+    severity: 'medium',
+    status: 'new',
+    serviceSource: 'dataLossPrevention',
+    alertWebUrl: `https://security.microsoft.com/alerts/id-${n}`
+  }
+});
 
 test('planCards: individual cards up to max-cards, digests of at most 24 KB as sent carry the rest', () => {
-  const plans = planCards(Array.from({ length: 120 }, (_, i) => notice(i)), 10);
+  const plans = planCards(
+    Array.from({ length: 120 }, (_, i) => notice(i)),
+    10
+  );
   expect(plans.slice(0, 10).every(p => p.notices.length === 1)).toBe(true);
   const digests = plans.slice(10);
   expect(digests.reduce((sum, p) => sum + p.notices.length, 0)).toBe(110);
@@ -115,13 +151,26 @@ test('a digest of realistic alerts carries at least 50 rows in at most 24 KB as 
     kind: 'new',
     alert: {
       id: `da63755122767756${String(n).padStart(4, '0')}_-961444813`,
-      title: ['Suspicious PowerShell command line', 'Unusual volume of file deletion', 'Email messages containing malicious URL removed after delivery', 'Atypical travel'][n % 4],
+      title: [
+        'Suspicious PowerShell command line',
+        'Unusual volume of file deletion',
+        'Email messages containing malicious URL removed after delivery',
+        'Atypical travel'
+      ][n % 4],
       severity: ['high', 'medium', 'low', 'informational'][n % 4],
-      serviceSource: ['microsoftDefenderForEndpoint', 'microsoftDefenderForCloudApps', 'microsoftDefenderForOffice365', 'azureAdIdentityProtection'][n % 4],
+      serviceSource: [
+        'microsoftDefenderForEndpoint',
+        'microsoftDefenderForCloudApps',
+        'microsoftDefenderForOffice365',
+        'azureAdIdentityProtection'
+      ][n % 4],
       alertWebUrl: `https://security.microsoft.com/alerts/da63755122767756${String(n).padStart(4, '0')}_-961444813?tid=b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c`
     }
   });
-  const digests = planCards(Array.from({ length: 1000 }, (_, i) => realistic(i)), 0);
+  const digests = planCards(
+    Array.from({ length: 1000 }, (_, i) => realistic(i)),
+    0
+  );
   expect(digests.length).toBeLessThanOrEqual(20);
   for (const plan of digests.slice(0, -1)) expect(plan.notices.length).toBeGreaterThanOrEqual(50);
   for (const plan of digests) expect(bodyBytes(plan.card)).toBeLessThanOrEqual(MAX_DIGEST_BODY_BYTES);
@@ -132,7 +181,16 @@ test('a digest of realistic alerts carries at least 50 rows in at most 24 KB as 
 });
 
 test('a card that would exceed the size limit falls back to the compact form', () => {
-  const huge: GraphAlert = { id: 'big', title: 'Big', severity: 'high', evidence: Array.from({ length: 2000 }, (_, i) => ({ '@odata.type': '#microsoft.graph.security.userEvidence', userAccount: { userPrincipalName: `user${i}@contoso.com` } })), description: 'd'.repeat(5000) };
+  const huge: GraphAlert = {
+    id: 'big',
+    title: 'Big',
+    severity: 'high',
+    evidence: Array.from({ length: 2000 }, (_, i) => ({
+      '@odata.type': '#microsoft.graph.security.userEvidence',
+      userAccount: { userPrincipalName: `user${i}@contoso.com` }
+    })),
+    description: 'd'.repeat(5000)
+  };
   const [plan] = planCards([{ kind: 'new', alert: huge }], 1);
   expect(cardBytes(plan.card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
 });
@@ -143,11 +201,19 @@ const comments = [
 ];
 const resolvedNotice: Notice = {
   kind: 'resolved',
-  alert: { ...documented, status: 'resolved', classification: 'falsePositive', determination: 'other', assignedTo: 'megan@contoso.com', resolvedDateTime: '2026-11-25T10:31:00Z', comments },
+  alert: {
+    ...documented,
+    status: 'resolved',
+    classification: 'falsePositive',
+    determination: 'other',
+    assignedTo: 'megan@contoso.com',
+    resolvedDateTime: '2026-11-25T10:31:00Z',
+    comments
+  },
   previousSignature: 'new|low|||'
 };
 
-test('every card variant is a valid Adaptive Card 1.4 for Microsoft\'s adaptivecards library', () => {
+test("every card variant is a valid Adaptive Card 1.4 for Microsoft's adaptivecards library", () => {
   const huge: GraphAlert = { id: 'big', title: 'Big', severity: 'high', description: 'd'.repeat(30_000) };
   const variants: Record<string, unknown> = {
     'new (documented sample)': newAlertCard(documented),
@@ -155,16 +221,43 @@ test('every card variant is a valid Adaptive Card 1.4 for Microsoft\'s adaptivec
     'new (hostile text)': newAlertCard(hostile),
     'new (only an id)': newAlertCard({ id: 'bare' }),
     resolved: followUpCard(resolvedNotice),
-    updated: followUpCard({ kind: 'updated', alert: { ...documented, status: 'inProgress', assignedTo: 'alex@contoso.com' }, previousSignature: 'new|low|||' }),
+    updated: followUpCard({
+      kind: 'updated',
+      alert: { ...documented, status: 'inProgress', assignedTo: 'alex@contoso.com' },
+      previousSignature: 'new|low|||'
+    }),
     'compact fallback': planCards([{ kind: 'new', alert: huge }], 1)[0].card,
-    'overflow digest (part 2 of 5)': planCards(Array.from({ length: 120 }, (_, i) => notice(i)), 0)[1].card,
-    'reminder digest': planCards([{ kind: 'reminder', alert: documented }, { kind: 'reminder', alert: hostile }], 10, 24 * 3_600_000)[0].card
+    'overflow digest (part 2 of 5)': planCards(
+      Array.from({ length: 120 }, (_, i) => notice(i)),
+      0
+    )[1].card,
+    'reminder digest': planCards(
+      [
+        { kind: 'reminder', alert: documented },
+        { kind: 'reminder', alert: hostile }
+      ],
+      10,
+      24 * 3_600_000
+    )[0].card
   };
   for (const [name, card] of Object.entries(variants)) expect([name, adaptiveCardProblems(card as object)]).toEqual([name, []]);
   // The validator is not a rubber stamp: a 1.5 element, a bad value, a misspelt property and a button without url all fail.
-  const broken = { type: 'AdaptiveCard', version: '1.4', body: [{ type: 'TextBlock', text: 'x', color: 'Purple', wieght: 'Bolder' }], actions: [{ type: 'Action.OpenUrl', title: 'Go' }] };
-  expect(adaptiveCardProblems(broken)).toEqual([expect.stringMatching(/Invalid value "Purple"/), expect.stringMatching(/"url" must be set/), expect.stringMatching(/color was dropped/), expect.stringMatching(/wieght was dropped/)]);
-  expect(adaptiveCardProblems({ type: 'AdaptiveCard', version: '1.4', body: [{ type: 'Table', rows: [] }] })).toEqual([expect.stringMatching(/Unknown element type "Table"/), expect.stringMatching(/\$.body was dropped/)]);
+  const broken = {
+    type: 'AdaptiveCard',
+    version: '1.4',
+    body: [{ type: 'TextBlock', text: 'x', color: 'Purple', wieght: 'Bolder' }],
+    actions: [{ type: 'Action.OpenUrl', title: 'Go' }]
+  };
+  expect(adaptiveCardProblems(broken)).toEqual([
+    expect.stringMatching(/Invalid value "Purple"/),
+    expect.stringMatching(/"url" must be set/),
+    expect.stringMatching(/color was dropped/),
+    expect.stringMatching(/wieght was dropped/)
+  ]);
+  expect(adaptiveCardProblems({ type: 'AdaptiveCard', version: '1.4', body: [{ type: 'Table', rows: [] }] })).toEqual([
+    expect.stringMatching(/Unknown element type "Table"/),
+    expect.stringMatching(/\$.body was dropped/)
+  ]);
 });
 
 test('a resolved follow-up says what changed, when, and who acted (assignee, latest comment)', () => {
@@ -188,7 +281,11 @@ test('a new-alert card carries the recommended actions, trimmed', () => {
 });
 
 test('MessageCard for legacy connectors: markdown off in every section, hostile text inert, https buttons only', () => {
-  const plans = [...planCards([{ kind: 'new', alert: hostile }, resolvedNotice], 2), ...planCards([notice(1), notice(2)], 0), ...planCards([{ kind: 'reminder', alert: hostile }], 1)];
+  const plans = [
+    ...planCards([{ kind: 'new', alert: hostile }, resolvedNotice], 2),
+    ...planCards([notice(1), notice(2)], 0),
+    ...planCards([{ kind: 'reminder', alert: hostile }], 1)
+  ];
   expect(plans).toHaveLength(4);
   for (const plan of plans) {
     const card = messageCard(plan) as any;
@@ -207,7 +304,9 @@ test('digest headings: "more" only after individual cards', () => {
   const heading = (plan: { card: { body: Array<{ text?: string }> } }) => plan.card.body[0].text;
   expect(heading(planCards([notice(1), notice(2), notice(3)], 1)[1])).toBe('2 more alerts');
   expect(heading(planCards([notice(1), notice(2)], 0)[0])).toBe('2 alerts');
-  expect(heading(planCards([{ kind: 'reminder', alert: notice(1).alert }], 5, 3 * 3_600_000)[0])).toBe('Reminder: 1 alert is still unresolved, with no news for 3 hours');
+  expect(heading(planCards([{ kind: 'reminder', alert: notice(1).alert }], 5, 3 * 3_600_000)[0])).toBe(
+    'Reminder: 1 alert is still unresolved, with no news for 3 hours'
+  );
 });
 
 test('storms: the post budget at post-rate before max-run-time, and a backlog card that carries no notice', () => {
@@ -215,7 +314,10 @@ test('storms: the post budget at post-rate before max-run-time, and a backlog ca
   expect(postBudget(5_000, { requests: 20, windowMs: 300_000 }, 1000)).toBe(5);
   expect(postBudget(0, { requests: 20, windowMs: 300_000 }, 1000)).toBe(0);
   const held = Array.from({ length: 30 }, (_, i) => notice(i));
-  held[0] = { kind: 'new', alert: { id: 'x', title: 'Ransom https://evil.pw <at>ceo</at>', severity: 'high', serviceSource: 'microsoftDefenderForEndpoint' } };
+  held[0] = {
+    kind: 'new',
+    alert: { id: 'x', title: 'Ransom https://evil.pw <at>ceo</at>', severity: 'high', serviceSource: 'microsoftDefenderForEndpoint' }
+  };
   const plan = backlogPlan(held, 'https://github.com/contoso/secops/actions/runs/42');
   expect(plan.notices).toEqual([]);
   const shown = texts(plan.card).join('\n');
@@ -223,6 +325,8 @@ test('storms: the post budget at post-rate before max-run-time, and a backlog ca
   expect(shown).toMatch(/Medium 29, High 1/);
   expect(shown).toMatch(/Purview DLP 29, Defender for Endpoint 1/);
   expect(shown).not.toMatch(/https:\/\/evil|<at>/);
-  expect(plan.card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open the workflow run', url: 'https://github.com/contoso/secops/actions/runs/42' }]);
+  expect(plan.card.actions).toEqual([
+    { type: 'Action.OpenUrl', title: 'Open the workflow run', url: 'https://github.com/contoso/secops/actions/runs/42' }
+  ]);
   expect(adaptiveCardProblems(plan.card)).toEqual([]);
 });

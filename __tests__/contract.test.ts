@@ -9,7 +9,10 @@ import { parseSettings } from '../src/settings.js';
  * the README's table with the same default, and the other way round; the same for outputs.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const action = parseYaml(readFileSync(path.join(root, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }>; outputs: Record<string, unknown> };
+const action = parseYaml(readFileSync(path.join(root, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { default?: string }>;
+  outputs: Record<string, unknown>;
+};
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
 const sources = readdirSync(path.join(root, 'src'), { recursive: true, encoding: 'utf8' })
   .filter(file => file.endsWith('.ts'))
@@ -28,7 +31,8 @@ function readmeTable(heading: string): Map<string, string> {
 }
 
 const TENANT = 'b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c';
-const WEBHOOK = 'https://prod-01.westeurope.environment.api.powerplatform.com/workflows/abc/triggers/manual/paths/invoke?api-version=1&sig=x';
+const WEBHOOK =
+  'https://prod-01.westeurope.environment.api.powerplatform.com/workflows/abc/triggers/manual/paths/invoke?api-version=1&sig=x';
 const CONFIGURATIONS: Array<Record<string, string>> = [
   { 'tenant-id': TENANT, 'client-id': TENANT, 'client-secret': 'secret', 'teams-webhook-url': WEBHOOK },
   { 'tenant-id': TENANT, 'client-id': TENANT, 'teams-webhook-url': WEBHOOK, 'remind-after': '24h' },
@@ -67,14 +71,18 @@ test("the README's input table lists every declared input, with action.yml's def
 
 test("action.yml's defaults are the code's: passing them changes nothing", () => {
   for (const values of CONFIGURATIONS) {
-    const withDefaults = { ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? ''])), ...values };
+    const withDefaults = {
+      ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? ''])),
+      ...values
+    };
     expect(parseSettings(name => withDefaults[name] ?? '')).toEqual(parseSettings(name => values[name] ?? ''));
   }
 });
 
 test('outputs set by the code, declared in action.yml and documented in the README are the same', () => {
   const set = new Set([...sources.matchAll(/setOutput\('([a-z-]+)'/g)].map(match => match[1]));
-  for (const match of sources.matchAll(/\[((?:'[a-z-]+',?\s*)+)\]\)\s*core\.setOutput\(name/g)) for (const name of match[1].matchAll(/'([a-z-]+)'/g)) set.add(name[1]);
+  for (const match of sources.matchAll(/\[((?:'[a-z-]+',?\s*)+)\]\)\s*core\.setOutput\(name/g))
+    for (const name of match[1].matchAll(/'([a-z-]+)'/g)) set.add(name[1]);
   const declared = Object.keys(action.outputs).sort();
   expect([...set].sort()).toEqual(declared);
   expect([...readmeTable('## Outputs').keys()].sort()).toEqual(declared);

@@ -1,13 +1,38 @@
 import type { GraphAlert } from '../src/alert.js';
-import { alertKeeper, computeDelta, fetchWindowStart, FETCH_OVERLAP_MS, isNotifiable, nextSnapshot, RETENTION_MS, type DeltaSettings } from '../src/delta.js';
+import {
+  alertKeeper,
+  computeDelta,
+  fetchWindowStart,
+  FETCH_OVERLAP_MS,
+  isNotifiable,
+  nextSnapshot,
+  RETENTION_MS,
+  type DeltaSettings
+} from '../src/delta.js';
 import type { Snapshot } from '../src/snapshot/format.js';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
-const settings: DeltaSettings = { minSeverity: 'low', statuses: ['new', 'inProgress'], serviceSources: [], notifyOn: ['new'], firstRun: 'notify', lookbackMs: 86_400_000 };
+const settings: DeltaSettings = {
+  minSeverity: 'low',
+  statuses: ['new', 'inProgress'],
+  serviceSources: [],
+  notifyOn: ['new'],
+  firstRun: 'notify',
+  lookbackMs: 86_400_000
+};
 
 function alert(id: string, changes: Partial<GraphAlert> = {}, minutesAgo = 30): GraphAlert {
   const at = new Date(NOW - minutesAgo * 60_000).toISOString();
-  return { id, title: `Alert ${id}`, severity: 'medium', status: 'new', serviceSource: 'microsoftDefenderForEndpoint', createdDateTime: at, lastUpdateDateTime: at, ...changes };
+  return {
+    id,
+    title: `Alert ${id}`,
+    severity: 'medium',
+    status: 'new',
+    serviceSource: 'microsoftDefenderForEndpoint',
+    createdDateTime: at,
+    lastUpdateDateTime: at,
+    ...changes
+  };
 }
 
 /** One run: delta, then every notice delivered except those listed as failing. */
@@ -26,8 +51,12 @@ test('filters: min-severity, statuses, service-sources', () => {
   expect(isNotifiable(alert('a', { severity: undefined }), settings)).toBe(true);
   expect(isNotifiable(alert('a', { status: 'unknownFutureValue' }), settings)).toBe(true);
   expect(isNotifiable(alert('a', { status: 'resolved' }), settings)).toBe(false);
-  expect(isNotifiable(alert('a', { serviceSource: 'dataLossPrevention' }), { ...settings, serviceSources: ['microsoftSentinel'] })).toBe(false);
-  expect(isNotifiable(alert('a', { serviceSource: 'microsoftSentinel' }), { ...settings, serviceSources: ['microsoftSentinel'] })).toBe(true);
+  expect(isNotifiable(alert('a', { serviceSource: 'dataLossPrevention' }), { ...settings, serviceSources: ['microsoftSentinel'] })).toBe(
+    false
+  );
+  expect(isNotifiable(alert('a', { serviceSource: 'microsoftSentinel' }), { ...settings, serviceSources: ['microsoftSentinel'] })).toBe(
+    true
+  );
 });
 
 test('first run notifies notifiable alerts, most severe first; silent first run records them', () => {
@@ -82,7 +111,10 @@ test('an alert filtered out that escalates is posted as new, once', () => {
 test('resolved and updated follow-ups only when notify-on asks, and are counted either way', () => {
   const all = { ...settings, notifyOn: ['new', 'resolved', 'updated'] as DeltaSettings['notifyOn'] };
   const first = run(undefined, [alert('a'), alert('b')], all);
-  const changed = [alert('a', { status: 'resolved', classification: 'truePositive' }, 5), alert('b', { assignedTo: 'secops@contoso.com' }, 5)];
+  const changed = [
+    alert('a', { status: 'resolved', classification: 'truePositive' }, 5),
+    alert('b', { assignedTo: 'secops@contoso.com' }, 5)
+  ];
   const followUps = run(first.snapshot, changed, all);
   expect(ids(followUps.delta)).toEqual(['updated:b', 'resolved:a']);
   expect(followUps.delta.notices[1].previousSignature).toMatch(/^new\|medium/);
@@ -112,7 +144,9 @@ test('open-count counts notifiable unresolved alerts, including known ones not f
 
 test('old entries that owe nothing are pruned; owed ones are kept', () => {
   const minutesAgo = RETENTION_MS / 60_000 + 2 * 1440;
-  const first = run(undefined, [alert('a', {}, minutesAgo), alert('b', {}, minutesAgo)], { ...settings, lookbackMs: 180 * 86_400_000 }, ['b']);
+  const first = run(undefined, [alert('a', {}, minutesAgo), alert('b', {}, minutesAgo)], { ...settings, lookbackMs: 180 * 86_400_000 }, [
+    'b'
+  ]);
   expect(Object.keys(first.snapshot.alerts).sort()).toEqual(['a', 'b']);
   // Retention counts from the cursor (the newest alert seen), not from the clock alone.
   const later = run(first.snapshot, [alert('c', {}, 1)], settings, ['b']);
@@ -149,11 +183,24 @@ test('alertKeeper keeps whole only the alerts that may be posted, and trimming n
 describe('reminders (remind-after)', () => {
   const HOUR = 3_600_000;
   const remind: DeltaSettings = { ...settings, notifyOn: ['new', 'resolved'], remindAfterMs: 24 * HOUR };
-  const reminders = (delta: { notices: Array<{ kind: string; alert: GraphAlert }> }) => delta.notices.filter(n => n.kind === 'reminder').map(n => n.alert.id);
+  const reminders = (delta: { notices: Array<{ kind: string; alert: GraphAlert }> }) =>
+    delta.notices.filter(n => n.kind === 'reminder').map(n => n.alert.id);
 
   test('an open posted alert is reminded once per remind-after, from the snapshot alone', () => {
-    const first = run(undefined, [alert('open', { title: 'Open one', alertWebUrl: 'https://security.microsoft.com/alerts/open' }), alert('quiet', { severity: 'informational' })], remind);
-    expect(first.snapshot.alerts.open.c).toEqual({ title: 'Open one', severity: 'medium', serviceSource: 'microsoftDefenderForEndpoint', alertWebUrl: 'https://security.microsoft.com/alerts/open' });
+    const first = run(
+      undefined,
+      [
+        alert('open', { title: 'Open one', alertWebUrl: 'https://security.microsoft.com/alerts/open' }),
+        alert('quiet', { severity: 'informational' })
+      ],
+      remind
+    );
+    expect(first.snapshot.alerts.open.c).toEqual({
+      title: 'Open one',
+      severity: 'medium',
+      serviceSource: 'microsoftDefenderForEndpoint',
+      alertWebUrl: 'https://security.microsoft.com/alerts/open'
+    });
     expect(first.snapshot.alerts.quiet.c).toBeUndefined();
     // 23 h later: not yet. Graph returns nothing (the alert did not change).
     expect(reminders(run(first.snapshot, [], remind, [], NOW + 23 * HOUR).delta)).toEqual([]);
@@ -174,10 +221,16 @@ describe('reminders (remind-after)', () => {
     const first = run(undefined, [alert('a'), alert('b'), alert('c')], remind);
     const later = NOW + 25 * HOUR;
     const at = (minutesAgo: number) => new Date(later - minutesAgo * 60_000).toISOString();
-    const next = run(first.snapshot, [
-      { ...alert('a'), status: 'resolved', lastUpdateDateTime: at(60) },
-      { ...alert('b'), severity: 'informational', lastUpdateDateTime: at(60) }
-    ], remind, [], later);
+    const next = run(
+      first.snapshot,
+      [
+        { ...alert('a'), status: 'resolved', lastUpdateDateTime: at(60) },
+        { ...alert('b'), severity: 'informational', lastUpdateDateTime: at(60) }
+      ],
+      remind,
+      [],
+      later
+    );
     expect(next.delta.notices.map(n => `${n.kind}:${n.alert.id}`)).toEqual(['resolved:a', 'reminder:c']);
     expect(next.snapshot.alerts.a.c).toBeUndefined();
     expect(next.snapshot.alerts.b.c).toBeUndefined();
@@ -201,7 +254,8 @@ test('60 daily runs with a notice owed all along: the window is never pinned pas
     if (snapshot?.cursor) expect(snapshot.cursor - since).toBeLessThanOrEqual(RETENTION_MS + FETCH_OVERLAP_MS);
     const fetched = tenant.filter(a => Date.parse(a.lastUpdateDateTime!) >= since);
     const result = run(snapshot, fetched, settings, ['stuck'], now);
-    for (const notice of result.delta.notices) if (notice.alert.id !== 'stuck') posted.set(notice.alert.id, (posted.get(notice.alert.id) ?? 0) + 1);
+    for (const notice of result.delta.notices)
+      if (notice.alert.id !== 'stuck') posted.set(notice.alert.id, (posted.get(notice.alert.id) ?? 0) + 1);
     // The owed notice never expires: it is owed every day, from its stored copy once the window has moved on.
     expect(result.delta.notices.map(n => n.alert.id)).toContain('stuck');
     snapshot = result.snapshot;

@@ -39,7 +39,11 @@ afterAll(async () => {
   await ws.remove();
 });
 beforeEach(() => {
-  Object.assign(app, { clientSecret: SECRET, certificatePem: CERTIFICATE, federated: { isIssued: (t: string) => idTokens.issued.has(t), subject: SUBJECT, subjectOf: (t: string) => idTokens.issued.get(t)?.sub } });
+  Object.assign(app, {
+    clientSecret: SECRET,
+    certificatePem: CERTIFICATE,
+    federated: { isIssued: (t: string) => idTokens.issued.has(t), subject: SUBJECT, subjectOf: (t: string) => idTokens.issued.get(t)?.sub }
+  });
   idTokens.subject = SUBJECT;
   entra.tokenRequests.length = 0;
   graph.deny = undefined;
@@ -47,9 +51,20 @@ beforeEach(() => {
   graph.alerts = [makeAlert(Math.floor(Math.random() * 1e6), { lastUpdateDateTime: new Date().toISOString() })];
 });
 
-const base = () => ({ 'tenant-id': TENANT, 'client-id': CLIENT, 'graph-endpoint': graph.url, 'authority-host': entra.url, 'snapshot-store': 'file', 'dry-run': 'true' });
+const base = () => ({
+  'tenant-id': TENANT,
+  'client-id': CLIENT,
+  'graph-endpoint': graph.url,
+  'authority-host': entra.url,
+  'snapshot-store': 'file',
+  'dry-run': 'true'
+});
 const runnerEnv = { GITHUB_REPOSITORY: REPO, GITHUB_REF: 'refs/heads/main' };
-const visible = (run: ActionRun) => (run.stdout + run.stderr).split('\n').filter(line => !line.startsWith('::add-mask::')).join('\n');
+const visible = (run: ActionRun) =>
+  (run.stdout + run.stderr)
+    .split('\n')
+    .filter(line => !line.startsWith('::add-mask::'))
+    .join('\n');
 const errorLine = (run: ActionRun) => run.stdout.split('\n').find(line => line.startsWith('::error::')) ?? '';
 
 function expectNoSecrets(run: ActionRun) {
@@ -65,7 +80,11 @@ test('client secret: the token request carries the secret and no assertion', asy
   const run = await ws.run({ ...base(), 'client-secret': SECRET });
   expect(run.code).toBe(0);
   expect(run.outputs['new-count']).toBe('1');
-  expect(entra.tokenRequests[0]).toMatchObject({ client_secret: SECRET, scope: 'https://graph.microsoft.com/.default', grant_type: 'client_credentials' });
+  expect(entra.tokenRequests[0]).toMatchObject({
+    client_secret: SECRET,
+    scope: 'https://graph.microsoft.com/.default',
+    grant_type: 'client_credentials'
+  });
   expect(entra.tokenRequests[0].client_assertion).toBeUndefined();
 });
 
@@ -127,8 +146,14 @@ test('GitHub OIDC without id-token: write says so', async () => {
 
 test.each([
   [{ 'client-secret': 'definitely-wrong-secret-1' }, /AADSTS7000215.*Value \(not its ID\)/],
-  [{ 'client-secret': SECRET, 'client-id': '11111111-2222-3333-4444-555555555555' }, /does not know the application 11111111-2222-3333-4444-555555555555.*AADSTS700016/],
-  [{ 'client-secret': SECRET, 'tenant-id': '99999999-2222-3333-4444-555555555555' }, /tenant 99999999-2222-3333-4444-555555555555.*tenant-id/]
+  [
+    { 'client-secret': SECRET, 'client-id': '11111111-2222-3333-4444-555555555555' },
+    /does not know the application 11111111-2222-3333-4444-555555555555.*AADSTS700016/
+  ],
+  [
+    { 'client-secret': SECRET, 'tenant-id': '99999999-2222-3333-4444-555555555555' },
+    /tenant 99999999-2222-3333-4444-555555555555.*tenant-id/
+  ]
 ])('Entra error %o is translated into its remedy', async (extra, message) => {
   const run = await ws.run({ ...base(), ...extra });
   expect(run.code).toBe(1);

@@ -96,7 +96,10 @@ describe('cache fidelity', () => {
 
   test('two runs saving at once both land under their own keys; the next run restores the newest', async () => {
     graph.alerts = [makeAlert(101, { lastUpdateDateTime: new Date().toISOString() })];
-    const [a, b] = await Promise.all([ws.run(withPrefix(), cacheService.env()), other.run(withPrefix(), { ...cacheService.env(), GITHUB_RUN_ID: '7777' })]);
+    const [a, b] = await Promise.all([
+      ws.run(withPrefix(), cacheService.env()),
+      other.run(withPrefix(), { ...cacheService.env(), GITHUB_RUN_ID: '7777' })
+    ]);
     expect([a.code, b.code]).toEqual([0, 0]);
     const keys = cacheService.entries.filter(e => e.key.startsWith(`${prefix}-`)).map(e => e.key);
     expect(keys).toHaveLength(2);
@@ -118,7 +121,7 @@ describe('cache fidelity', () => {
     expect(teams.received.length).toBe(before);
   }, 120_000);
 
-  test('a save that fails fails the step after delivering; the next run may repeat only that run\'s notices', async () => {
+  test("a save that fails fails the step after delivering; the next run may repeat only that run's notices", async () => {
     await ws.run(withPrefix(), cacheService.env());
     graph.alerts.push(makeAlert(103, { lastUpdateDateTime: new Date().toISOString() }));
     cacheService.saveOutage = 503;
@@ -135,38 +138,65 @@ describe('cache fidelity', () => {
 
   test.each([
     ['an old-format snapshot', () => gzipSync(JSON.stringify({ version: 0, alerts: [] }))],
-    ['a newer-format snapshot', () => gzipSync(JSON.stringify({ version: 2, scope: TENANT, cursor: null, savedAt: new Date().toISOString(), alerts: {} }))],
+    [
+      'a newer-format snapshot',
+      () => gzipSync(JSON.stringify({ version: 2, scope: TENANT, cursor: null, savedAt: new Date().toISOString(), alerts: {} }))
+    ],
     ['a corrupt snapshot', () => Buffer.from('this is not gzip')],
     ['a gzip bomb', () => gzipSync(Buffer.alloc(300 * 1024 * 1024, 32), { level: 9 })],
-    ['a snapshot from the future', () => gzipSync(JSON.stringify({ version: 1, scope: TENANT, cursor: Date.parse('2099-01-01'), savedAt: new Date().toISOString(), alerts: {} }))],
-    ['another tenant\'s snapshot', () => gzipSync(JSON.stringify({ version: 1, scope: 'someone-else', cursor: null, savedAt: '', alerts: {} }))]
-  ])('%s fails the run closed, before any post, and stays stored; reset-snapshot starts afresh', async (_name, bytes) => {
-    const seedPrefix = `seed${Math.floor(Math.random() * 1e9)}`;
-    const file = path.join(other.dir, 'planted.gz');
-    await fs.writeFile(file, bytes());
-    // Asynchronously: the cache-service fake answering the seeding process lives in this process.
-    const seeder = spawn(process.execPath, [fileURLToPath(new URL('./fakes/seed-cache.mjs', import.meta.url)), `${seedPrefix}-${TENANT}-1-1`, file], {
-      cwd: other.dir,
-      env: { ...process.env, ...cacheService.env(), GITHUB_WORKSPACE: other.dir },
-      stdio: 'ignore'
-    });
-    expect(await new Promise(resolve => seeder.on('close', resolve))).toBe(0);
-    const posted = teams.received.length;
-    const entries = cacheService.entries.length;
-    const run = await other.run({ ...inputs(), 'cache-key-prefix': seedPrefix, 'first-run': 'silent' }, cacheService.env());
-    expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(new RegExp(`::error::The stored alert snapshot \\(${seedPrefix}-${TENANT}-1-1\\) cannot be trusted: .*Nothing was posted and the stored snapshot was left as it is\\..*reset-snapshot: true.*gh cache delete`));
-    expect(teams.received.length).toBe(posted);
-    // Nothing saved over it: the next run meets the same entry (and the same error) until someone acts.
-    expect(cacheService.entries.length).toBe(entries);
-    const again = await other.run({ ...inputs(), 'cache-key-prefix': seedPrefix, 'first-run': 'silent' }, cacheService.env());
-    expect(again.code).toBe(1);
-    const reset = await other.run({ ...inputs(), 'cache-key-prefix': seedPrefix, 'first-run': 'silent', 'reset-snapshot': 'true' }, cacheService.env());
-    expect(reset.code).toBe(0);
-    expect(reset.stdout).toMatch(/::warning::reset-snapshot is true: the stored snapshot is not read/);
-    expect(reset.outputs['cache-hit']).toBe('false');
-    const after = await other.run({ ...inputs(), 'cache-key-prefix': seedPrefix }, cacheService.env());
-    expect(after.code).toBe(0);
-    expect(after.outputs['cache-hit']).toBe('true');
-  }, 120_000);
+    [
+      'a snapshot from the future',
+      () =>
+        gzipSync(
+          JSON.stringify({ version: 1, scope: TENANT, cursor: Date.parse('2099-01-01'), savedAt: new Date().toISOString(), alerts: {} })
+        )
+    ],
+    [
+      "another tenant's snapshot",
+      () => gzipSync(JSON.stringify({ version: 1, scope: 'someone-else', cursor: null, savedAt: '', alerts: {} }))
+    ]
+  ])(
+    '%s fails the run closed, before any post, and stays stored; reset-snapshot starts afresh',
+    async (_name, bytes) => {
+      const seedPrefix = `seed${Math.floor(Math.random() * 1e9)}`;
+      const file = path.join(other.dir, 'planted.gz');
+      await fs.writeFile(file, bytes());
+      // Asynchronously: the cache-service fake answering the seeding process lives in this process.
+      const seeder = spawn(
+        process.execPath,
+        [fileURLToPath(new URL('./fakes/seed-cache.mjs', import.meta.url)), `${seedPrefix}-${TENANT}-1-1`, file],
+        {
+          cwd: other.dir,
+          env: { ...process.env, ...cacheService.env(), GITHUB_WORKSPACE: other.dir },
+          stdio: 'ignore'
+        }
+      );
+      expect(await new Promise(resolve => seeder.on('close', resolve))).toBe(0);
+      const posted = teams.received.length;
+      const entries = cacheService.entries.length;
+      const run = await other.run({ ...inputs(), 'cache-key-prefix': seedPrefix, 'first-run': 'silent' }, cacheService.env());
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(
+        new RegExp(
+          `::error::The stored alert snapshot \\(${seedPrefix}-${TENANT}-1-1\\) cannot be trusted: .*Nothing was posted and the stored snapshot was left as it is\\..*reset-snapshot: true.*gh cache delete`
+        )
+      );
+      expect(teams.received.length).toBe(posted);
+      // Nothing saved over it: the next run meets the same entry (and the same error) until someone acts.
+      expect(cacheService.entries.length).toBe(entries);
+      const again = await other.run({ ...inputs(), 'cache-key-prefix': seedPrefix, 'first-run': 'silent' }, cacheService.env());
+      expect(again.code).toBe(1);
+      const reset = await other.run(
+        { ...inputs(), 'cache-key-prefix': seedPrefix, 'first-run': 'silent', 'reset-snapshot': 'true' },
+        cacheService.env()
+      );
+      expect(reset.code).toBe(0);
+      expect(reset.stdout).toMatch(/::warning::reset-snapshot is true: the stored snapshot is not read/);
+      expect(reset.outputs['cache-hit']).toBe('false');
+      const after = await other.run({ ...inputs(), 'cache-key-prefix': seedPrefix }, cacheService.env());
+      expect(after.code).toBe(0);
+      expect(after.outputs['cache-hit']).toBe('true');
+    },
+    120_000
+  );
 });

@@ -45,9 +45,13 @@ afterEach(async () => {
 const inputs = (extra: Record<string, string> = {}) => fakeTenantInputs({ graph, entra, webhookUrl: teams.workflowsUrl }, extra);
 const snapshotFile = () => path.join(ws.dir, '.m365-alerts/snapshot.json');
 /** Alerts posted, by number; a backlog card names alerts it does not deliver, so it does not count. */
-const postedIds = () => teams.received.filter(r => !r.text.includes('Backlog: ')).flatMap(r => [...r.text.matchAll(/hidden file #(\d+)/g)].map(m => Number(m[1])));
+const postedIds = () =>
+  teams.received
+    .filter(r => !r.text.includes('Backlog: '))
+    .flatMap(r => [...r.text.matchAll(/hidden file #(\d+)/g)].map(m => Number(m[1])));
 /** Lines the runner would take as workflow commands, other than the masks the action registers. */
-const commands = (stdout: string) => stdout.split('\n').filter(line => /^\s*::/.test(line) && !/^::(add-mask|debug|group|endgroup)::/.test(line));
+const commands = (stdout: string) =>
+  stdout.split('\n').filter(line => /^\s*::/.test(line) && !/^::(add-mask|debug|group|endgroup)::/.test(line));
 
 test('a missing webhook secret with source graph is an input error: nothing is read, nothing recorded', async () => {
   graph.alerts = [makeAlert(1)];
@@ -66,11 +70,16 @@ test('an untrusted snapshot fails the run before any post and is left as it is; 
   graph.alerts = [makeAlert(1)];
   expect((await ws.run(inputs())).code).toBe(0);
   graph.alerts.push(makeAlert(2, { lastUpdateDateTime: new Date().toISOString() }));
-  for (const planted of ['{"version":1,"scope":"', JSON.stringify({ version: 1, scope: TENANT, cursor: Date.parse('2099-01-01'), savedAt: new Date().toISOString(), alerts: {} })]) {
+  for (const planted of [
+    '{"version":1,"scope":"',
+    JSON.stringify({ version: 1, scope: TENANT, cursor: Date.parse('2099-01-01'), savedAt: new Date().toISOString(), alerts: {} })
+  ]) {
     await fs.writeFile(snapshotFile(), planted);
     const run = await ws.run(inputs({ 'first-run': 'silent' }));
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/::error::The stored alert snapshot \(.*snapshot\.json\) cannot be trusted: .*Nothing was posted and the stored snapshot was left as it is\..*reset-snapshot: true/);
+    expect(run.stdout).toMatch(
+      /::error::The stored alert snapshot \(.*snapshot\.json\) cannot be trusted: .*Nothing was posted and the stored snapshot was left as it is\..*reset-snapshot: true/
+    );
     expect(await fs.readFile(snapshotFile(), 'utf8')).toBe(planted);
     expect(postedIds()).toEqual([1]);
   }
@@ -90,7 +99,10 @@ test('snapshot-signing-key: signed snapshots verify; a tampered or unsigned one 
   const second = await ws.run(inputs(key));
   expect([second.code, second.outputs['cache-hit']]).toEqual([0, 'true']);
   // Someone with cache write access edits the snapshot to mark alert 2 as told.
-  await fs.writeFile(snapshotFile(), signed.replace('"alerts":{', `"alerts":{"${makeAlert(2).id}":{"u":1,"s":"new|medium|||","n":"new|medium|||"},`));
+  await fs.writeFile(
+    snapshotFile(),
+    signed.replace('"alerts":{', `"alerts":{"${makeAlert(2).id}":{"u":1,"s":"new|medium|||","n":"new|medium|||"},`)
+  );
   graph.alerts.push(makeAlert(2, { lastUpdateDateTime: new Date().toISOString() }));
   const tampered = await ws.run(inputs(key));
   expect(tampered.code).toBe(1);
@@ -105,7 +117,9 @@ test('one alert dated 2099 is posted but never moves the cursor: later alerts ke
   graph.alerts = [makeAlert(1, { lastUpdateDateTime: '2099-01-01T00:00:00Z' }), makeAlert(2)];
   const first = await ws.run(inputs());
   expect(first.code).toBe(0);
-  expect(first.stdout).toMatch(new RegExp(`::warning::Alert "${makeAlert(1).id}" has a lastUpdateDateTime more than 5 minutes in the future`));
+  expect(first.stdout).toMatch(
+    new RegExp(`::warning::Alert "${makeAlert(1).id}" has a lastUpdateDateTime more than 5 minutes in the future`)
+  );
   graph.alerts.push(makeAlert(3, { lastUpdateDateTime: new Date().toISOString() }));
   const second = await ws.run(inputs());
   expect(second.code).toBe(0);
@@ -118,15 +132,26 @@ test('hostile alerts: no workflow command in the log, malformed items skipped an
   let deep = '{"leaf":1}';
   for (let i = 0; i < 20_000; i++) deep = `{"c":${deep}}`;
   const hostileTitle = 'Invoice\n::error::pwned\n::stop-commands::tok\n\n![x](https://evil.pw/i.png) [click](https://evil.pw)';
-  graph.alerts = [makeAlert(1, { title: hostileTitle, severity: 'high' }), makeAlert(2, { severity: 5, serviceSource: { x: 1 } }), makeAlert(3, { id: '__proto__' }), makeAlert(4)];
-  graph.rawItems = ['42', '{"id":7,"title":"no id"}', JSON.stringify({ ...makeAlert(5), evidence: undefined }).replace(/}$/, `,"evidence":[${deep}]}`)];
+  graph.alerts = [
+    makeAlert(1, { title: hostileTitle, severity: 'high' }),
+    makeAlert(2, { severity: 5, serviceSource: { x: 1 } }),
+    makeAlert(3, { id: '__proto__' }),
+    makeAlert(4)
+  ];
+  graph.rawItems = [
+    '42',
+    '{"id":7,"title":"no id"}',
+    JSON.stringify({ ...makeAlert(5), evidence: undefined }).replace(/}$/, `,"evidence":[${deep}]}`)
+  ];
   teams.faults.push({ kind: 'status', status: 500 });
   const first = await ws.run(inputs({ 'max-cards': '10' }));
   expect(first.code).toBe(0);
   expect(commands(first.stdout).filter(line => !line.startsWith('::warning::'))).toEqual([]);
   expect(first.stdout).not.toMatch(/^\s*::(error::pwned|stop-commands)/m);
   expect(first.outputs['skipped-count']).toBe('2');
-  expect(first.stdout).toMatch(/::warning::Alert "da637551227677500002_-961444812" has malformed fields \(severity is a number, serviceSource is an object\)/);
+  expect(first.stdout).toMatch(
+    /::warning::Alert "da637551227677500002_-961444812" has malformed fields \(severity is a number, serviceSource is an object\)/
+  );
   expect(first.outputs['posted-count']).toBe('5');
   expect(postedIds().sort()).toEqual([2, 3, 4, 5]);
   const hostileCard = teams.received.find(r => r.text.includes('Invoice'))!.text;
@@ -168,7 +193,14 @@ test('SIGTERM: posting stops at once, what was delivered is saved, the step fail
   teams.faultFor = () => ({ kind: 'delay', ms: 300 });
   const outputFile = path.join(ws.dir, 'sigterm-output');
   await fs.writeFile(outputFile, '');
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', NODE_EXTRA_CA_CERTS: CA_FILE, GITHUB_OUTPUT: outputFile, GITHUB_WORKSPACE: ws.dir, RUNNER_TEMP: path.join(ws.dir, 'tmp'), GITHUB_RUN_ID: '77' };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    NODE_EXTRA_CA_CERTS: CA_FILE,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_WORKSPACE: ws.dir,
+    RUNNER_TEMP: path.join(ws.dir, 'tmp'),
+    GITHUB_RUN_ID: '77'
+  };
   for (const [name, value] of Object.entries(inputs({ 'max-cards': '12' }))) env[`INPUT_${name.toUpperCase()}`] = value;
   const child = spawn(process.execPath, [DIST], { cwd: ws.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -242,7 +274,10 @@ test('send-test-card posts one marked card to the default webhook and every rout
   const routes = `- name: soc\n  webhook-url: ${teams.workflowUrl('50c')}\n- name: gone\n  webhook-url: ${teams.workflowsUrl.replace('sig=fake-signature', 'sig=revoked')}`;
   const run = await ws.run(inputs({ 'send-test-card': 'true', routes }));
   expect(run.code).toBe(1);
-  expect(teams.received.map(r => r.path)).toEqual(['/workflows/0a1b2c3d/triggers/manual/paths/invoke', '/workflows/50c/triggers/manual/paths/invoke']);
+  expect(teams.received.map(r => r.path)).toEqual([
+    '/workflows/0a1b2c3d/triggers/manual/paths/invoke',
+    '/workflows/50c/triggers/manual/paths/invoke'
+  ]);
   expect(teams.received[0].text).toContain('TEST CARD');
   expect(run.stdout).toMatch(/Test card to 'default': accepted/);
   expect(run.stdout).toMatch(/::error::Test card to 'gone': Teams answered HTTP 401/);
@@ -258,7 +293,10 @@ test("a runner clock far ahead (or behind) of Graph's stops the run before any p
   expect((await ws.run(inputs())).code).toBe(0);
   const saved = await fs.readFile(snapshotFile(), 'utf8');
   graph.alerts.push(makeAlert(2, { lastUpdateDateTime: new Date().toISOString() }));
-  const shift = (offsetMs: number) => ({ NODE_OPTIONS: `--import=${path.join(path.dirname(DIST), '../__tests__/helpers/shift-clock.mjs')}`, CLOCK_OFFSET_MS: String(offsetMs) });
+  const shift = (offsetMs: number) => ({
+    NODE_OPTIONS: `--import=${path.join(path.dirname(DIST), '../__tests__/helpers/shift-clock.mjs')}`,
+    CLOCK_OFFSET_MS: String(offsetMs)
+  });
   const ahead = await ws.run(inputs(), shift(3 * 86_400_000));
   expect(ahead.code).toBe(1);
   expect(ahead.stdout).toMatch(/::error::The runner's clock is 4320 minutes ahead of Microsoft Graph's/);

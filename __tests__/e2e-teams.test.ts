@@ -78,12 +78,17 @@ test('routes: DLP to compliance, high endpoint alerts to the SOC, the rest to th
   // The route URLs are masked for the runner, and appear nowhere in what it shows.
   for (const workflow of ['compliance', 'ransom', 'soc']) {
     // (workflow commands escape % as %25; the runner decodes it)
-    expect(run.stdout).toContain(`::add-mask::${teams.workflowUrl(workflow).replace(/%/g, "%25")}`);
+    expect(run.stdout).toContain(`::add-mask::${teams.workflowUrl(workflow).replace(/%/g, '%25')}`);
     expect(visible(run.stdout)).not.toContain(`/workflows/${workflow}/`);
   }
   // The report names each card's channel by route name.
   const report = JSON.parse(await fs.readFile(run.outputs['report-path'], 'utf8'));
-  expect(report.cards.map((card: any) => card.label.split(' ')[0]).sort()).toEqual(['[compliance]', '[default]', '[soc-ransomware]', '[soc]']);
+  expect(report.cards.map((card: any) => card.label.split(' ')[0]).sort()).toEqual([
+    '[compliance]',
+    '[default]',
+    '[soc-ransomware]',
+    '[soc]'
+  ]);
   // Nothing new: nothing posted anywhere.
   const again = await ws.run(inputs({ routes }));
   expect(again.code).toBe(0);
@@ -92,7 +97,9 @@ test('routes: DLP to compliance, high endpoint alerts to the SOC, the rest to th
 
 test('an alert that matches no route, with no teams-webhook-url, fails the step and is kept for the next run', async () => {
   graph.alerts = [makeAlert(1, dlp), makeAlert(2, { severity: 'high' })];
-  const routes = JSON.stringify([{ name: 'compliance', 'service-sources': ['dataLossPrevention'], 'webhook-url': teams.workflowUrl('compliance') }]);
+  const routes = JSON.stringify([
+    { name: 'compliance', 'service-sources': ['dataLossPrevention'], 'webhook-url': teams.workflowUrl('compliance') }
+  ]);
   const first = await ws.run(inputs({ routes, 'teams-webhook-url': '' }));
   expect(first.code).toBe(1);
   expect(teams.received).toHaveLength(1);
@@ -110,7 +117,9 @@ test('a bad route is a clear settings error that never repeats the webhook URL',
   const secretUrl = teams.workflowUrl('secret-flow');
   const run = await ws.run(inputs({ routes: `- name: soc\n  severity: critical\n  webhook-url: ${secretUrl}\n` }));
   expect(run.code).toBe(1);
-  expect(visible(run.stdout)).toMatch(/::error::Input 'routes' route 'soc': 'severity' has 'critical', which is not a valid value\. Valid values: informational, low, medium, high\./);
+  expect(visible(run.stdout)).toMatch(
+    /::error::Input 'routes' route 'soc': 'severity' has 'critical', which is not a valid value\. Valid values: informational, low, medium, high\./
+  );
   expect(visible(run.stdout)).not.toContain('secret-flow');
   expect(teams.received).toHaveLength(0);
 });
@@ -147,7 +156,11 @@ test('reminders across runs: one digest of alerts still open after remind-after,
 
 test('legacy connector (allowed): MessageCards without markdown; an HTTP 200 throttling text is a failure that is retried', async () => {
   graph.alerts = [makeAlert(1, { title: '**Urgent** [click](https://evil.example/x) <at>CEO</at> #1' }), makeAlert(2)];
-  teams.faults.push({ kind: 'status', status: 200, body: 'Microsoft Teams endpoint returned HTTP error 429 with ContextId tcid=0,server=msgapi-production-eus-azsc2-4-170,cv=deadbeef.0..' });
+  teams.faults.push({
+    kind: 'status',
+    status: 200,
+    body: 'Microsoft Teams endpoint returned HTTP error 429 with ContextId tcid=0,server=msgapi-production-eus-azsc2-4-170,cv=deadbeef.0..'
+  });
   const run = await ws.run(inputs({ 'teams-webhook-url': teams.connectorUrl, 'allow-legacy-connector': 'true' }));
   expect(run.code).toBe(0);
   expect(run.stdout).toMatch(/connector answered "Microsoft Teams endpoint returned HTTP error 429/);
@@ -158,13 +171,18 @@ test('legacy connector (allowed): MessageCards without markdown; an HTTP 200 thr
   }
   const hostile = teams.received.find(r => r.text.includes('Urgent'))!;
   expect(hostile.text).not.toMatch(/https:\/\/evil|<at>/);
-  expect(hostile.card.potentialAction.map((a: any) => a.targets[0].uri)).toEqual([expect.stringMatching(/^https:\/\/security\.microsoft\.com\/alerts\//), expect.stringMatching(/^https:\/\/security\.microsoft\.com\/incidents\//)]);
+  expect(hostile.card.potentialAction.map((a: any) => a.targets[0].uri)).toEqual([
+    expect.stringMatching(/^https:\/\/security\.microsoft\.com\/alerts\//),
+    expect.stringMatching(/^https:\/\/security\.microsoft\.com\/incidents\//)
+  ]);
 });
 
 test('legacy connector URL without allow-legacy-connector: rejected with the migration steps, nothing posted', async () => {
   graph.alerts = [makeAlert(1)];
   const run = await ws.run(inputs({ 'teams-webhook-url': teams.connectorUrl }));
   expect(run.code).toBe(1);
-  expect(visible(run.stdout)).toMatch(/Office 365 connector.*retired.*Workflows template "Post to a channel when a webhook request is received"/);
+  expect(visible(run.stdout)).toMatch(
+    /Office 365 connector.*retired.*Workflows template "Post to a channel when a webhook request is received"/
+  );
   expect(teams.attempts).toBe(0);
 });

@@ -45,7 +45,6 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
   return fakeTenantInputs({ graph, entra, webhookUrl: teams.workflowsUrl }, extra);
 }
 
-
 const titles = () => teams.received.map(r => r.card.body[0].items[1].inlines[0].text as string);
 
 test('first run posts the notifiable alerts, an unchanged second run makes one Graph request and posts nothing', async () => {
@@ -58,7 +57,11 @@ test('first run posts the notifiable alerts, an unchanged second run makes one G
   ];
   const first = await ws.run(inputs());
   expect(first.code).toBe(0);
-  expect(titles().sort()).toEqual(['Suspicious execution of hidden file #1', 'Suspicious execution of hidden file #2', 'Suspicious execution of hidden file #5']);
+  expect(titles().sort()).toEqual([
+    'Suspicious execution of hidden file #1',
+    'Suspicious execution of hidden file #2',
+    'Suspicious execution of hidden file #5'
+  ]);
   expect(first.outputs['new-count']).toBe('3');
   expect(first.outputs['posted-count']).toBe('3');
   expect(first.outputs['failed-count']).toBe('0');
@@ -66,7 +69,15 @@ test('first run posts the notifiable alerts, an unchanged second run makes one G
   expect(first.outputs['cache-hit']).toBe('false');
   const newAlerts = JSON.parse(first.outputs['new-alerts']);
   expect(newAlerts.map((a: any) => a.severity)).toEqual(['high', 'medium', 'low']);
-  expect(Object.keys(newAlerts[0]).sort()).toEqual(['alertWebUrl', 'createdDateTime', 'id', 'serviceSource', 'severity', 'status', 'title']);
+  expect(Object.keys(newAlerts[0]).sort()).toEqual([
+    'alertWebUrl',
+    'createdDateTime',
+    'id',
+    'serviceSource',
+    'severity',
+    'status',
+    'title'
+  ]);
   // Every request asked for unknown enum members, so the Sentinel alert kept its real serviceSource.
   expect(graph.requests.every(r => r.prefer === 'include-unknown-enum-members')).toBe(true);
   expect(newAlerts[1].serviceSource).toBe('microsoftSentinel');

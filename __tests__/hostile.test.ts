@@ -13,7 +13,14 @@ import { jsonListItems, JsonListError } from '../src/json-items.js';
 /**
  * Every state read can be wrong and every alert field is hostile: these are the pure defences.
  */
-const settings: DeltaSettings = { minSeverity: 'low', statuses: ['new', 'inProgress'], serviceSources: [], notifyOn: ['new'], firstRun: 'notify', lookbackMs: 86_400_000 };
+const settings: DeltaSettings = {
+  minSeverity: 'low',
+  statuses: ['new', 'inProgress'],
+  serviceSources: [],
+  notifyOn: ['new'],
+  firstRun: 'notify',
+  lookbackMs: 86_400_000
+};
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 const check = { scope: 'tenant', now: NOW };
 const good = { version: 1, scope: 'tenant', cursor: NOW - 60_000, savedAt: new Date(NOW - 60_000).toISOString(), alerts: {} };
@@ -51,14 +58,24 @@ describe('snapshot trust', () => {
     const signed = serializeSnapshot(snapshot, key);
     expect(parseSnapshot(signed, { ...check, signingKey: key }).cursor).toBe(good.cursor);
     expect(() => parseSnapshot(signed, { ...check, signingKey: `${key}x` })).toThrow(/signature does not match/);
-    expect(() => parseSnapshot(signed.replace(String(good.cursor), String(good.cursor + 1)), { ...check, signingKey: key })).toThrow(/signature does not match/);
-    expect(() => parseSnapshot(serializeSnapshot(snapshot), { ...check, signingKey: key })).toThrow(/carries no signature.*reset-snapshot: true/);
+    expect(() => parseSnapshot(signed.replace(String(good.cursor), String(good.cursor + 1)), { ...check, signingKey: key })).toThrow(
+      /signature does not match/
+    );
+    expect(() => parseSnapshot(serializeSnapshot(snapshot), { ...check, signingKey: key })).toThrow(
+      /carries no signature.*reset-snapshot: true/
+    );
     // Without a key, a signed snapshot still reads (turning signing off needs no reset).
     expect(parseSnapshot(signed, check).cursor).toBe(good.cursor);
   });
 
   test("an alert id like '__proto__' or 'constructor' is kept in the snapshot like any other", () => {
-    const alerts = ['__proto__', 'constructor', 'hasOwnProperty'].map(id => ({ id, title: id, severity: 'high', status: 'new', lastUpdateDateTime: new Date(NOW - 1000).toISOString() }));
+    const alerts = ['__proto__', 'constructor', 'hasOwnProperty'].map(id => ({
+      id,
+      title: id,
+      severity: 'high',
+      status: 'new',
+      lastUpdateDateTime: new Date(NOW - 1000).toISOString()
+    }));
     const first = computeDelta(undefined, alerts, settings, NOW);
     expect(first.notices.map(n => n.alert.id).sort()).toEqual(['__proto__', 'constructor', 'hasOwnProperty']);
     const saved = serializeSnapshot(nextSnapshot(first, new Set(first.notices), 'tenant', NOW));
@@ -95,11 +112,22 @@ describe('alert intake', () => {
   test('fields of the wrong type are dropped and named; the alert is still handled', () => {
     const report = newIntakeReport();
     const take = alertIntake((alert, problems) => boundedAlert(alert, problems), report);
-    const alert = take({ id: 'a', title: { text: 'x' }, severity: 3, serviceSource: ['x'], status: 'new', description: 5, evidence: 'nope', mitreTechniques: ['T1', 2] })!;
+    const alert = take({
+      id: 'a',
+      title: { text: 'x' },
+      severity: 3,
+      serviceSource: ['x'],
+      status: 'new',
+      description: 5,
+      evidence: 'nope',
+      mitreTechniques: ['T1', 2]
+    })!;
     expect(alert).toMatchObject({ id: 'a', status: 'new', evidence: 'nope', mitreTechniques: ['T1'] });
     expect(alert.title).toBeUndefined();
     expect(alert.severity).toBeUndefined();
-    expect(report.repaired).toEqual([{ id: 'a', problem: expect.stringMatching(/severity is a number.*title is an object.*description is a number/) }]);
+    expect(report.repaired).toEqual([
+      { id: 'a', problem: expect.stringMatching(/severity is a number.*title is an object.*description is a number/) }
+    ]);
     // Rendered from what is valid, and notifiable (its severity cannot say it is below the bar).
     const delta = computeDelta(undefined, [alert], settings, NOW);
     expect(delta.notices).toHaveLength(1);
@@ -109,7 +137,9 @@ describe('alert intake', () => {
   test('evidence nested 20,000 deep, huge texts and __proto__ keys come out bounded', () => {
     let deep: Record<string, unknown> = { leaf: true };
     for (let i = 0; i < 20_000; i++) deep = { child: deep };
-    const raw = JSON.parse(`{"id":"a","title":"${'t'.repeat(300_000)}","evidence":[{"__proto__":{"polluted":true},"nested":1}],"additionalData":{}}`);
+    const raw = JSON.parse(
+      `{"id":"a","title":"${'t'.repeat(300_000)}","evidence":[{"__proto__":{"polluted":true},"nested":1}],"additionalData":{}}`
+    );
     raw.additionalData = deep;
     const checked = checkAlert(raw);
     if (!('alert' in checked)) throw new Error('not checked');
@@ -131,14 +161,22 @@ describe('untrusted text', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
-  test.each(['evil.pw', 'phish.cloud', 'www.evil.tk', 'login.microsoftonline.com.evil.zip', 'https://evil.example/x', 'user@evil.io', '10.0.0.1', '203.0.113.7:8080', '2001:db8::1', 'javascript:alert(1)'])(
-    '%s is inert',
-    text => {
-      const shown = neutralize(`see ${text} now`);
-      expect(shown).not.toContain(text);
-      expect(shown).toMatch(/\[\.\]|\[:\]/);
-    }
-  );
+  test.each([
+    'evil.pw',
+    'phish.cloud',
+    'www.evil.tk',
+    'login.microsoftonline.com.evil.zip',
+    'https://evil.example/x',
+    'user@evil.io',
+    '10.0.0.1',
+    '203.0.113.7:8080',
+    '2001:db8::1',
+    'javascript:alert(1)'
+  ])('%s is inert', text => {
+    const shown = neutralize(`see ${text} now`);
+    expect(shown).not.toContain(text);
+    expect(shown).toMatch(/\[\.\]|\[:\]/);
+  });
 
   test('buttons open only the Microsoft portals of the configured cloud', () => {
     const hosts = ['security.microsoft.com'];
@@ -147,7 +185,15 @@ describe('untrusted text', () => {
     expect(safeUrl('https://evil.pw/alerts/1', hosts)).toBeUndefined();
     expect(safeUrl('http://security.microsoft.com/alerts/1', hosts)).toBeUndefined();
     expect(safeUrl('https://user@security.microsoft.com/', hosts)).toBeUndefined();
-    const [plan] = planCards([{ kind: 'new', alert: { id: 'x', title: 't', alertWebUrl: 'https://evil.pw/a', incidentWebUrl: 'https://security.microsoft.com/incidents/1' } }], 1);
+    const [plan] = planCards(
+      [
+        {
+          kind: 'new',
+          alert: { id: 'x', title: 't', alertWebUrl: 'https://evil.pw/a', incidentWebUrl: 'https://security.microsoft.com/incidents/1' }
+        }
+      ],
+      1
+    );
     expect(JSON.stringify(plan.card.actions)).not.toContain('evil');
     expect(plan.card.actions).toHaveLength(1);
   });
@@ -171,12 +217,20 @@ describe('untrusted text', () => {
 
 describe('secrets', () => {
   afterEach(() => forgetSecrets());
-  const url = 'https://prod-01.westeurope.environment.api.powerplatform.com/workflows/abc/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sig=AbC%2Bsecret%2Fsig123';
+  const url =
+    'https://prod-01.westeurope.environment.api.powerplatform.com/workflows/abc/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sig=AbC%2Bsecret%2Fsig123';
 
   test('the webhook URL and its sig value are redacted in every spelling', () => {
     registerWebhookUrl(url);
     const sigDecoded = 'AbC+secret/sig123';
-    for (const echo of [url, encodeURIComponent(url), url.replace(/&/g, '&amp;'), 'AbC%2Bsecret%2Fsig123', sigDecoded, JSON.stringify(url)]) {
+    for (const echo of [
+      url,
+      encodeURIComponent(url),
+      url.replace(/&/g, '&amp;'),
+      'AbC%2Bsecret%2Fsig123',
+      sigDecoded,
+      JSON.stringify(url)
+    ]) {
       const out = redact(`Teams said: ${echo} (bad request)`);
       expect(out).not.toContain('secret');
       expect(out).toContain('***');

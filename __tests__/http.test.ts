@@ -14,7 +14,14 @@ test('Retry-After: fractional seconds, integers, HTTP dates, garbage', () => {
 });
 
 test('backoff grows exponentially with jitter and is capped', () => {
-  const policy: RetryPolicy = { maxAttempts: 5, maxTotalMs: 60_000, baseDelayMs: 1000, maxDelayMs: 8000, timeoutMs: 1000, retryStatuses: [] };
+  const policy: RetryPolicy = {
+    maxAttempts: 5,
+    maxTotalMs: 60_000,
+    baseDelayMs: 1000,
+    maxDelayMs: 8000,
+    timeoutMs: 1000,
+    retryStatuses: []
+  };
   expect(backoffDelay(1, policy, () => 0)).toBe(500);
   expect(backoffDelay(1, policy, () => 1)).toBe(1000);
   expect(backoffDelay(3, policy, () => 1)).toBe(4000);
@@ -23,7 +30,14 @@ test('backoff grows exponentially with jitter and is capped', () => {
 });
 
 describe('exchange against a loopback HTTPS server', () => {
-  const policy: RetryPolicy = { maxAttempts: 4, maxTotalMs: 10_000, baseDelayMs: 50, maxDelayMs: 200, timeoutMs: 300, retryStatuses: [429, 500, 503] };
+  const policy: RetryPolicy = {
+    maxAttempts: 4,
+    maxTotalMs: 10_000,
+    baseDelayMs: 50,
+    maxDelayMs: 200,
+    timeoutMs: 300,
+    retryStatuses: [429, 500, 503]
+  };
   let server: RunningServer;
   let answers: Array<(res: ServerResponse, raw: IncomingMessage) => void>;
   let hits = 0;
@@ -56,24 +70,40 @@ describe('exchange against a loopback HTTPS server', () => {
       res.writeHead(429, { 'retry-after': '0.25' });
       res.end();
     });
-    const answer = await exchange({ method: 'GET', url: server.url, headers: {} }, { policy, what: 'probe', onRetry: (_reason, delay) => waits.push(delay) });
+    const answer = await exchange(
+      { method: 'GET', url: server.url, headers: {} },
+      { policy, what: 'probe', onRetry: (_reason, delay) => waits.push(delay) }
+    );
     expect(answer.attempts).toBe(3);
     expect(waits[1]).toBe(250);
   });
 
   test('gives up within the total budget with the last problem, and never names the URL', async () => {
-    for (let i = 0; i < 10; i++) answers.push(res => { res.writeHead(503, { 'retry-after': '5' }); res.end(); });
+    for (let i = 0; i < 10; i++)
+      answers.push(res => {
+        res.writeHead(503, { 'retry-after': '5' });
+        res.end();
+      });
     const started = Date.now();
-    await expect(exchange({ method: 'POST', url: `${server.url}/secret-path?sig=s3cr3t`, headers: {}, body: '{}' }, { policy: { ...policy, maxTotalMs: 3000 }, what: 'Posting' })).rejects.toThrow(
-      /^Posting failed after 1 attempt\(s\) in 0s; last problem: HTTP 503$/
-    );
+    await expect(
+      exchange(
+        { method: 'POST', url: `${server.url}/secret-path?sig=s3cr3t`, headers: {}, body: '{}' },
+        { policy: { ...policy, maxTotalMs: 3000 }, what: 'Posting' }
+      )
+    ).rejects.toThrow(/^Posting failed after 1 attempt\(s\) in 0s; last problem: HTTP 503$/);
     expect(Date.now() - started).toBeLessThan(1000);
     expect(hits).toBe(1);
   });
 
   test('a malformed success body is retried when the caller validates it', async () => {
-    answers.push(res => { res.writeHead(200); res.end('{"value": ['); });
-    const answer = await exchange({ method: 'GET', url: server.url, headers: {} }, { policy, what: 'probe', validate: ({ body }) => void JSON.parse(body) });
+    answers.push(res => {
+      res.writeHead(200);
+      res.end('{"value": [');
+    });
+    const answer = await exchange(
+      { method: 'GET', url: server.url, headers: {} },
+      { policy, what: 'probe', validate: ({ body }) => void JSON.parse(body) }
+    );
     expect(answer.attempts).toBe(2);
   });
 });

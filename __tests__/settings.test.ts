@@ -4,7 +4,8 @@ import { parseDuration, parseSettings, SettingsError, classifyWebhook } from '..
 const TENANT = 'b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c';
 const CLIENT = '6e1f4a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? '';
-const WEBHOOK = 'https://prod-01.westeurope.environment.api.powerplatform.com/workflows/abc/triggers/manual/paths/invoke?api-version=1&sig=SIGVALUE';
+const WEBHOOK =
+  'https://prod-01.westeurope.environment.api.powerplatform.com/workflows/abc/triggers/manual/paths/invoke?api-version=1&sig=SIGVALUE';
 const base = { 'tenant-id': TENANT, 'client-id': CLIENT, 'client-secret': 's3cret', 'teams-webhook-url': WEBHOOK };
 
 function errorOf(values: Record<string, string>): string {
@@ -40,11 +41,26 @@ test('defaults (contract.test.ts holds them to action.yml and the README)', () =
     dryRun: false,
     snapshotScope: TENANT
   });
-  expect(s.graph).toMatchObject({ cloud: 'global', graphEndpoint: 'https://graph.microsoft.com', authorityHost: 'https://login.microsoftonline.com', customAuthority: false, credential: { kind: 'secret' } });
+  expect(s.graph).toMatchObject({
+    cloud: 'global',
+    graphEndpoint: 'https://graph.microsoft.com',
+    authorityHost: 'https://login.microsoftonline.com',
+    customAuthority: false,
+    credential: { kind: 'secret' }
+  });
 });
 
 test('lists and enums are matched case-insensitively and normalised', () => {
-  const s = parseSettings(reader({ ...base, statuses: 'NEW, inprogress\nresolved', 'notify-on': 'new,Resolved', 'service-sources': 'dataLossPrevention,MICROSOFTSENTINEL', 'min-severity': 'HIGH', cloud: 'USGov' }));
+  const s = parseSettings(
+    reader({
+      ...base,
+      statuses: 'NEW, inprogress\nresolved',
+      'notify-on': 'new,Resolved',
+      'service-sources': 'dataLossPrevention,MICROSOFTSENTINEL',
+      'min-severity': 'HIGH',
+      cloud: 'USGov'
+    })
+  );
   expect(s.statuses).toEqual(['new', 'inProgress', 'resolved']);
   expect(s.notifyOn).toEqual(['new', 'resolved']);
   expect(s.serviceSources).toEqual(['dataLossPrevention', 'microsoftSentinel']);
@@ -53,9 +69,15 @@ test('lists and enums are matched case-insensitively and normalised', () => {
 });
 
 test('credential precedence: secret, certificate, else OIDC; both is an error', () => {
-  expect(parseSettings(reader({ 'tenant-id': TENANT, 'client-id': CLIENT, 'teams-webhook-url': WEBHOOK })).graph!.credential).toEqual({ kind: 'oidc' });
-  expect(errorOf({ ...base, 'client-certificate': '-----BEGIN CERTIFICATE-----' })).toMatch(/client-secret' and client-certificate are both set/);
-  expect(errorOf({ 'tenant-id': TENANT, 'client-id': CLIENT, 'client-certificate': 'not a pem' })).toMatch(/'client-certificate' is not a PEM/);
+  expect(parseSettings(reader({ 'tenant-id': TENANT, 'client-id': CLIENT, 'teams-webhook-url': WEBHOOK })).graph!.credential).toEqual({
+    kind: 'oidc'
+  });
+  expect(errorOf({ ...base, 'client-certificate': '-----BEGIN CERTIFICATE-----' })).toMatch(
+    /client-secret' and client-certificate are both set/
+  );
+  expect(errorOf({ 'tenant-id': TENANT, 'client-id': CLIENT, 'client-certificate': 'not a pem' })).toMatch(
+    /'client-certificate' is not a PEM/
+  );
 });
 
 test.each([
@@ -85,7 +107,9 @@ test.each([
 });
 
 test('plain http is accepted for loopback Graph and webhook endpoints only', () => {
-  const s = parseSettings(reader({ ...base, 'graph-endpoint': 'http://127.0.0.1:9000/', 'teams-webhook-url': 'http://localhost:9001/hook' }));
+  const s = parseSettings(
+    reader({ ...base, 'graph-endpoint': 'http://127.0.0.1:9000/', 'teams-webhook-url': 'http://localhost:9001/hook' })
+  );
   expect(s.graph!.graphEndpoint).toBe('http://127.0.0.1:9000');
   expect(s.webhookKind).toBe('workflows');
   expect(errorOf({ ...base, 'graph-endpoint': 'http://10.0.0.5/' })).toMatch(/must use https/);
@@ -97,7 +121,12 @@ test('file source needs alerts-file and no tenant', () => {
 });
 
 test('webhook URLs: Workflows accepted; legacy connectors need the opt-in; Logic Apps and http rejected; the URL is never echoed', () => {
-  expect(classifyWebhook('https://prod-00.westeurope.environment.api.powerplatform.com/powerautomate/automations/direct/workflows/abc/triggers/manual/paths/invoke?sig=SECRET', false)).toBe('workflows');
+  expect(
+    classifyWebhook(
+      'https://prod-00.westeurope.environment.api.powerplatform.com/powerautomate/automations/direct/workflows/abc/triggers/manual/paths/invoke?sig=SECRET',
+      false
+    )
+  ).toBe('workflows');
   const legacy = 'https://contoso.webhook.office.com/webhookb2/SECRET/IncomingWebhook/x/y';
   expect(() => classifyWebhook(legacy, false)).toThrow(/Office 365 connector/);
   expect(classifyWebhook(legacy, true)).toBe('legacy-connector');
@@ -125,7 +154,9 @@ test('parseDuration', () => {
 
 test('source graph without a webhook is an input error (a missing secret must not eat alerts), unless dry-run or routes take the alerts', () => {
   const { 'teams-webhook-url': _omitted, ...noWebhook } = base;
-  expect(errorOf(noWebhook)).toMatch(/Input 'teams-webhook-url' is empty, and there are no routes\. .*may be missing, misspelt.*dry-run: true/);
+  expect(errorOf(noWebhook)).toMatch(
+    /Input 'teams-webhook-url' is empty, and there are no routes\. .*may be missing, misspelt.*dry-run: true/
+  );
   expect(errorOf({ ...noWebhook, 'teams-webhook-url': '   ' })).toMatch(/'teams-webhook-url' is empty/);
   expect(parseSettings(reader({ ...noWebhook, 'dry-run': 'true' })).dryRun).toBe(true);
   expect(parseSettings(reader({ ...noWebhook, routes: `- name: all\n  webhook-url: ${WEBHOOK}` }), { parseRoutes }).routes).toHaveLength(1);
@@ -134,7 +165,9 @@ test('source graph without a webhook is an input error (a missing secret must no
 });
 
 test('max-run-time, reset-snapshot, snapshot-signing-key and send-test-card are parsed and checked', () => {
-  const s = parseSettings(reader({ ...base, 'max-run-time': '90s', 'reset-snapshot': 'true', 'snapshot-signing-key': 'k'.repeat(32), 'send-test-card': 'yes' }));
+  const s = parseSettings(
+    reader({ ...base, 'max-run-time': '90s', 'reset-snapshot': 'true', 'snapshot-signing-key': 'k'.repeat(32), 'send-test-card': 'yes' })
+  );
   expect(s).toMatchObject({ maxRunTimeMs: 90_000, resetSnapshot: true, snapshotSigningKey: 'k'.repeat(32), sendTestCard: true });
   expect(parseSettings(reader({ ...base, 'max-run-time': '5s' })).maxRunTimeMs).toBe(5_000);
   expect(errorOf({ ...base, 'max-run-time': '4s' })).toMatch(/Input 'max-run-time' is '4s', which is out of range\. .*between 5s and 6h/);
@@ -142,7 +175,9 @@ test('max-run-time, reset-snapshot, snapshot-signing-key and send-test-card are 
   expect(errorOf({ ...base, 'reset-snapshot': 'maybe' })).toMatch(/'reset-snapshot' is 'maybe', which is not a boolean/);
   expect(errorOf({ ...base, 'snapshot-signing-key': 'short' })).toMatch(/'snapshot-signing-key' is shorter than 16 characters/);
   expect(errorOf({ ...base, 'snapshot-signing-key': 'short' })).not.toContain('short.');
-  expect(errorOf({ source: 'file', 'alerts-file': 'a.json', 'send-test-card': 'true' })).toMatch(/'send-test-card' is true, but teams-webhook-url is empty/);
+  expect(errorOf({ source: 'file', 'alerts-file': 'a.json', 'send-test-card': 'true' })).toMatch(
+    /'send-test-card' is true, but teams-webhook-url is empty/
+  );
 });
 
 test('card buttons may open only the portals of the configured cloud', () => {

@@ -89,7 +89,18 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
   const taintedRuns = new Set<number>();
   const faultCounts: Record<string, number> = {};
   const deck: FaultName[] = [];
-  const inputs = { 'tenant-id': TENANT, 'client-id': CLIENT, 'client-secret': SECRET, 'graph-endpoint': graph.url, 'authority-host': entra.url, 'teams-webhook-url': teams.workflowsUrl, 'post-interval': '0s', 'max-cards': '3', lookback: '7d', 'request-timeout': '1s' };
+  const inputs = {
+    'tenant-id': TENANT,
+    'client-id': CLIENT,
+    'client-secret': SECRET,
+    'graph-endpoint': graph.url,
+    'authority-host': entra.url,
+    'teams-webhook-url': teams.workflowsUrl,
+    'post-interval': '0s',
+    'max-cards': '3',
+    lookback: '7d',
+    'request-timeout': '1s'
+  };
   graph.defaultPageSize = 4;
 
   for (let run = 1; run <= RUNS + 3; run++) {
@@ -100,7 +111,15 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
     if (!draining) {
       for (let i = Math.floor(random() * 4); i > 0; i--) {
         const n = next++;
-        alerts.set(n, makeAlert(n, { severity: pick(SEVERITIES), status: random() < 0.8 ? 'new' : 'inProgress', createdDateTime: stamp(), lastUpdateDateTime: stamp() }));
+        alerts.set(
+          n,
+          makeAlert(n, {
+            severity: pick(SEVERITIES),
+            status: random() < 0.8 ? 'new' : 'inProgress',
+            createdDateTime: stamp(),
+            lastUpdateDateTime: stamp()
+          })
+        );
       }
       const known = [...alerts.keys()];
       for (let i = Math.floor(random() * 3); i > 0 && known.length > 0; i--) {
@@ -111,7 +130,13 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
         else if (change < 0.8) alert.status = 'inProgress';
         else alert.assignedTo = 'secops@contoso.com';
         // Sometimes exactly the newest timestamp already seen: a tie that a strict '>' would lose.
-        alert.lastUpdateDateTime = random() < 0.3 ? [...alerts.values()].map(a => a.lastUpdateDateTime).sort().pop() : stamp();
+        alert.lastUpdateDateTime =
+          random() < 0.3
+            ? [...alerts.values()]
+                .map(a => a.lastUpdateDateTime)
+                .sort()
+                .pop()
+            : stamp();
       }
       if (known.length > 0 && random() < 0.15) hidden.add(pick(known));
       else if (hidden.size > 0 && random() < 0.5) {
@@ -131,19 +156,41 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
     let signal: NodeJS.Signals = 'SIGKILL';
     let runInputs: Record<string, string> = inputs;
     switch (fault) {
-      case 'token-5xx': entra.faults.push({ kind: 'status', status: 503, body: '{"error":"temporarily_unavailable"}' }); break;
-      case 'token-reset': entra.faults.push({ kind: 'reset' }); break;
+      case 'token-5xx':
+        entra.faults.push({ kind: 'status', status: 503, body: '{"error":"temporarily_unavailable"}' });
+        break;
+      case 'token-reset':
+        entra.faults.push({ kind: 'reset' });
+        break;
       // Each byte arrives in time, the answer never completes: request-timeout (1s) must cut it off.
-      case 'graph-trickle': graph.faults.push({ kind: 'trickle', everyMs: 100, totalMs: 3_000 }); break;
-      case 'teams-trickle': teams.faults.push({ kind: 'trickle', everyMs: 100, totalMs: 3_000 }); break;
+      case 'graph-trickle':
+        graph.faults.push({ kind: 'trickle', everyMs: 100, totalMs: 3_000 });
+        break;
+      case 'teams-trickle':
+        teams.faults.push({ kind: 'trickle', everyMs: 100, totalMs: 3_000 });
+        break;
       // A cancelled job: SIGTERM mid-run; what was delivered must be recorded.
-      case 'sigterm': killAfter = 300 + Math.floor(random() * 900); signal = 'SIGTERM'; break;
+      case 'sigterm':
+        killAfter = 300 + Math.floor(random() * 900);
+        signal = 'SIGTERM';
+        break;
       // A run too short for its posts: the rest stays owed, nothing is failed or posted twice.
-      case 'deadline': runInputs = { ...inputs, 'post-rate': '1/2s', 'max-run-time': '5s' }; break;
+      case 'deadline':
+        runInputs = { ...inputs, 'post-rate': '1/2s', 'max-run-time': '5s' };
+        break;
       // Attacker-shaped alert text and a malformed field: posted, and never a workflow command.
       case 'hostile-alert': {
         const n = next++;
-        alerts.set(n, makeAlert(n, { title: `Suspicious execution of hidden file #${n}\n::error::pwned-${n}\n::stop-commands::x`, severity: 'high', serviceSource: 42, createdDateTime: stamp(), lastUpdateDateTime: stamp() }));
+        alerts.set(
+          n,
+          makeAlert(n, {
+            title: `Suspicious execution of hidden file #${n}\n::error::pwned-${n}\n::stop-commands::x`,
+            severity: 'high',
+            serviceSource: 42,
+            createdDateTime: stamp(),
+            lastUpdateDateTime: stamp()
+          })
+        );
         graph.alerts = [...alerts.entries()].filter(([m]) => !hidden.has(m)).map(([, a]) => a);
         break;
       }
@@ -154,24 +201,46 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
         graph.alerts = [...alerts.entries()].filter(([m]) => !hidden.has(m)).map(([, a]) => a);
         break;
       }
-      case 'graph-429': graph.faults.push({ kind: 'status', status: 429, retryAfter: '0.2' }); break;
-      case 'graph-5xx': graph.faults.push({ kind: 'status', status: 502 }); break;
-      case 'graph-reset': graph.faults.push({ kind: 'reset' }); break;
-      case 'graph-malformed': graph.faults.push({ kind: 'malformed' }); break;
-      case 'graph-slow': graph.faults.push({ kind: 'delay', ms: 600 }); break; // slow, within request-timeout
-      case 'teams-429': teams.faults.push({ kind: 'status', status: 429, retryAfter: '0.3' }); break;
-      case 'teams-reset': teams.faults.push({ kind: 'reset' }); break;
+      case 'graph-429':
+        graph.faults.push({ kind: 'status', status: 429, retryAfter: '0.2' });
+        break;
+      case 'graph-5xx':
+        graph.faults.push({ kind: 'status', status: 502 });
+        break;
+      case 'graph-reset':
+        graph.faults.push({ kind: 'reset' });
+        break;
+      case 'graph-malformed':
+        graph.faults.push({ kind: 'malformed' });
+        break;
+      case 'graph-slow':
+        graph.faults.push({ kind: 'delay', ms: 600 });
+        break; // slow, within request-timeout
+      case 'teams-429':
+        teams.faults.push({ kind: 'status', status: 429, retryAfter: '0.3' });
+        break;
+      case 'teams-reset':
+        teams.faults.push({ kind: 'reset' });
+        break;
       // No answer within request-timeout; Teams still posts the card afterwards, as a real service may.
-      case 'teams-timeout': teams.faults.push({ kind: 'delay', ms: 2500 }); break;
+      case 'teams-timeout':
+        teams.faults.push({ kind: 'delay', ms: 2500 });
+        break;
       case 'teams-5xx-one-card': {
         const victim = pick([...alerts.keys()]);
         teams.faultFor = card => (idsIn(card.text).includes(victim) ? { kind: 'status', status: 500 } : undefined);
         break;
       }
       // 4xx: @actions/cache gives up at once (5xx would cost ~30 s of its retries per run).
-      case 'cache-restore-outage': cacheService.outage = 400; break;
-      case 'cache-save-failure': cacheService.saveOutage = 400; break;
-      case 'kill': killAfter = 300 + Math.floor(random() * 900); break;
+      case 'cache-restore-outage':
+        cacheService.outage = 400;
+        break;
+      case 'cache-save-failure':
+        cacheService.saveOutage = 400;
+        break;
+      case 'kill':
+        killAfter = 300 + Math.floor(random() * 900);
+        break;
     }
 
     const postedBefore = teams.received.length;
@@ -191,7 +260,8 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
     if (fault === 'kill' || fault === 'sigterm' || fault === 'cache-save-failure' || fault === 'teams-timeout') taintedRuns.add(run);
     expect([context, result.stdout]).not.toContainEqual(expect.stringMatching(/^\s*::(error::pwned|stop-commands)/m));
     if (fault === 'deadline') expect([context, result.outputs['failed-count'] ?? '0']).toEqual([context, '0']);
-    if (fault === 'teams-timeout' && teams.received.length > postedBefore) expect([context, result.stdout]).toContainEqual(expect.stringMatching(/Teams: .*time-out: no complete answer.*retrying/));
+    if (fault === 'teams-timeout' && teams.received.length > postedBefore)
+      expect([context, result.stdout]).toContainEqual(expect.stringMatching(/Teams: .*time-out: no complete answer.*retrying/));
     if (fault === 'cache-restore-outage') expect([context, teams.received.length - postedBefore]).toEqual([context, 0]);
     if (draining && result.code !== 0) throw new Error(`${context}: a fault-free run failed:\n${result.stdout}`);
     // A backlog card names alerts it does not deliver: they are posted by later runs.
@@ -208,6 +278,10 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
   const duplicates = [...postCount.entries()].filter(([, count]) => count > 1);
   const unexplained = duplicates.filter(([id]) => !taintedRuns.has(firstPostedIn.get(id)!));
   expect(unexplained).toEqual([]);
-  const faults = Object.entries(faultCounts).filter(([name]) => name !== 'none').reduce((sum, [, count]) => sum + count, 0);
-  console.log(`simulation: seed=${SEED} runs=${RUNS + 3} faults=${faults} ${JSON.stringify(faultCounts)} alerts=${alerts.size} posted=${postCount.size} duplicates=${duplicates.length}`);
+  const faults = Object.entries(faultCounts)
+    .filter(([name]) => name !== 'none')
+    .reduce((sum, [, count]) => sum + count, 0);
+  console.log(
+    `simulation: seed=${SEED} runs=${RUNS + 3} faults=${faults} ${JSON.stringify(faultCounts)} alerts=${alerts.size} posted=${postCount.size} duplicates=${duplicates.length}`
+  );
 }, 600_000);

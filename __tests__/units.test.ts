@@ -9,11 +9,17 @@ import type { GraphSettings } from '../src/settings.js';
 import type { DeliveryResult } from '../src/teams/webhook.js';
 
 /** Unit tests for the small pure pieces the bigger tests only pass through. */
-const WF = (id: string) => `https://prod-01.westeurope.environment.api.powerplatform.com/workflows/${id}/triggers/manual/paths/invoke?api-version=1&sig=S${id}`;
-const notice = (id: string, changes: Record<string, unknown> = {}): Notice => ({ kind: 'new', alert: { id, title: `Alert ${id}`, severity: 'medium', serviceSource: 'microsoftDefenderForEndpoint', ...changes } });
+const WF = (id: string) =>
+  `https://prod-01.westeurope.environment.api.powerplatform.com/workflows/${id}/triggers/manual/paths/invoke?api-version=1&sig=S${id}`;
+const notice = (id: string, changes: Record<string, unknown> = {}): Notice => ({
+  kind: 'new',
+  alert: { id, title: `Alert ${id}`, severity: 'medium', serviceSource: 'microsoftDefenderForEndpoint', ...changes }
+});
 
 test('buildAlertsFilter: lastUpdateDateTime ge the window start, service sources or-ed in parentheses', () => {
-  expect(buildAlertsFilter({ since: Date.parse('2026-11-25T12:00:00Z'), serviceSources: [] })).toBe('lastUpdateDateTime ge 2026-11-25T12:00:00.000Z');
+  expect(buildAlertsFilter({ since: Date.parse('2026-11-25T12:00:00Z'), serviceSources: [] })).toBe(
+    'lastUpdateDateTime ge 2026-11-25T12:00:00.000Z'
+  );
   expect(buildAlertsFilter({ since: 0, serviceSources: ['dataLossPrevention', 'microsoftSentinel'] })).toBe(
     "lastUpdateDateTime ge 1970-01-01T00:00:00.000Z and (serviceSource eq 'dataLossPrevention' or serviceSource eq 'microsoftSentinel')"
   );
@@ -24,13 +30,19 @@ test('buildAlertsFilter: lastUpdateDateTime ge the window start, service sources
 });
 
 test('planDeliveries: first matching route wins, the rest go to the default channel, labels name the channel', () => {
-  const routes = parseRoutes(`- name: dlp\n  service-sources: [dataLossPrevention]\n  webhook-url: ${WF('a')}\n- name: high\n  min-severity: high\n  webhook-url: ${WF('b')}`, false);
-  const plans = planDeliveries([notice('1', { serviceSource: 'dataLossPrevention', severity: 'high' }), notice('2', { severity: 'high' }), notice('3')], {
-    routes,
-    webhookUrl: WF('default'),
-    webhookKind: 'workflows',
-    maxCards: 10
-  });
+  const routes = parseRoutes(
+    `- name: dlp\n  service-sources: [dataLossPrevention]\n  webhook-url: ${WF('a')}\n- name: high\n  min-severity: high\n  webhook-url: ${WF('b')}`,
+    false
+  );
+  const plans = planDeliveries(
+    [notice('1', { serviceSource: 'dataLossPrevention', severity: 'high' }), notice('2', { severity: 'high' }), notice('3')],
+    {
+      routes,
+      webhookUrl: WF('default'),
+      webhookKind: 'workflows',
+      maxCards: 10
+    }
+  );
   expect(plans.map(p => [p.destination.name, p.plans.flatMap(plan => plan.notices.map(n => n.alert.id))])).toEqual([
     ['dlp', ['1']],
     ['high', ['2']],
@@ -38,19 +50,34 @@ test('planDeliveries: first matching route wins, the rest go to the default chan
   ]);
   expect(plans[0].plans[0].label).toMatch(/^\[dlp\] new: Alert 1/);
   // Without a default webhook, unrouted notices still get a destination (with no URL): main fails them loudly.
-  expect(planDeliveries([notice('3')], { routes, webhookUrl: undefined, webhookKind: 'none', maxCards: 10 })[0].destination).toMatchObject({ name: 'default', url: undefined });
+  expect(planDeliveries([notice('3')], { routes, webhookUrl: undefined, webhookKind: 'none', maxCards: 10 })[0].destination).toMatchObject({
+    name: 'default',
+    url: undefined
+  });
 });
 
 test('counts: delivered, failed and owed notices; deferred ones are owed, not failed', () => {
   const [a, b, c, d] = ['a', 'b', 'c', 'd'].map(id => notice(id));
-  const plan = (notices: Notice[]) => ({ card: { type: 'AdaptiveCard' as const, $schema: '', version: '1.4' as const, body: [] }, notices, label: 'x', portalHosts: [] });
+  const plan = (notices: Notice[]) => ({
+    card: { type: 'AdaptiveCard' as const, $schema: '', version: '1.4' as const, body: [] },
+    notices,
+    label: 'x',
+    portalHosts: []
+  });
   const results: DeliveryResult[] = [
     { plan: plan([a]), delivered: true },
     { plan: plan([b, c]), delivered: false, error: 'HTTP 500' },
     { plan: plan([d]), delivered: false, deferred: 'deadline', error: 'not sent' }
   ];
   expect([...deliveredNotices(results)]).toEqual([a]);
-  const delta = { notices: [a, b, c, d], newCount: 4, updatedCount: 1, resolvedCount: 2, openCount: 5, reminderCount: 0 } as unknown as RunOutcome['delta'];
+  const delta = {
+    notices: [a, b, c, d],
+    newCount: 4,
+    updatedCount: 1,
+    resolvedCount: 2,
+    openCount: 5,
+    reminderCount: 0
+  } as unknown as RunOutcome['delta'];
   expect(counts({ delta, results, snapshotKey: '', cacheHit: true, mode: 'post', skippedCount: 3 })).toEqual({
     newCount: 4,
     updatedCount: 1,
@@ -65,11 +92,21 @@ test('counts: delivered, failed and owed notices; deferred ones are owed, not fa
 });
 
 test('explainEntraError: each fixable AADSTS code gets its remedy; the rest one redacted line', () => {
-  const settings = { tenantId: 't-1', clientId: 'c-1', cloud: 'global', authorityHost: 'https://login.microsoftonline.com', customAuthority: false } as GraphSettings;
-  expect(explainEntraError('AADSTS7000215: Invalid client secret provided.', settings)).toMatch(/client secret \(AADSTS7000215\): it is wrong or expired.*Value \(not its ID\)/);
+  const settings = {
+    tenantId: 't-1',
+    clientId: 'c-1',
+    cloud: 'global',
+    authorityHost: 'https://login.microsoftonline.com',
+    customAuthority: false
+  } as GraphSettings;
+  expect(explainEntraError('AADSTS7000215: Invalid client secret provided.', settings)).toMatch(
+    /client secret \(AADSTS7000215\): it is wrong or expired.*Value \(not its ID\)/
+  );
   expect(explainEntraError('AADSTS700016: Application not found', settings)).toMatch(/does not know the application c-1 in tenant t-1/);
   expect(explainEntraError('AADSTS90002: Tenant not found', settings)).toMatch(/does not know the tenant t-1/);
-  expect(explainEntraError('AADSTS700213: No matching federated identity record', settings)).toMatch(/no federated credential.*Subject repo:/);
+  expect(explainEntraError('AADSTS700213: No matching federated identity record', settings)).toMatch(
+    /no federated credential.*Subject repo:/
+  );
   expect(explainEntraError('AADSTS700212: audience', settings)).toMatch(/api:\/\/AzureADTokenExchange/);
   expect(explainEntraError('something\n::error::pwned', settings)).toBe('Signing in to Entra ID failed: something');
 });

@@ -11,7 +11,10 @@ beforeEach(async () => {
 afterEach(async () => teams.close());
 
 const notices = (count: number): Notice[] =>
-  Array.from({ length: count }, (_, i) => ({ kind: 'new', alert: { id: `a${i}`, title: `Alert ${i}`, severity: 'high', status: 'new', alertWebUrl: `https://security.microsoft.com/alerts/a${i}` } }));
+  Array.from({ length: count }, (_, i) => ({
+    kind: 'new',
+    alert: { id: `a${i}`, title: `Alert ${i}`, severity: 'high', status: 'new', alertWebUrl: `https://security.microsoft.com/alerts/a${i}` }
+  }));
 
 function virtualClock() {
   let now = 1_000_000;

@@ -80,7 +80,11 @@ function facts(rows) {
             type: 'ColumnSet',
             spacing: 'Small',
             columns: [
-                { type: 'Column', width: 'auto', items: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: `${label}:`, weight: 'Bolder' }] }] },
+                {
+                    type: 'Column',
+                    width: 'auto',
+                    items: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: `${label}:`, weight: 'Bolder' }] }]
+                },
                 { type: 'Column', width: 'stretch', items: [plainText(value)] }
             ]
         }))
@@ -91,7 +95,11 @@ function openUrlAction(title, url, hosts) {
     return safe ? [{ type: 'Action.OpenUrl', title, url: safe }] : [];
 }
 const EVIDENCE_KINDS = [
-    { type: 'userEvidence', label: 'Users', name: e => e.userAccount?.userPrincipalName ?? e.userAccount?.accountName ?? e.userAccount?.displayName },
+    {
+        type: 'userEvidence',
+        label: 'Users',
+        name: e => e.userAccount?.userPrincipalName ?? e.userAccount?.accountName ?? e.userAccount?.displayName
+    },
     { type: 'deviceEvidence', label: 'Devices', name: e => e.deviceDnsName ?? e.hostName ?? e.azureAdDeviceId },
     { type: 'mailboxEvidence', label: 'Mailboxes', name: e => e.primaryAddress ?? e.displayName },
     { type: 'analyzedMessageEvidence', label: 'Messages', name: e => e.subject ?? e.internetMessageId },
@@ -130,13 +138,23 @@ function header(alert, caption) {
         style: look.style,
         bleed: true,
         items: [
-            { type: 'TextBlock', text: `${look.label.toUpperCase()} SEVERITY · ${caption}`, weight: 'Bolder', color: look.color, size: 'Small', wrap: true },
+            {
+                type: 'TextBlock',
+                text: `${look.label.toUpperCase()} SEVERITY · ${caption}`,
+                weight: 'Bolder',
+                color: look.color,
+                size: 'Small',
+                wrap: true
+            },
             plainText((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(alert.title || '(untitled alert)', 300), { weight: 'Bolder', size: 'Large' })
         ]
     };
 }
 function alertActions(alert, hosts) {
-    return [...openUrlAction('Open in Microsoft Defender', alert.alertWebUrl, hosts), ...openUrlAction('Open incident', alert.incidentWebUrl, hosts)];
+    return [
+        ...openUrlAction('Open in Microsoft Defender', alert.alertWebUrl, hosts),
+        ...openUrlAction('Open incident', alert.incidentWebUrl, hosts)
+    ];
 }
 /** The label/value rows of a new alert's card (values still untrusted: neutralised where shown). */
 function newAlertFacts(alert) {
@@ -217,13 +235,24 @@ const DIGEST_PREFIX = { new: '', reminder: '', resolved: '[Resolved] ', updated:
 function digestRow(notice, hosts) {
     const alert = notice.alert;
     const look = severityLook(alert.severity);
-    const title = { type: 'TextRun', text: (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .neutralize */ .YI)(`${DIGEST_PREFIX[notice.kind]}${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(alert.title || '(untitled alert)'), DIGEST_TITLE_LENGTH)}`, 200) };
+    const title = {
+        type: 'TextRun',
+        text: (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .neutralize */ .YI)(`${DIGEST_PREFIX[notice.kind]}${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(alert.title || '(untitled alert)'), DIGEST_TITLE_LENGTH)}`, 200)
+    };
     const url = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .safeUrl */ .Pl)(alert.alertWebUrl, hosts);
     if (url)
         title.selectAction = { type: 'Action.OpenUrl', url };
     return {
         type: 'RichTextBlock',
-        inlines: [{ type: 'TextRun', text: `${look.label.toUpperCase()} · ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serviceLabel */ .uZ)(alert.serviceSource) || '—'} · `, color: look.color, weight: 'Bolder' }, title]
+        inlines: [
+            {
+                type: 'TextRun',
+                text: `${look.label.toUpperCase()} · ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serviceLabel */ .uZ)(alert.serviceSource) || '—'} · `,
+                color: look.color,
+                weight: 'Bolder'
+            },
+            title
+        ]
     };
 }
 const OVERFLOW_DIGEST = { heading: total => `${total} more alert${total === 1 ? '' : 's'}`, name: 'digest' };
@@ -231,7 +260,10 @@ const OVERFLOW_DIGEST = { heading: total => `${total} more alert${total === 1 ? 
 const ALL_IN_DIGEST = { heading: total => `${total} alert${total === 1 ? '' : 's'}`, name: 'digest' };
 function reminderDigest(remindAfterMs) {
     const after = describeDuration(remindAfterMs);
-    return { heading: total => `Reminder: ${total} alert${total === 1 ? ' is' : 's are'} still unresolved, with no news for ${after}`, name: 'reminder digest' };
+    return {
+        heading: total => `Reminder: ${total} alert${total === 1 ? ' is' : 's are'} still unresolved, with no news for ${after}`,
+        name: 'reminder digest'
+    };
 }
 function describeDuration(ms) {
     if (ms % 86_400_000 === 0)
@@ -303,7 +335,12 @@ function planCards(all, maxCards, remindAfterMs = 86_400_000, hosts = _clouds_js
         const status = (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOfSignature */ .MR)(notice.previousSignature ?? '');
         // Cut before neutralising (linear in the label, not the title); logs make it one line.
         const title = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .neutralize */ .YI)(String(notice.alert.title || notice.alert.id), 100);
-        return { card: built, notices: [notice], label: `${notice.kind}${status ? ` (was ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .neutralize */ .YI)(status, 40)})` : ''}: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(title, 80)}`, portalHosts: hosts };
+        return {
+            card: built,
+            notices: [notice],
+            label: `${notice.kind}${status ? ` (was ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .neutralize */ .YI)(status, 40)})` : ''}: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(title, 80)}`,
+            portalHosts: hosts
+        };
     });
     return [
         ...plans,
@@ -343,10 +380,18 @@ function countBy(notices, key) {
  */
 function backlogPlan(held, runUrl, hosts = _clouds_js__WEBPACK_IMPORTED_MODULE_1__/* .GLOBAL_PORTALS */ .y) {
     const heading = `Backlog: ${held.length} more alert${held.length === 1 ? '' : 's'} will follow in the next runs`;
-    const top = held.slice(0, 5).map(notice => `${severityLook(notice.alert.severity).label}: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(notice.alert.title || notice.alert.id), 100)}`);
+    const top = held
+        .slice(0, 5)
+        .map(notice => `${severityLook(notice.alert.severity).label}: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(notice.alert.title || notice.alert.id), 100)}`);
     const body = [
         { type: 'TextBlock', text: heading, weight: 'Bolder', size: 'Large', wrap: true },
-        { type: 'TextBlock', text: 'More alerts arrived than Teams accepts in one run; they are posted in order of severity by the following runs. Nothing is dropped.', isSubtle: true, size: 'Small', wrap: true },
+        {
+            type: 'TextBlock',
+            text: 'More alerts arrived than Teams accepts in one run; they are posted in order of severity by the following runs. Nothing is dropped.',
+            isSubtle: true,
+            size: 'Small',
+            wrap: true
+        },
         facts([
             ['By severity', countBy(held, notice => severityLook(notice.alert.severity).label)],
             ['By service', countBy(held, notice => (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serviceLabel */ .uZ)(notice.alert.serviceSource) || 'Unknown')],
@@ -354,7 +399,13 @@ function backlogPlan(held, runUrl, hosts = _clouds_js__WEBPACK_IMPORTED_MODULE_1
         ])
     ];
     const actions = runUrl ? [{ type: 'Action.OpenUrl', title: 'Open the workflow run', url: runUrl }] : [];
-    return { card: card(body, actions), notices: [], digestHeading: heading, label: `backlog card (${held.length} alerts wait)`, portalHosts: hosts };
+    return {
+        card: card(body, actions),
+        notices: [],
+        digestHeading: heading,
+        label: `backlog card (${held.length} alerts wait)`,
+        portalHosts: hosts
+    };
 }
 
 
@@ -393,18 +444,12 @@ const MAX_NEUTRALIZED_LENGTH = 5000;
 /** Finds host names on every real TLD (IANA's list, kept current by the `tlds` package), e-mails and IPs. */
 const linkify = new linkify_it__WEBPACK_IMPORTED_MODULE_0__/* .LinkifyIt */ .c$({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: true, tlds: tlds__WEBPACK_IMPORTED_MODULE_1__ });
 function defang(link) {
-    return link
-        .replace(/^http/i, 'hxxp')
-        .replace(/:\/\//, '[:]//')
-        .replace(/\./g, '[.]');
+    return link.replace(/^http/i, 'hxxp').replace(/:\/\//, '[:]//').replace(/\./g, '[.]');
 }
 function cleanText(value) {
     if (value === null || value === undefined)
         return '';
-    return String(value)
-        .replace(/\r\n?/g, '\n')
-        .replace(INVISIBLE, '')
-        .normalize('NFC');
+    return String(value).replace(/\r\n?/g, '\n').replace(INVISIBLE, '').normalize('NFC');
 }
 /** Makes untrusted text inert: no links, no mentions, no markup. Cut to `max` characters first. */
 function neutralize(value, max = MAX_NEUTRALIZED_LENGTH) {

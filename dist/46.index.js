@@ -98,7 +98,11 @@ class ActionsCacheSnapshotStore {
             bytes = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(this.absoluteFile);
         }
         catch (error) {
-            return { status: 'untrusted', reason: `the entry holds no ${FILE_NAME} (${error.code ?? error.message})`, key: matchedKey };
+            return {
+                status: 'untrusted',
+                reason: `the entry holds no ${FILE_NAME} (${error.code ?? error.message})`,
+                key: matchedKey
+            };
         }
         try {
             return { status: 'found', snapshot: (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSnapshot */ .E$)((0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .gunzipSnapshot */ .OS)(bytes), { ...this.identity, now }), key: matchedKey };

@@ -282,7 +282,10 @@ function messageCard(plan) {
         summary: `${look.label} severity security alert`,
         themeColor: THEME[(alert.severity ?? '').toLowerCase()] ?? THEME.informational,
         sections,
-        potentialAction: [...openUri('Open in Microsoft Defender', alert.alertWebUrl, plan.portalHosts), ...openUri('Open incident', alert.incidentWebUrl, plan.portalHosts)]
+        potentialAction: [
+            ...openUri('Open in Microsoft Defender', alert.alertWebUrl, plan.portalHosts),
+            ...openUri('Open incident', alert.incidentWebUrl, plan.portalHosts)
+        ]
     };
 }
 
@@ -359,7 +362,12 @@ async function deliverCards(plans, options) {
         }
         sentAt.push(now());
         try {
-            const answer = await (0,http/* exchange */.cv)({ method: 'POST', url: options.url, headers: { 'content-type': 'application/json' }, body: JSON.stringify(requestBody(plan, options.kind)) }, {
+            const answer = await (0,http/* exchange */.cv)({
+                method: 'POST',
+                url: options.url,
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify(requestBody(plan, options.kind))
+            }, {
                 policy: options.policy ?? TEAMS_RETRY_POLICY,
                 what: `Posting ${plan.label} to Teams`,
                 sleep,
@@ -388,7 +396,11 @@ async function deliverCards(plans, options) {
                 results.push(...plans.slice(index).map(rest => deferredResult(rest, 'cancelled')));
                 break;
             }
-            results.push({ plan, delivered: false, error: (0,secrets/* redact */.E$)(error instanceof http/* HttpError */.j$ ? error.message : String(error?.message ?? error)) });
+            results.push({
+                plan,
+                delivered: false,
+                error: (0,secrets/* redact */.E$)(error instanceof http/* HttpError */.j$ ? error.message : String(error?.message ?? error))
+            });
         }
     }
     return results;

@@ -67,18 +67,12 @@ const MAX_NEUTRALIZED_LENGTH = 5000;
 /** Finds host names on every real TLD (IANA's list, kept current by the `tlds` package), e-mails and IPs. */
 const linkify = new linkify_it__WEBPACK_IMPORTED_MODULE_0__/* .LinkifyIt */ .c$({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: true, tlds: tlds__WEBPACK_IMPORTED_MODULE_1__ });
 function defang(link) {
-    return link
-        .replace(/^http/i, 'hxxp')
-        .replace(/:\/\//, '[:]//')
-        .replace(/\./g, '[.]');
+    return link.replace(/^http/i, 'hxxp').replace(/:\/\//, '[:]//').replace(/\./g, '[.]');
 }
 function cleanText(value) {
     if (value === null || value === undefined)
         return '';
-    return String(value)
-        .replace(/\r\n?/g, '\n')
-        .replace(INVISIBLE, '')
-        .normalize('NFC');
+    return String(value).replace(/\r\n?/g, '\n').replace(INVISIBLE, '').normalize('NFC');
 }
 /** Makes untrusted text inert: no links, no mentions, no markup. Cut to `max` characters first. */
 function neutralize(value, max = MAX_NEUTRALIZED_LENGTH) {

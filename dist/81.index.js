@@ -54,7 +54,9 @@ function readCertificatePem(pem, password) {
     }
     let privateKey;
     try {
-        privateKey = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: keyBlock, passphrase: password ?? '' }).export({ format: 'pem', type: 'pkcs8' }).toString();
+        privateKey = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: keyBlock, passphrase: password ?? '' })
+            .export({ format: 'pem', type: 'pkcs8' })
+            .toString();
     }
     catch {
         throw new AuthError(password
@@ -225,7 +227,11 @@ async function createTokenProvider(settings, options = { timeoutMs: TOKEN_RETRY_
     const network = new BoundedNetworkClient(options);
     const app = new _azure_msal_node__WEBPACK_IMPORTED_MODULE_2__/* .ConfidentialClientApplication */ .WR({
         auth,
-        system: { networkClient: network, disableInternalRetries: true, loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => undefined } }
+        system: {
+            networkClient: network,
+            disableInternalRetries: true,
+            loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => undefined }
+        }
     });
     const scopes = [`${_clouds_js__WEBPACK_IMPORTED_MODULE_3__/* .CLOUDS */ .J[settings.cloud].graph}/.default`];
     return async () => {

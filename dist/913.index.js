@@ -91,7 +91,11 @@ function parseRoutes(text, allowLegacy) {
         const url = typeof entry['webhook-url'] === 'string' ? entry['webhook-url'].trim() : '';
         if (!url)
             fail(where, "has no 'webhook-url'", "Give the route's Teams Workflows URL, from a secret: webhook-url: ${{ secrets.NAME }}.");
-        const route = { name, webhookUrl: url, webhookKind: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyWebhook */ .SI)(url, allowLegacy, `routes' route '${name}' key 'webhook-url`) };
+        const route = {
+            name,
+            webhookUrl: url,
+            webhookKind: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyWebhook */ .SI)(url, allowLegacy, `routes' route '${name}' key 'webhook-url`)
+        };
         if (entry['min-severity'] !== undefined)
             route.minSeverity = pick(where, 'min-severity', entry['min-severity'], _alert_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC);
         if (entry.severity !== undefined)

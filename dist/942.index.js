@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _teams_cards_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6205);
 
 
-const NO_ROUTE_ERROR = "matches no route and teams-webhook-url is empty: add a route without filters (a catch-all) or set teams-webhook-url";
+const NO_ROUTE_ERROR = 'matches no route and teams-webhook-url is empty: add a route without filters (a catch-all) or set teams-webhook-url';
 function planDeliveries(notices, settings) {
     const byRoute = new Map();
     for (const notice of notices) {
@@ -131,7 +131,11 @@ function parseRoutes(text, allowLegacy) {
         const url = typeof entry['webhook-url'] === 'string' ? entry['webhook-url'].trim() : '';
         if (!url)
             fail(where, "has no 'webhook-url'", "Give the route's Teams Workflows URL, from a secret: webhook-url: ${{ secrets.NAME }}.");
-        const route = { name, webhookUrl: url, webhookKind: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyWebhook */ .SI)(url, allowLegacy, `routes' route '${name}' key 'webhook-url`) };
+        const route = {
+            name,
+            webhookUrl: url,
+            webhookKind: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyWebhook */ .SI)(url, allowLegacy, `routes' route '${name}' key 'webhook-url`)
+        };
         if (entry['min-severity'] !== undefined)
             route.minSeverity = pick(where, 'min-severity', entry['min-severity'], _alert_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC);
         if (entry.severity !== undefined)

@@ -47,14 +47,28 @@ function testCard(destination, env) {
 async function sendTestCards(settings, signal, env = process.env) {
     const { deliverCards, TEAMS_RETRY_POLICY } = await Promise.all(/* import() */[__webpack_require__.e(783), __webpack_require__.e(205), __webpack_require__.e(63)]).then(__webpack_require__.bind(__webpack_require__, 5063));
     const destinations = [
-        ...(settings.webhookUrl ? [{ name: 'default', url: settings.webhookUrl, kind: settings.webhookKind === 'legacy-connector' ? 'legacy-connector' : 'workflows' }] : []),
+        ...(settings.webhookUrl
+            ? [
+                {
+                    name: 'default',
+                    url: settings.webhookUrl,
+                    kind: settings.webhookKind === 'legacy-connector' ? 'legacy-connector' : 'workflows'
+                }
+            ]
+            : []),
         ...settings.routes.map(route => ({ name: route.name, url: route.webhookUrl, kind: route.webhookKind }))
     ];
     let accepted = 0;
     const failures = [];
     for (const destination of destinations) {
         const heading = 'Test card from m365-alerts-to-teams';
-        const plan = { card: testCard(destination.name, env), notices: [], digestHeading: heading, label: `test card [${destination.name}]`, portalHosts: settings.portalHosts };
+        const plan = {
+            card: testCard(destination.name, env),
+            notices: [],
+            digestHeading: heading,
+            label: `test card [${destination.name}]`,
+            portalHosts: settings.portalHosts
+        };
         const [result] = await deliverCards([plan], {
             url: destination.url,
             kind: destination.kind,

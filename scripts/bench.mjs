@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const build = (p) => import(path.join(root, 'build', p));
+const build = p => import(path.join(root, 'build', p));
 const { startFakeEntra } = await build('__tests__/fakes/entra.js');
 const { startFakeGraph } = await build('__tests__/fakes/graph.js');
 const { CA_FILE } = await build('__tests__/fakes/https.js');
@@ -27,7 +27,13 @@ const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const GRAPH_PAGE = 500;
 
 async function run(args, inputs = {}, cwd = temp) {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_EXTRA_CA_CERTS: CA_FILE, GITHUB_OUTPUT: path.join(temp, 'out'), RUNNER_TEMP: temp };
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_EXTRA_CA_CERTS: CA_FILE,
+    GITHUB_OUTPUT: path.join(temp, 'out'),
+    RUNNER_TEMP: temp
+  };
   writeFileSync(env.GITHUB_OUTPUT, '');
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   const [cmd, cmdArgs] = timeBin ? [timeBin, ['-f', '%M', process.execPath, ...args]] : [process.execPath, args];
@@ -50,17 +56,38 @@ async function median(times, fn) {
   return results.sort((a, b) => a.ms - b.ms)[Math.floor(times / 2)];
 }
 
-const fmt = (n, digits = 0) => (Number.isNaN(n) ? 'n/a' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const fmt = (n, digits = 0) =>
+  Number.isNaN(n) ? 'n/a' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 // (a) cold start
 const helloDir = path.join(temp, 'hello');
-execFileSync(process.execPath, [path.join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', path.join(root, 'scripts/bench-hello.mjs'), '-o', helloDir, '-q']);
+execFileSync(process.execPath, [
+  path.join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+  'build',
+  path.join(root, 'scripts/bench-hello.mjs'),
+  '-o',
+  helloDir,
+  '-q'
+]);
 const fileAlerts = path.join(temp, 'alerts.json');
 writeFileSync(fileAlerts, JSON.stringify(Array.from({ length: 10 }, (_, i) => makeAlert(i))));
 const cold = [
   ['node -e ""', await median(7, () => run(['-e', '']))],
-  ['hello-world action (@actions/core, ncc) = floor', await median(7, () => run([path.join(helloDir, readdirSync(helloDir).find(f => /^index\.m?js$/.test(f)))]))],
-  ['dist/index.js, source: file, 10 alerts, dry run', await median(7, () => run([dist], { source: 'file', 'alerts-file': fileAlerts, 'dry-run': 'true' }))]
+  [
+    'hello-world action (@actions/core, ncc) = floor',
+    await median(7, () =>
+      run([
+        path.join(
+          helloDir,
+          readdirSync(helloDir).find(f => /^index\.m?js$/.test(f))
+        )
+      ])
+    )
+  ],
+  [
+    'dist/index.js, source: file, 10 alerts, dry run',
+    await median(7, () => run([dist], { source: 'file', 'alerts-file': fileAlerts, 'dry-run': 'true' }))
+  ]
 ];
 
 // (b) whole process against the fake Graph
@@ -79,11 +106,26 @@ for (const count of [1000, 10000, 100000]) {
   });
   const snapshotPath = path.join(temp, `snapshot-${count}.json`);
   // The webhook is never called: the first run is silent and the steady state has nothing new.
-  const inputs = { 'tenant-id': TENANT, 'client-id': CLIENT, 'client-secret': SECRET, 'graph-endpoint': graph.url, 'authority-host': entra.url, 'teams-webhook-url': 'https://127.0.0.1:9/workflows/never/triggers/manual/paths/invoke?sig=x', 'snapshot-store': 'file', 'snapshot-path': snapshotPath, 'first-run': 'silent', lookback: '7d' };
+  const inputs = {
+    'tenant-id': TENANT,
+    'client-id': CLIENT,
+    'client-secret': SECRET,
+    'graph-endpoint': graph.url,
+    'authority-host': entra.url,
+    'teams-webhook-url': 'https://127.0.0.1:9/workflows/never/triggers/manual/paths/invoke?sig=x',
+    'snapshot-store': 'file',
+    'snapshot-path': snapshotPath,
+    'first-run': 'silent',
+    lookback: '7d'
+  };
   graph.requests = [];
   graph.bytesSent = 0;
   const first = await run([dist], inputs);
-  graphRows.push([`${fmt(count)} alerts, first run (${fmt(graph.bytesSent / count)} Graph bytes/alert, gzip)`, first, graph.requests.length]);
+  graphRows.push([
+    `${fmt(count)} alerts, first run (${fmt(graph.bytesSent / count)} Graph bytes/alert, gzip)`,
+    first,
+    graph.requests.length
+  ]);
   graph.requests = [];
   const steady = await median(3, () => run([dist], inputs));
   graphRows.push([`${fmt(count)} alerts known, steady state (nothing new)`, steady, graph.requests.length / 3]);
@@ -92,18 +134,41 @@ for (const count of [1000, 10000, 100000]) {
 }
 // The real scheduled path at its lightest: secret sign-in, one Graph page, a snapshot, nothing to post.
 graph.alerts = Array.from({ length: 20 }, (_, i) => makeAlert(i));
-const scheduledInputs = { 'tenant-id': TENANT, 'client-id': CLIENT, 'client-secret': SECRET, 'graph-endpoint': graph.url, 'authority-host': entra.url, 'teams-webhook-url': 'https://127.0.0.1:9/workflows/never/triggers/manual/paths/invoke?sig=x', 'snapshot-store': 'file', 'snapshot-path': path.join(temp, 'snapshot-scheduled.json'), 'first-run': 'silent' };
+const scheduledInputs = {
+  'tenant-id': TENANT,
+  'client-id': CLIENT,
+  'client-secret': SECRET,
+  'graph-endpoint': graph.url,
+  'authority-host': entra.url,
+  'teams-webhook-url': 'https://127.0.0.1:9/workflows/never/triggers/manual/paths/invoke?sig=x',
+  'snapshot-store': 'file',
+  'snapshot-path': path.join(temp, 'snapshot-scheduled.json'),
+  'first-run': 'silent'
+};
 await run([dist], scheduledInputs);
-cold.push(['dist/index.js, scheduled path: sign-in + Graph + snapshot, nothing to post', await median(7, () => run([dist], scheduledInputs))]);
+cold.push([
+  'dist/index.js, scheduled path: sign-in + Graph + snapshot, nothing to post',
+  await median(7, () => run([dist], scheduledInputs))
+]);
 await graph.close();
 await entra.close();
 
 // Posts for a burst of 1,000 new alerts with the defaults (max-cards 10, the rest in digests).
-const burst = planCards(Array.from({ length: 1000 }, (_, i) => ({ kind: 'new', alert: makeAlert(i) })), 10);
+const burst = planCards(
+  Array.from({ length: 1000 }, (_, i) => ({ kind: 'new', alert: makeAlert(i) })),
+  10
+);
 const digestSizes = burst.slice(10).map(plan => plan.notices.length);
 
 // (c) in process: the pure core, no I/O
-const settings = { minSeverity: 'low', statuses: ['new', 'inProgress'], serviceSources: [], notifyOn: ['new'], firstRun: 'notify', lookbackMs: 86_400_000 };
+const settings = {
+  minSeverity: 'low',
+  statuses: ['new', 'inProgress'],
+  serviceSources: [],
+  notifyOn: ['new'],
+  firstRun: 'notify',
+  lookbackMs: 86_400_000
+};
 const coreRows = [];
 for (const count of [1000, 10000, 100000]) {
   const now = Date.now();
@@ -125,19 +190,29 @@ for (const count of [1000, 10000, 100000]) {
   coreRows.push([count, firstMs, steadyMs, (process.memoryUsage().rss - rssBefore) / 1e6, firstBytes]);
 }
 
-console.log(`Node ${process.version}, ${os.cpus().length} cores; fake Graph page size ${GRAPH_PAGE}; medians of 7 (cold start) and 3 (steady state).\n`);
+console.log(
+  `Node ${process.version}, ${os.cpus().length} cores; fake Graph page size ${GRAPH_PAGE}; medians of 7 (cold start) and 3 (steady state).\n`
+);
 console.log('| cold start | wall ms | peak RSS MB | × floor |');
 console.log('|---|---:|---:|---:|');
 for (const [name, r] of cold) console.log(`| ${name} | ${fmt(r.ms)} | ${fmt(r.rssMb)} | ${(r.ms / cold[1][1].ms).toFixed(2)} |`);
 console.log('\n| run against the fake Graph | wall ms | peak RSS MB | Graph requests |');
 console.log('|---|---:|---:|---:|');
 for (const [name, r, requests] of graphRows) console.log(`| ${name} | ${fmt(r.ms)} | ${fmt(r.rssMb)} | ${fmt(requests)} |`);
-console.log('\n| alerts | first run: delta + snapshot + JSON + gzip, ms | steady state (10 new): gunzip + parse + delta + snapshot + gzip, ms | RSS growth MB | snapshot gzip bytes | bytes/alert |');
+console.log(
+  '\n| alerts | first run: delta + snapshot + JSON + gzip, ms | steady state (10 new): gunzip + parse + delta + snapshot + gzip, ms | RSS growth MB | snapshot gzip bytes | bytes/alert |'
+);
 console.log('|---:|---:|---:|---:|---:|---:|');
-for (const [count, firstMs, steadyMs, rss, bytes] of coreRows) console.log(`| ${fmt(count)} | ${fmt(firstMs)} | ${fmt(steadyMs)} | ${fmt(rss)} | ${fmt(bytes)} | ${(bytes / count).toFixed(1)} |`);
+for (const [count, firstMs, steadyMs, rss, bytes] of coreRows)
+  console.log(`| ${fmt(count)} | ${fmt(firstMs)} | ${fmt(steadyMs)} | ${fmt(rss)} | ${fmt(bytes)} | ${(bytes / count).toFixed(1)} |`);
 console.log('\n| snapshot file (JSON) | bytes | gzip bytes | gzip bytes/alert |');
 console.log('|---:|---:|---:|---:|');
 for (const [count, bytes, gz] of sizeRows) console.log(`| ${fmt(count)} | ${fmt(bytes)} | ${fmt(gz)} | ${(gz / count).toFixed(1)} |`);
-console.log(`\n1,000 new alerts with the defaults: ${burst.length} posts (10 cards, then digests of ${Math.min(...digestSizes.slice(0, -1))}–${Math.max(...digestSizes)} alerts, largest request body ${fmt(Math.max(...burst.slice(10).map(plan => bodyBytes(plan.card))))} bytes)`);
-const distBytes = ['index.js', ...readdirSync(path.join(root, 'dist')).filter(f => /^\d+\.index\.js$/.test(f))].map(f => [f, statSync(path.join(root, 'dist', f)).size]);
+console.log(
+  `\n1,000 new alerts with the defaults: ${burst.length} posts (10 cards, then digests of ${Math.min(...digestSizes.slice(0, -1))}–${Math.max(...digestSizes)} alerts, largest request body ${fmt(Math.max(...burst.slice(10).map(plan => bodyBytes(plan.card))))} bytes)`
+);
+const distBytes = ['index.js', ...readdirSync(path.join(root, 'dist')).filter(f => /^\d+\.index\.js$/.test(f))].map(f => [
+  f,
+  statSync(path.join(root, 'dist', f)).size
+]);
 console.log(`\nbundle: ${distBytes.map(([f, b]) => `${f} ${(b / 1e6).toFixed(2)} MB`).join(', ')} (index.js is what every run loads)`);

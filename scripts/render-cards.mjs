@@ -18,13 +18,33 @@ const withEvidence = JSON.parse(readFileSync(path.join(fixtures, 'alerts_v2-from
 
 const dlp = (n, title, severity) => ({
   kind: 'new',
-  alert: { id: `dl${n}`, title, severity, status: 'new', serviceSource: n % 2 ? 'dataLossPrevention' : 'microsoftDefenderForOffice365', alertWebUrl: `https://security.microsoft.com/alerts/dl${n}` }
+  alert: {
+    id: `dl${n}`,
+    title,
+    severity,
+    status: 'new',
+    serviceSource: n % 2 ? 'dataLossPrevention' : 'microsoftDefenderForOffice365',
+    alertWebUrl: `https://security.microsoft.com/alerts/dl${n}`
+  }
 });
 const samples = {
-  new: newAlertCard({ ...withEvidence, title: 'Suspicious PowerShell download or encoded command execution', severity: 'high', recommendedActions: 'Isolate the device, collect an investigation package and review the PowerShell command line.' }),
+  new: newAlertCard({
+    ...withEvidence,
+    title: 'Suspicious PowerShell download or encoded command execution',
+    severity: 'high',
+    recommendedActions: 'Isolate the device, collect an investigation package and review the PowerShell command line.'
+  }),
   resolved: followUpCard({
     kind: 'resolved',
-    alert: { ...documented, status: 'resolved', classification: 'truePositive', determination: 'malware', assignedTo: 'secops@contoso.com', resolvedDateTime: '2026-11-25T10:31:00Z', comments: [{ comment: 'Device isolated and reimaged.', createdByDisplayName: 'Megan Bowen', createdDateTime: '2026-11-25T10:30:00Z' }] },
+    alert: {
+      ...documented,
+      status: 'resolved',
+      classification: 'truePositive',
+      determination: 'malware',
+      assignedTo: 'secops@contoso.com',
+      resolvedDateTime: '2026-11-25T10:31:00Z',
+      comments: [{ comment: 'Device isolated and reimaged.', createdByDisplayName: 'Megan Bowen', createdDateTime: '2026-11-25T10:30:00Z' }]
+    },
     previousSignature: 'new|low||||'
   }),
   digest: planCards(
@@ -36,7 +56,15 @@ const samples = {
     ],
     0
   )[0].card,
-  hostile: newAlertCard({ id: 'evil', severity: 'medium', status: 'new', serviceSource: 'microsoftDefenderForOffice365', title: 'Invoice [click here](https://evil.example.com/login) <at>Everyone</at> **URGENT**', description: 'Subject: <a href="https://evil.example.com">Reset your password</a> at www.evil.top', alertWebUrl: 'https://security.microsoft.com/alerts/evil' })
+  hostile: newAlertCard({
+    id: 'evil',
+    severity: 'medium',
+    status: 'new',
+    serviceSource: 'microsoftDefenderForOffice365',
+    title: 'Invoice [click here](https://evil.example.com/login) <at>Everyone</at> **URGENT**',
+    description: 'Subject: <a href="https://evil.example.com">Reset your password</a> at www.evil.top',
+    alertWebUrl: 'https://security.microsoft.com/alerts/evil'
+  })
 };
 
 // A light host config close to Teams' light theme.
@@ -45,8 +73,25 @@ const hostConfig = {
   spacing: { small: 4, default: 8, medium: 16, large: 20, extraLarge: 32, padding: 16 },
   fontSizes: { small: 12, default: 14, medium: 16, large: 18, extraLarge: 24 },
   containerStyles: {
-    default: { backgroundColor: '#FFFFFF', foregroundColors: { default: { default: '#242424', subtle: '#616161' }, accent: { default: '#5B5FC7' }, attention: { default: '#C4314B' }, warning: { default: '#835B00' }, good: { default: '#237B4B' } } },
-    emphasis: { backgroundColor: '#F5F5F5', foregroundColors: { default: { default: '#242424', subtle: '#616161' }, accent: { default: '#5B5FC7' }, attention: { default: '#C4314B' }, warning: { default: '#835B00' } } },
+    default: {
+      backgroundColor: '#FFFFFF',
+      foregroundColors: {
+        default: { default: '#242424', subtle: '#616161' },
+        accent: { default: '#5B5FC7' },
+        attention: { default: '#C4314B' },
+        warning: { default: '#835B00' },
+        good: { default: '#237B4B' }
+      }
+    },
+    emphasis: {
+      backgroundColor: '#F5F5F5',
+      foregroundColors: {
+        default: { default: '#242424', subtle: '#616161' },
+        accent: { default: '#5B5FC7' },
+        attention: { default: '#C4314B' },
+        warning: { default: '#835B00' }
+      }
+    },
     accent: { backgroundColor: '#E8EBFA', foregroundColors: { default: { default: '#242424' }, accent: { default: '#4F52B2' } } },
     attention: { backgroundColor: '#FCF4F6', foregroundColors: { default: { default: '#242424' }, attention: { default: '#C4314B' } } },
     warning: { backgroundColor: '#FBF6D9', foregroundColors: { default: { default: '#242424' }, warning: { default: '#835B00' } } }

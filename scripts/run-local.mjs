@@ -38,5 +38,7 @@ for (const line of run.stdout.split('\n')) {
 }
 process.stderr.write(run.stderr);
 console.log(`\nOutputs (as later steps would see them) are in ${env.GITHUB_OUTPUT}; snapshot: ${inputs['snapshot-path']}`);
-console.log(`Exit code ${run.status}. Run again to see that nothing is new; delete ${path.relative(root, inputs['snapshot-path'])} to start over.`);
+console.log(
+  `Exit code ${run.status}. Run again to see that nothing is new; delete ${path.relative(root, inputs['snapshot-path'])} to start over.`
+);
 process.exit(run.status ?? 1);

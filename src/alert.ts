@@ -79,7 +79,9 @@ export function timeOf(value: string | null | undefined): number {
 
 /** Keeps only objects with a string id: a malformed item must not break the whole run. */
 export function isAlertLike(value: unknown): value is GraphAlert {
-  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' && (value as { id: string }).id !== '';
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' && (value as { id: string }).id !== ''
+  );
 }
 
 /**
@@ -132,11 +134,13 @@ function describeType(value: unknown): string {
 
 /** The cheap check every fetched item gets: a usable id, and the fields the delta reads of the right type. */
 export function checkAlert(raw: unknown): AlertCheck {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { skipped: `the item is ${describeType(raw)}, not an alert object` };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { skipped: `the item is ${describeType(raw)}, not an alert object` };
   const item = raw as Record<string, unknown>;
   const id = item.id;
   if (typeof id !== 'string' || id === '') return { skipped: `its id is ${typeof id === 'string' ? 'empty' : describeType(id)}` };
-  if (id.length > MAX_ALERT_ID_LENGTH) return { skipped: `its id is ${id.length} characters long (at most ${MAX_ALERT_ID_LENGTH})`, id: id.slice(0, 60) };
+  if (id.length > MAX_ALERT_ID_LENGTH)
+    return { skipped: `its id is ${id.length} characters long (at most ${MAX_ALERT_ID_LENGTH})`, id: id.slice(0, 60) };
   const problems: string[] = [];
   for (const field in CORE_FIELDS) {
     const value = item[field];
@@ -155,7 +159,8 @@ export function checkAlert(raw: unknown): AlertCheck {
 function boundedCopy(value: unknown, depth: number, budget: { nodes: number }): unknown {
   if (--budget.nodes < 0) return undefined;
   if (typeof value === 'string') return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value;
-  if (typeof value !== 'object' || value === null) return typeof value === 'number' || typeof value === 'boolean' || value === null ? value : undefined;
+  if (typeof value !== 'object' || value === null)
+    return typeof value === 'number' || typeof value === 'boolean' || value === null ? value : undefined;
   if (depth >= MAX_DEPTH) return '[nested too deep]';
   if (Array.isArray(value)) {
     const copy: unknown[] = [];
@@ -190,7 +195,11 @@ export function boundedAlert(alert: GraphAlert, problems: string[] = []): GraphA
       else if (typeof value === 'string') copy[key] = value.length > cap ? value.slice(0, cap) : value;
       else problems.push(`${key} is ${describeType(value)}`);
     } else if (STRING_LIST_FIELDS.includes(key)) {
-      if (Array.isArray(value)) copy[key] = value.filter(item => typeof item === 'string').slice(0, MAX_ITEMS).map(item => (item as string).slice(0, 200));
+      if (Array.isArray(value))
+        copy[key] = value
+          .filter(item => typeof item === 'string')
+          .slice(0, MAX_ITEMS)
+          .map(item => (item as string).slice(0, 200));
       else if (value !== null) problems.push(`${key} is ${describeType(value)}`);
     } else {
       const bounded = boundedCopy(value, 1, budget);
@@ -207,7 +216,6 @@ export function boundedAlert(alert: GraphAlert, problems: string[] = []): GraphA
 export function stateSignature(alert: GraphAlert): string {
   return `${alert.status ?? ''}|${alert.severity ?? ''}|${alert.classification ?? ''}|${alert.determination ?? ''}|${alert.assignedTo ?? ''}`;
 }
-
 
 /** The status part of a state signature. */
 export function statusOfSignature(signature: string): string {

@@ -1,6 +1,12 @@
 import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
 import * as core from '@actions/core';
-import { ConfidentialClientApplication, type Configuration, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
+import {
+  ConfidentialClientApplication,
+  type Configuration,
+  type INetworkModule,
+  type NetworkRequestOptions,
+  type NetworkResponse
+} from '@azure/msal-node';
 import { CLOUDS } from './clouds.js';
 import { ExplainedError } from './errors.js';
 import { exchange, ExchangeCancelled, HttpError, type RetryPolicy } from './http.js';
@@ -27,9 +33,13 @@ export interface CertificateCredential {
 /** Splits a PEM holding a certificate (chain) and a private key into what MSAL wants. */
 export function readCertificatePem(pem: string, password?: string): CertificateCredential {
   const certificates: string[] = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  const keyBlock = pem.match(/-----BEGIN (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----/)?.[0];
+  const keyBlock = pem.match(
+    /-----BEGIN (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----/
+  )?.[0];
   if (certificates.length === 0 || !keyBlock) {
-    throw new AuthError("Input 'client-certificate' must hold a -----BEGIN CERTIFICATE----- block and a -----BEGIN PRIVATE KEY----- block.");
+    throw new AuthError(
+      "Input 'client-certificate' must hold a -----BEGIN CERTIFICATE----- block and a -----BEGIN PRIVATE KEY----- block."
+    );
   }
   let certificate: X509Certificate;
   try {
@@ -39,7 +49,9 @@ export function readCertificatePem(pem: string, password?: string): CertificateC
   }
   let privateKey: string;
   try {
-    privateKey = createPrivateKey({ key: keyBlock, passphrase: password ?? '' }).export({ format: 'pem', type: 'pkcs8' }).toString();
+    privateKey = createPrivateKey({ key: keyBlock, passphrase: password ?? '' })
+      .export({ format: 'pem', type: 'pkcs8' })
+      .toString();
   } catch {
     throw new AuthError(
       password
@@ -118,7 +130,8 @@ class BoundedNetworkClient implements INetworkModule {
         body = { error: 'invalid_response', error_description: `Entra ID answered HTTP ${answer.status} with a body that is not JSON.` };
       }
       const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+      for (const [name, value] of Object.entries(answer.headers))
+        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
       return { status: answer.status, headers, body: body as T };
     } catch (error) {
       this.lastFailure = error as Error;
@@ -186,7 +199,10 @@ export function expectedSubjectHint(env: NodeJS.ProcessEnv = process.env): strin
   );
 }
 
-export async function createTokenProvider(settings: GraphSettings, options: SignInOptions = { timeoutMs: TOKEN_RETRY_POLICY.timeoutMs }): Promise<TokenProvider> {
+export async function createTokenProvider(
+  settings: GraphSettings,
+  options: SignInOptions = { timeoutMs: TOKEN_RETRY_POLICY.timeoutMs }
+): Promise<TokenProvider> {
   const authority = `${settings.authorityHost}/${settings.tenantId}`;
   // Known clouds and an authority-host override alike: the host is trusted as configured and its metadata
   // is given, so MSAL asks neither instance discovery nor the OpenID configuration. Nothing is cached across runs.
@@ -214,7 +230,9 @@ export async function createTokenProvider(settings: GraphSettings, options: Sign
       try {
         assertion = await core.getIDToken('api://AzureADTokenExchange');
       } catch (error) {
-        throw new AuthError(`Requesting the GitHub OIDC token failed: ${(error as Error).message}. Check that the job has 'permissions: id-token: write'.`);
+        throw new AuthError(
+          `Requesting the GitHub OIDC token failed: ${(error as Error).message}. Check that the job has 'permissions: id-token: write'.`
+        );
       }
       registerSecret(assertion);
       return assertion;
@@ -223,7 +241,11 @@ export async function createTokenProvider(settings: GraphSettings, options: Sign
   const network = new BoundedNetworkClient(options);
   const app = new ConfidentialClientApplication({
     auth,
-    system: { networkClient: network, disableInternalRetries: true, loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => undefined } }
+    system: {
+      networkClient: network,
+      disableInternalRetries: true,
+      loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => undefined }
+    }
   });
   const scopes = [`${CLOUDS[settings.cloud].graph}/.default`];
 
@@ -236,7 +258,10 @@ export async function createTokenProvider(settings: GraphSettings, options: Sign
       const failure = network.lastFailure;
       network.lastFailure = undefined;
       if (failure instanceof ExchangeCancelled) throw failure;
-      if (failure instanceof HttpError) throw new AuthError(`${failure.message}. Entra ID (${settings.authorityHost}) could not be reached or kept failing; the next run tries again.`);
+      if (failure instanceof HttpError)
+        throw new AuthError(
+          `${failure.message}. Entra ID (${settings.authorityHost}) could not be reached or kept failing; the next run tries again.`
+        );
       const message = String((error as Error)?.message ?? error);
       throw new AuthError(explainEntraError(message, settings));
     }

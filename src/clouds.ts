@@ -22,6 +22,5 @@ export const CLOUDS: Record<Cloud, { graph: string; authority: string; portals: 
   }
 };
 
-
 /** Portal hosts of the global cloud: the default for cards built without settings (tests, file source). */
 export const GLOBAL_PORTALS = CLOUDS.global.portals;

@@ -23,10 +23,16 @@ export interface Delivery {
 }
 
 export function chooseDelivery(settings: Settings): Delivery {
-  if (settings.dryRun) return { mode: 'dry-run', deliver: async deliveries => printCards(deliveries, 'Dry run: cards are printed, not posted.') };
-  if (settings.webhookUrl || settings.routes.length > 0) return { mode: 'post', deliver: (deliveries, context) => post(deliveries, settings, context) };
+  if (settings.dryRun)
+    return { mode: 'dry-run', deliver: async deliveries => printCards(deliveries, 'Dry run: cards are printed, not posted.') };
+  if (settings.webhookUrl || settings.routes.length > 0)
+    return { mode: 'post', deliver: (deliveries, context) => post(deliveries, settings, context) };
   // settings.ts allows this only for source: file (a local trial); source: graph needs a webhook.
-  return { mode: 'print', deliver: async deliveries => printCards(deliveries, 'No teams-webhook-url (source: file): cards are printed to the log instead of posted.') };
+  return {
+    mode: 'print',
+    deliver: async deliveries =>
+      printCards(deliveries, 'No teams-webhook-url (source: file): cards are printed to the log instead of posted.')
+  };
 }
 
 /** The notices whose card Teams accepted. */
@@ -74,9 +80,18 @@ async function post(deliveries: DeliveryPlan[], settings: Settings, context: Run
     if (plans.length > budget && budget >= 2) {
       const held = plans.slice(budget - 1);
       const heldNotices = held.flatMap(plan => plan.notices);
-      log.info(`Teams [${destination.name}]: ${plans.length} cards cannot all be posted before max-run-time at post-rate; posting ${budget - 1} and a backlog card for the ${heldNotices.length} alert(s) left for the next runs.`);
+      log.info(
+        `Teams [${destination.name}]: ${plans.length} cards cannot all be posted before max-run-time at post-rate; posting ${budget - 1} and a backlog card for the ${heldNotices.length} alert(s) left for the next runs.`
+      );
       plans = [...plans.slice(0, budget - 1), backlogPlan(heldNotices, runUrl(), settings.portalHosts)];
-      results.push(...held.map(plan => ({ plan, delivered: false, deferred: 'deadline' as const, error: 'not sent: a backlog card told the channel; the next runs post it' })));
+      results.push(
+        ...held.map(plan => ({
+          plan,
+          delivered: false,
+          deferred: 'deadline' as const,
+          error: 'not sent: a backlog card told the channel; the next runs post it'
+        }))
+      );
     }
     results.push(
       ...(await deliverCards(plans, {
@@ -86,7 +101,10 @@ async function post(deliveries: DeliveryPlan[], settings: Settings, context: Run
         rate: settings.postRate,
         deadline,
         signal: context.signal,
-        onPace: (label, delayMs) => log.info(`Teams: ${label}: waiting ${(delayMs / 1000).toFixed(0)}s to stay within post-rate ${settings.postRate.requests} per ${settings.postRate.windowMs / 1000}s.`),
+        onPace: (label, delayMs) =>
+          log.info(
+            `Teams: ${label}: waiting ${(delayMs / 1000).toFixed(0)}s to stay within post-rate ${settings.postRate.requests} per ${settings.postRate.windowMs / 1000}s.`
+          ),
         policy: { ...TEAMS_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs },
         onRetry: (label, reason, delayMs) => log.info(`Teams: ${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`)
       }))
@@ -94,4 +112,3 @@ async function post(deliveries: DeliveryPlan[], settings: Settings, context: Run
   }
   return results;
 }
-

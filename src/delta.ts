@@ -1,6 +1,14 @@
 import { boundedAlert, severityRank, STATUSES, timeOf, type GraphAlert } from './alert.js';
 import type { NoticeKind, Settings } from './settings.js';
-import { entryMap, knownEntry, stateSignature, statusOfSignature, type ReminderCopy, type Snapshot, type SnapshotEntry } from './snapshot/format.js';
+import {
+  entryMap,
+  knownEntry,
+  stateSignature,
+  statusOfSignature,
+  type ReminderCopy,
+  type Snapshot,
+  type SnapshotEntry
+} from './snapshot/format.js';
 
 /**
  * The pure core of a run: given the previous snapshot and the alerts just fetched, decide which notices
@@ -21,7 +29,9 @@ const ENTRY_MARGIN_MS = 86_400_000;
 export const CURSOR_FUTURE_LIMIT_MS = 5 * 60_000;
 
 export type FilterSettings = Pick<Settings, 'minSeverity' | 'statuses' | 'serviceSources'>;
-export type DeltaSettings = FilterSettings & Pick<Settings, 'notifyOn' | 'firstRun' | 'lookbackMs'> & Partial<Pick<Settings, 'remindAfterMs'>>;
+export type DeltaSettings = FilterSettings &
+  Pick<Settings, 'notifyOn' | 'firstRun' | 'lookbackMs'> &
+  Partial<Pick<Settings, 'remindAfterMs'>>;
 
 /** A reminder is not a change of the alert: it repeats an open alert the channel has not heard of for remind-after. */
 export type DeliveryKind = NoticeKind | 'reminder';
@@ -85,7 +95,12 @@ export function fetchWindowStart(previous: Snapshot | undefined, now: number, lo
   return Math.max(start, previous.cursor - RETENTION_MS) - FETCH_OVERLAP_MS;
 }
 
-function noticeFor(alert: GraphAlert, signature: string, entry: SnapshotEntry | undefined, notifiable: boolean): (Notice & { kind: NoticeKind }) | undefined {
+function noticeFor(
+  alert: GraphAlert,
+  signature: string,
+  entry: SnapshotEntry | undefined,
+  notifiable: boolean
+): (Notice & { kind: NoticeKind }) | undefined {
   if (entry?.n === undefined) {
     // Never told: a notice is owed once the alert passes the filters (also when it escalates into them).
     return notifiable ? { kind: 'new', alert } : undefined;
@@ -102,7 +117,10 @@ function noticeFor(alert: GraphAlert, signature: string, entry: SnapshotEntry | 
  * since the channel was told) is cut down to the fields the delta reads: a first run over 100k alerts
  * then holds a few MB instead of the whole listing.
  */
-export function alertKeeper(previous: Snapshot | undefined, settings: DeltaSettings): (alert: GraphAlert, problems?: string[]) => GraphAlert {
+export function alertKeeper(
+  previous: Snapshot | undefined,
+  settings: DeltaSettings
+): (alert: GraphAlert, problems?: string[]) => GraphAlert {
   const silent = previous === undefined && settings.firstRun === 'silent';
   return (alert, problems) => {
     const told = previous && knownEntry(previous, alert.id)?.n;
@@ -127,7 +145,18 @@ export function owedCopy(alert: GraphAlert): GraphAlert {
   return copy;
 }
 
-const OWED_TEXT_FIELDS = ['title', 'description', 'alertWebUrl', 'incidentWebUrl', 'incidentId', 'detectionSource', 'category', 'resolvedDateTime', 'firstActivityDateTime', 'lastActivityDateTime'] as const;
+const OWED_TEXT_FIELDS = [
+  'title',
+  'description',
+  'alertWebUrl',
+  'incidentWebUrl',
+  'incidentId',
+  'detectionSource',
+  'category',
+  'resolvedDateTime',
+  'firstActivityDateTime',
+  'lastActivityDateTime'
+] as const;
 
 function slim(alert: GraphAlert): GraphAlert {
   const { id, status, severity, classification, determination, assignedTo, serviceSource, createdDateTime, lastUpdateDateTime } = alert;
@@ -156,12 +185,24 @@ function entry(u: number, s: string, n: string | undefined, a: GraphAlert | unde
 }
 
 export function reminderCopy(alert: GraphAlert): ReminderCopy {
-  return { title: String(alert.title ?? '').slice(0, 200), severity: alert.severity ?? '', serviceSource: alert.serviceSource ?? '', alertWebUrl: alert.alertWebUrl ?? '' };
+  return {
+    title: String(alert.title ?? '').slice(0, 200),
+    severity: alert.severity ?? '',
+    serviceSource: alert.serviceSource ?? '',
+    alertWebUrl: alert.alertWebUrl ?? ''
+  };
 }
 
 /** An alert rebuilt from a reminder copy: what the reminder digest shows. */
 function alertFromCopy(id: string, copy: ReminderCopy, signature: string): GraphAlert {
-  return { id, title: copy.title, severity: copy.severity, serviceSource: copy.serviceSource, alertWebUrl: copy.alertWebUrl, status: statusOfSignature(signature) };
+  return {
+    id,
+    title: copy.title,
+    severity: copy.severity,
+    serviceSource: copy.serviceSource,
+    alertWebUrl: copy.alertWebUrl,
+    status: statusOfSignature(signature)
+  };
 }
 
 /**
@@ -235,7 +276,8 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
       owed = owedCopy(alert);
     }
     // A reminder copy lives while the alert stays notifiable (open, within the filters); a whole alert refreshes it.
-    const copy = settings.remindAfterMs && notifiable && before?.c ? (alert.title !== undefined ? reminderCopy(alert) : before.c) : undefined;
+    const copy =
+      settings.remindAfterMs && notifiable && before?.c ? (alert.title !== undefined ? reminderCopy(alert) : before.c) : undefined;
     // Forget what is old and owes nothing; keep owed notices however old they are.
     if (owed || u >= keepAfter) entries.set(id, entry(u, signature, told, owed, before?.t, copy));
   }
@@ -254,7 +296,19 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
 
   const sorted = sortByPriority(notices);
   const newCount = sorted.filter(notice => notice.kind === 'new').length;
-  return { notices: sorted, newCount, updatedCount, resolvedCount, openCount, reminderCount, remindAfterMs: settings.remindAfterMs, futureIds, firstRun, entries, cursor };
+  return {
+    notices: sorted,
+    newCount,
+    updatedCount,
+    resolvedCount,
+    openCount,
+    reminderCount,
+    remindAfterMs: settings.remindAfterMs,
+    futureIds,
+    firstRun,
+    entries,
+    cursor
+  };
 }
 
 /**

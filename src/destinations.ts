@@ -21,9 +21,13 @@ export interface DeliveryPlan {
   plans: CardPlan[];
 }
 
-export const NO_ROUTE_ERROR = "matches no route and teams-webhook-url is empty: add a route without filters (a catch-all) or set teams-webhook-url";
+export const NO_ROUTE_ERROR =
+  'matches no route and teams-webhook-url is empty: add a route without filters (a catch-all) or set teams-webhook-url';
 
-export function planDeliveries(notices: Notice[], settings: Pick<Settings, 'routes' | 'webhookUrl' | 'webhookKind' | 'maxCards' | 'remindAfterMs'> & Partial<Pick<Settings, 'portalHosts'>>): DeliveryPlan[] {
+export function planDeliveries(
+  notices: Notice[],
+  settings: Pick<Settings, 'routes' | 'webhookUrl' | 'webhookKind' | 'maxCards' | 'remindAfterMs'> & Partial<Pick<Settings, 'portalHosts'>>
+): DeliveryPlan[] {
   const byRoute = new Map<Route | undefined, Notice[]>();
   for (const notice of notices) {
     const route = routeFor(settings.routes, notice.alert);

@@ -174,7 +174,8 @@ async function attemptOnce(req: HttpRequest, options: ExchangeOptions, timeoutMs
     return { status: response.statusCode, headers: response.headers, body, attempts: attempt };
   } catch (error) {
     if (options.signal?.aborted) throw new ExchangeCancelled(`${options.what} was cancelled`);
-    if (timeout.signal.aborted) throw Object.assign(new Error(`no complete answer within ${(timeoutMs / 1000).toFixed(1)}s`), { code: 'ANSWER_TIMEOUT' });
+    if (timeout.signal.aborted)
+      throw Object.assign(new Error(`no complete answer within ${(timeoutMs / 1000).toFixed(1)}s`), { code: 'ANSWER_TIMEOUT' });
     throw error;
   } finally {
     clearTimeout(timer);
@@ -220,7 +221,12 @@ export async function exchange(req: HttpRequest, options: ExchangeOptions): Prom
     delay ??= backoffDelay(attempt, policy);
     const elapsed = Date.now() - started;
     if (attempt >= policy.maxAttempts || elapsed + delay > policy.maxTotalMs) {
-      throw new HttpError(`${what} failed after ${attempt} attempt(s) in ${Math.round(elapsed / 1000)}s; last problem: ${lastProblem}`, lastStatus, lastBody, attempt);
+      throw new HttpError(
+        `${what} failed after ${attempt} attempt(s) in ${Math.round(elapsed / 1000)}s; last problem: ${lastProblem}`,
+        lastStatus,
+        lastBody,
+        attempt
+      );
     }
     options.onRetry?.(lastProblem, delay, attempt);
     await sleep(delay, options.signal);

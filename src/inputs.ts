@@ -10,7 +10,6 @@ export class SettingsError extends ExplainedError {
   override name = 'SettingsError';
 }
 
-
 /** Where a Teams webhook URL points: a Workflows trigger, or a retired Office 365 connector (opt-in). */
 export type WebhookKind = 'workflows' | 'legacy-connector';
 
@@ -86,7 +85,8 @@ export function rateInput(read: InputReader, input: string, fallback: string): P
   const match = /^(\d+)\s*\/\s*(.+)$/.exec(raw);
   const requests = match ? Number(match[1]) : Number.NaN;
   const windowMs = match ? parseDuration(match[2]) : Number.NaN;
-  const valid = 'Use <posts>/<duration>, for example 20/5m (Teams Workflows accept about 25 requests per 5 minutes), with 1 to 1000 posts per 1s to 1h.';
+  const valid =
+    'Use <posts>/<duration>, for example 20/5m (Teams Workflows accept about 25 requests per 5 minutes), with 1 to 1000 posts per 1s to 1h.';
   if (!(requests >= 1 && requests <= 1000) || !(windowMs >= 1000 && windowMs <= 3_600_000)) fail(input, `is '${raw}'`, valid);
   return { requests, windowMs };
 }
@@ -116,7 +116,8 @@ export function httpsUrlInput(read: InputReader, input: string, fallback: string
   } catch {
     return fail(input, `is '${raw}', which is not a URL`, 'Give an https:// URL such as https://graph.microsoft.com.');
   }
-  if (url.protocol !== 'https:' && !(allowLoopbackHttp && isLoopbackHttp(url))) fail(input, 'must use https', 'Give an https:// URL such as https://graph.microsoft.com.');
+  if (url.protocol !== 'https:' && !(allowLoopbackHttp && isLoopbackHttp(url)))
+    fail(input, 'must use https', 'Give an https:// URL such as https://graph.microsoft.com.');
   return url.toString().replace(/\/+$/, '');
 }
 
@@ -130,7 +131,11 @@ export function classifyWebhook(raw: string, allowLegacy: boolean, input = 'team
   try {
     url = new URL(raw);
   } catch {
-    return fail(input, 'is not a URL', 'Paste the HTTP POST URL of the Teams Workflows trigger "When a Teams webhook request is received".');
+    return fail(
+      input,
+      'is not a URL',
+      'Paste the HTTP POST URL of the Teams Workflows trigger "When a Teams webhook request is received".'
+    );
   }
   if (url.protocol !== 'https:' && !isLoopbackHttp(url)) {
     fail(input, `uses ${url.protocol.replace(':', '')} instead of https`, 'Teams webhook URLs always start with https://.');
@@ -160,4 +165,3 @@ export function classifyWebhook(raw: string, allowLegacy: boolean, input = 'team
   }
   return 'workflows';
 }
-

@@ -27,7 +27,6 @@ export class SnapshotRejected extends ExplainedError {
   override name = 'SnapshotRejected';
 }
 
-
 /** What @actions/cache's isFeatureAvailable() checks, without loading the module. */
 function cacheServiceConfigured(env: NodeJS.ProcessEnv): boolean {
   return Boolean(env.ACTIONS_CACHE_SERVICE_V2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL);
@@ -56,7 +55,9 @@ function storeName(store: SnapshotStore): string {
 function previousSnapshot(loaded: LoadResult, store: SnapshotStore, settings: Settings): Snapshot | undefined {
   if (loaded.status === 'unavailable') {
     // Posting now would treat every alert of the look-back window as new and flood the channel.
-    throw new Error(`The alert snapshot could not be read from the ${storeName(store)} (${loaded.reason}). Nothing was posted, so the channel is not flooded with alerts it already saw; the next run will try again.`);
+    throw new Error(
+      `The alert snapshot could not be read from the ${storeName(store)} (${loaded.reason}). Nothing was posted, so the channel is not flooded with alerts it already saw; the next run will try again.`
+    );
   }
   if (loaded.status === 'untrusted') {
     const remedy =
@@ -76,7 +77,12 @@ interface FetchResult {
   intake: IntakeReport;
 }
 
-async function fetchCurrentAlerts(settings: Settings, previous: Snapshot | undefined, now: number, signal: AbortSignal): Promise<FetchResult> {
+async function fetchCurrentAlerts(
+  settings: Settings,
+  previous: Snapshot | undefined,
+  now: number,
+  signal: AbortSignal
+): Promise<FetchResult> {
   const intake = newIntakeReport();
   const take = alertIntake(alertKeeper(previous, settings), intake);
   if (settings.source === 'file') {
@@ -93,7 +99,10 @@ async function fetchCurrentAlerts(settings: Settings, previous: Snapshot | undef
   }
   const since = fetchWindowStart(previous, now, settings.lookbackMs);
   const graph = settings.graph!;
-  const [{ createTokenProvider }, { fetchAlerts, GRAPH_RETRY_POLICY }] = await Promise.all([import('./auth.js'), import('./graph/alerts.js')]);
+  const [{ createTokenProvider }, { fetchAlerts, GRAPH_RETRY_POLICY }] = await Promise.all([
+    import('./auth.js'),
+    import('./graph/alerts.js')
+  ]);
   const getToken = await createTokenProvider(graph, { timeoutMs: settings.requestTimeoutMs, signal });
   const { alerts, requests } = await fetchAlerts(
     graph.graphEndpoint,
@@ -110,7 +119,6 @@ async function fetchCurrentAlerts(settings: Settings, previous: Snapshot | undef
   return { alerts, intake };
 }
 
-
 /** At most this many lines of one kind of warning; the rest are counted. */
 const WARNING_LINES = 20;
 
@@ -122,17 +130,20 @@ function warnEach<T>(items: T[], line: (item: T) => string, more: (count: number
 function reportIntake(intake: IntakeReport, delta: Delta): void {
   warnEach(
     intake.skipped,
-    item => `Skipped an item from ${item.id ? `alert ${JSON.stringify(item.id)}` : 'the alert listing'}: ${item.reason}. It cannot be tracked, so it is counted in skipped-count.`,
+    item =>
+      `Skipped an item from ${item.id ? `alert ${JSON.stringify(item.id)}` : 'the alert listing'}: ${item.reason}. It cannot be tracked, so it is counted in skipped-count.`,
     count => `${count} more item(s) skipped (see skipped-count).`
   );
   warnEach(
     intake.repaired,
-    item => `Alert ${JSON.stringify(item.id)} has malformed fields (${item.problem}); they were left out and the alert is handled with what is valid.`,
+    item =>
+      `Alert ${JSON.stringify(item.id)} has malformed fields (${item.problem}); they were left out and the alert is handled with what is valid.`,
     count => `${count} more alert(s) with malformed fields.`
   );
   warnEach(
     delta.futureIds,
-    id => `Alert ${JSON.stringify(id)} has a lastUpdateDateTime more than 5 minutes in the future; it was processed, but the fetch cursor does not move past it.`,
+    id =>
+      `Alert ${JSON.stringify(id)} has a lastUpdateDateTime more than 5 minutes in the future; it was processed, but the fetch cursor does not move past it.`,
     count => `${count} more alert(s) dated in the future.`
   );
 }
@@ -163,7 +174,8 @@ export async function run(): Promise<void> {
     } else {
       await runWith(settings, { startedAt, signal: cancel.signal });
     }
-    if (cancel.signal.aborted) core.setFailed('The run was cancelled; what was delivered before the cancellation is recorded in the snapshot.');
+    if (cancel.signal.aborted)
+      core.setFailed('The run was cancelled; what was delivered before the cancellation is recorded in the snapshot.');
   } catch (error) {
     const known = error instanceof ExplainedError;
     if (!known && error instanceof Error && error.stack) core.debug(error.stack);
@@ -174,12 +186,17 @@ export async function run(): Promise<void> {
   }
 }
 
-export async function runWith(settings: Settings, context: RunContext = { startedAt: Date.now(), signal: new AbortController().signal }): Promise<void> {
+export async function runWith(
+  settings: Settings,
+  context: RunContext = { startedAt: Date.now(), signal: new AbortController().signal }
+): Promise<void> {
   const now = Date.now();
   const store = await chooseStore(settings);
   let loaded: LoadResult;
   if (settings.resetSnapshot) {
-    log.warning(`reset-snapshot is true: the stored snapshot is not read and this run starts afresh (first-run: ${settings.firstRun}). Remove reset-snapshot after this run, or every run will start afresh.`);
+    log.warning(
+      `reset-snapshot is true: the stored snapshot is not read and this run starts afresh (first-run: ${settings.firstRun}). Remove reset-snapshot after this run, or every run will start afresh.`
+    );
     loaded = { status: 'missing' };
   } else {
     loaded = await store.load(now);
@@ -194,14 +211,17 @@ export async function runWith(settings: Settings, context: RunContext = { starte
   const { alerts, intake } = await fetchCurrentAlerts(settings, previous, now, context.signal);
   const delta = computeDelta(previous, alerts, settings, now);
   reportIntake(intake, delta);
-  log.info(`Notices owed: ${delta.notices.length} (new ${delta.newCount}, reminders ${delta.reminderCount}); changes seen: ${delta.updatedCount} updated, ${delta.resolvedCount} resolved; ${delta.openCount} open.`);
+  log.info(
+    `Notices owed: ${delta.notices.length} (new ${delta.newCount}, reminders ${delta.reminderCount}); changes seen: ${delta.updatedCount} updated, ${delta.resolvedCount} resolved; ${delta.openCount} open.`
+  );
 
   const delivery = chooseDelivery(settings);
   const mode = delivery.mode;
   // Cards, routes and the text tools they use are loaded only when there is something to post.
   const deliveries = delta.notices.length > 0 ? (await import('./destinations.js')).planDeliveries(delta.notices, settings) : [];
   const results = await delivery.deliver(deliveries, context);
-  for (const result of results) if (!result.delivered && !result.deferred) log.error(`Not delivered: ${result.plan.label}: ${result.error}`);
+  for (const result of results)
+    if (!result.delivered && !result.deferred) log.error(`Not delivered: ${result.plan.label}: ${result.error}`);
 
   let snapshotKey = '';
   if (mode === 'dry-run') {
@@ -213,20 +233,33 @@ export async function runWith(settings: Settings, context: RunContext = { starte
       snapshotKey = await store.save(snapshot);
       log.info(`Snapshot saved (${store.kind}: ${snapshotKey}), ${Object.keys(snapshot.alerts).length} alert(s).`);
     } catch (error) {
-      core.setFailed(`The snapshot could not be saved (${(error as Error).message}). The notices above were delivered; the next run may post them again.`);
+      core.setFailed(
+        `The snapshot could not be saved (${(error as Error).message}). The notices above were delivered; the next run may post them again.`
+      );
     }
   }
 
-  const outcome: RunOutcome = { delta, results, snapshotKey, cacheHit: loaded.status === 'found', mode, skippedCount: intake.skipped.length };
+  const outcome: RunOutcome = {
+    delta,
+    results,
+    snapshotKey,
+    cacheHit: loaded.status === 'found',
+    mode,
+    skippedCount: intake.skipped.length
+  };
   setOutputs(outcome, await writeReport(outcome));
   await writeSummary(outcome);
   const { failedCount, postedCount, owedCount } = counts(outcome);
   log.info(`${postedCount} notice(s) ${mode === 'post' ? 'posted' : 'shown'}, ${failedCount} not delivered, ${owedCount} still owed.`);
   const deferred = results.filter(result => result.deferred === 'deadline').reduce((sum, result) => sum + result.plan.notices.length, 0);
   if (deferred > 0) {
-    log.warning(`max-run-time (${settings.maxRunTimeMs / 1000}s) reached: ${deferred} notice(s) were not posted in this run. They stay owed and later runs post them, most severe first (a backlog is draining).`);
+    log.warning(
+      `max-run-time (${settings.maxRunTimeMs / 1000}s) reached: ${deferred} notice(s) were not posted in this run. They stay owed and later runs post them, most severe first (a backlog is draining).`
+    );
   }
   if (failedCount > 0) {
-    core.setFailed(`${failedCount} notice(s) could not be delivered to Teams; they are kept in the snapshot and will be posted by the next run.`);
+    core.setFailed(
+      `${failedCount} notice(s) could not be delivered to Teams; they are kept in the snapshot and will be posted by the next run.`
+    );
   }
 }

@@ -40,7 +40,6 @@ export function compactAlert(alert: GraphAlert) {
   };
 }
 
-
 export function counts(outcome: RunOutcome) {
   const delivered = deliveredNotices(outcome.results);
   const planned = outcome.results.reduce((sum, result) => sum + result.plan.notices.length, 0);
@@ -78,7 +77,9 @@ export async function writeReport(outcome: RunOutcome, env: NodeJS.ProcessEnv = 
       alerts: result.plan.notices.map(notice => ({ kind: notice.kind, ...compactAlert(notice.alert) }))
     })),
     cardsLeftOut: outcome.results.length - cards.length,
-    notices: notices.slice(0, REPORT_NOTICE_LIMIT).map(notice => ({ kind: notice.kind, previousState: notice.previousSignature ?? null, alert: notice.alert })),
+    notices: notices
+      .slice(0, REPORT_NOTICE_LIMIT)
+      .map(notice => ({ kind: notice.kind, previousState: notice.previousSignature ?? null, alert: notice.alert })),
     noticesLeftOut: Math.max(0, notices.length - REPORT_NOTICE_LIMIT)
   };
   await fs.mkdir(directory, { recursive: true });
@@ -109,7 +110,12 @@ export function setOutputs(outcome: RunOutcome, reportPath: string): void {
 export async function writeSummary(outcome: RunOutcome): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const c = counts(outcome);
-  const verb = outcome.mode === 'post' ? 'posted to Teams' : outcome.mode === 'print' ? 'printed to the log (no teams-webhook-url)' : 'shown only (dry run)';
+  const verb =
+    outcome.mode === 'post'
+      ? 'posted to Teams'
+      : outcome.mode === 'print'
+        ? 'printed to the log (no teams-webhook-url)'
+        : 'shown only (dry run)';
   core.summary.addHeading('Microsoft 365 security alerts', 3);
   core.summary.addRaw(
     `<p>${c.newCount} new, ${c.updatedCount} updated, ${c.resolvedCount} resolved, ${c.openCount} open. ${c.postedCount} notice(s) ${verb}${c.failedCount ? `, <b>${c.failedCount} not delivered</b>` : ''}${c.owedCount > c.failedCount ? `, ${c.owedCount - c.failedCount} left for the next run (max-run-time or cancellation)` : ''}${c.skippedCount ? `, ${c.skippedCount} item(s) of the listing skipped (see the warnings)` : ''}.</p>`,
@@ -118,13 +124,19 @@ export async function writeSummary(outcome: RunOutcome): Promise<void> {
   // The text tools (a link detector and the TLD list) are loaded only when there are rows to show.
   const { html, truncate } = outcome.results.length > 0 ? await import('./summary-html.js') : { html: String, truncate: String };
   const rows = outcome.results.flatMap(result =>
-    result.plan.notices.slice(0, SUMMARY_ROW_LIMIT).map(notice => [
-      html(notice.kind),
-      html(String(notice.alert.severity ?? '')),
-      html(truncate(String(notice.alert.title ?? notice.alert.id), 120)),
-      html(String(notice.alert.serviceSource ?? '')),
-      result.delivered ? '✅' : result.deferred ? `⏳ ${html(truncate(result.error ?? '', 160))}` : `❌ ${html(truncate(result.error ?? '', 160))}`
-    ])
+    result.plan.notices
+      .slice(0, SUMMARY_ROW_LIMIT)
+      .map(notice => [
+        html(notice.kind),
+        html(String(notice.alert.severity ?? '')),
+        html(truncate(String(notice.alert.title ?? notice.alert.id), 120)),
+        html(String(notice.alert.serviceSource ?? '')),
+        result.delivered
+          ? '✅'
+          : result.deferred
+            ? `⏳ ${html(truncate(result.error ?? '', 160))}`
+            : `❌ ${html(truncate(result.error ?? '', 160))}`
+      ])
   );
   if (rows.length > 0) {
     core.summary.addTable([
@@ -137,7 +149,11 @@ export async function writeSummary(outcome: RunOutcome): Promise<void> {
       ],
       ...rows.slice(0, SUMMARY_ROW_LIMIT)
     ]);
-    if (rows.length > SUMMARY_ROW_LIMIT) core.summary.addRaw(`<p>${rows.length - SUMMARY_ROW_LIMIT} more row(s) left out; the report file (report-path) lists them.</p>`, true);
+    if (rows.length > SUMMARY_ROW_LIMIT)
+      core.summary.addRaw(
+        `<p>${rows.length - SUMMARY_ROW_LIMIT} more row(s) left out; the report file (report-path) lists them.</p>`,
+        true
+      );
   }
   await core.summary.write();
 }

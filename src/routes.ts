@@ -90,13 +90,20 @@ export function parseRoutes(text: string, allowLegacy: boolean): Route[] {
     where = `route '${name}': `;
     const url = typeof entry['webhook-url'] === 'string' ? entry['webhook-url'].trim() : '';
     if (!url) fail(where, "has no 'webhook-url'", "Give the route's Teams Workflows URL, from a secret: webhook-url: ${{ secrets.NAME }}.");
-    const route: Route = { name, webhookUrl: url, webhookKind: classifyWebhook(url, allowLegacy, `routes' route '${name}' key 'webhook-url`) };
+    const route: Route = {
+      name,
+      webhookUrl: url,
+      webhookKind: classifyWebhook(url, allowLegacy, `routes' route '${name}' key 'webhook-url`)
+    };
     if (entry['min-severity'] !== undefined) route.minSeverity = pick(where, 'min-severity', entry['min-severity'], SEVERITIES);
     if (entry.severity !== undefined) route.severities = listValue(entry.severity).map(value => pick(where, 'severity', value, SEVERITIES));
-    if (entry['service-sources'] !== undefined) route.serviceSources = listValue(entry['service-sources']).map(value => pick(where, 'service-sources', value, SERVICE_SOURCES));
+    if (entry['service-sources'] !== undefined)
+      route.serviceSources = listValue(entry['service-sources']).map(value => pick(where, 'service-sources', value, SERVICE_SOURCES));
     if (entry.title !== undefined) {
-      if (typeof entry.title !== 'string' || entry.title === '') fail(where, "'title' is not a text", 'Give a regular expression, e.g. title: ransomware|exfiltration.');
-      if (entry.title.length > 1000) fail(where, "'title' is longer than 1000 characters", 'Use a short regular expression, e.g. title: ransomware|exfiltration.');
+      if (typeof entry.title !== 'string' || entry.title === '')
+        fail(where, "'title' is not a text", 'Give a regular expression, e.g. title: ransomware|exfiltration.');
+      if (entry.title.length > 1000)
+        fail(where, "'title' is longer than 1000 characters", 'Use a short regular expression, e.g. title: ransomware|exfiltration.');
       try {
         route.title = compileTitlePattern(entry.title);
       } catch (error) {

@@ -1,10 +1,31 @@
 import { SERVICE_SOURCES, SEVERITIES, STATUSES, type Severity } from './alert.js';
 import type { parseRoutes, Route } from './routes.js';
 import { CLOUDS, type Cloud } from './clouds.js';
-import { booleanInput, classifyWebhook, durationInput, fail, httpsUrlInput, listOf, oneOf, rateInput, type InputReader, type PostRate, type WebhookKind } from './inputs.js';
+import {
+  booleanInput,
+  classifyWebhook,
+  durationInput,
+  fail,
+  httpsUrlInput,
+  listOf,
+  oneOf,
+  rateInput,
+  type InputReader,
+  type PostRate,
+  type WebhookKind
+} from './inputs.js';
 
 export { CLOUDS, type Cloud } from './clouds.js';
-export { classifyWebhook, isLoopbackHttp, matchAllowed, parseDuration, SettingsError, type InputReader, type PostRate, type WebhookKind } from './inputs.js';
+export {
+  classifyWebhook,
+  isLoopbackHttp,
+  matchAllowed,
+  parseDuration,
+  SettingsError,
+  type InputReader,
+  type PostRate,
+  type WebhookKind
+} from './inputs.js';
 
 /**
  * Inputs are parsed once, here, into a typed and validated settings object: one documented field and one
@@ -15,9 +36,7 @@ export type NoticeKind = 'new' | 'resolved' | 'updated';
 export type SnapshotStoreKind = 'auto' | 'actions-cache' | 'file';
 
 export type Credential =
-  | { kind: 'secret'; clientSecret: string }
-  | { kind: 'certificate'; pem: string; password?: string }
-  | { kind: 'oidc' };
+  { kind: 'secret'; clientSecret: string } | { kind: 'certificate'; pem: string; password?: string } | { kind: 'oidc' };
 
 export interface GraphSettings {
   tenantId: string;
@@ -84,7 +103,11 @@ function resolveCredential(read: InputReader): Credential {
   if (secret) return { kind: 'secret', clientSecret: secret };
   if (pem) {
     if (!pem.includes('-----BEGIN CERTIFICATE-----') || !/-----BEGIN (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----/.test(pem)) {
-      fail('client-certificate', 'is not a PEM holding both a certificate and its private key', 'Give the PEM text with a -----BEGIN CERTIFICATE----- block and a -----BEGIN PRIVATE KEY----- block.');
+      fail(
+        'client-certificate',
+        'is not a PEM holding both a certificate and its private key',
+        'Give the PEM text with a -----BEGIN CERTIFICATE----- block and a -----BEGIN PRIVATE KEY----- block.'
+      );
     }
     return { kind: 'certificate', pem, password: password || undefined };
   }
@@ -94,15 +117,30 @@ function resolveCredential(read: InputReader): Credential {
 function graphSettings(read: InputReader): GraphSettings {
   const rawCloud = read('cloud').trim();
   if (/^(china|cn|mooncake|21vianet|azurechina)/i.test(rawCloud)) {
-    fail('cloud', `is '${rawCloud}': Microsoft Graph security alerts (alerts_v2) are not available in the China cloud operated by 21Vianet`, 'Valid values: global, usgov, usgov-dod.');
+    fail(
+      'cloud',
+      `is '${rawCloud}': Microsoft Graph security alerts (alerts_v2) are not available in the China cloud operated by 21Vianet`,
+      'Valid values: global, usgov, usgov-dod.'
+    );
   }
   const cloud = oneOf<Cloud>(read, 'cloud', ['global', 'usgov', 'usgov-dod'], 'global');
   const tenantId = read('tenant-id').trim();
-  if (!tenantId) fail('tenant-id', 'is required when source is graph', 'Give the Directory (tenant) ID GUID from the Overview page of the app registration.');
-  if (!GUID.test(tenantId)) fail('tenant-id', `is '${tenantId}', which is not a GUID`, 'Give the Directory (tenant) ID, e.g. 00000000-0000-0000-0000-000000000000, from the Overview page of the app registration.');
+  if (!tenantId)
+    fail(
+      'tenant-id',
+      'is required when source is graph',
+      'Give the Directory (tenant) ID GUID from the Overview page of the app registration.'
+    );
+  if (!GUID.test(tenantId))
+    fail(
+      'tenant-id',
+      `is '${tenantId}', which is not a GUID`,
+      'Give the Directory (tenant) ID, e.g. 00000000-0000-0000-0000-000000000000, from the Overview page of the app registration.'
+    );
   const clientId = read('client-id').trim();
   if (!clientId) fail('client-id', 'is required when source is graph', 'Give the Application (client) ID GUID of the app registration.');
-  if (!GUID.test(clientId)) fail('client-id', `is '${clientId}', which is not a GUID`, 'Give the Application (client) ID GUID of the app registration.');
+  if (!GUID.test(clientId))
+    fail('client-id', `is '${clientId}', which is not a GUID`, 'Give the Application (client) ID GUID of the app registration.');
   const authorityOverride = read('authority-host').trim();
   return {
     tenantId: tenantId.toLowerCase(),
@@ -140,7 +178,12 @@ export function parseSettings(read: InputReader, parsers: OptionalParsers = {}):
     graph = graphSettings(read);
   } else {
     alertsFile = read('alerts-file').trim();
-    if (!alertsFile) fail('alerts-file', 'is required when source is file', 'Give the path of a JSON file holding an array of alerts or a Graph response ({"value": [...]}).');
+    if (!alertsFile)
+      fail(
+        'alerts-file',
+        'is required when source is file',
+        'Give the path of a JSON file holding an array of alerts or a Graph response ({"value": [...]}).'
+      );
   }
 
   const maxCardsRaw = read('max-cards').trim() || '10';
@@ -160,7 +203,8 @@ export function parseSettings(read: InputReader, parsers: OptionalParsers = {}):
 
   const notifyOn = listOf<NoticeKind>(read, 'notify-on', ['new', 'resolved', 'updated'], ['new']);
   const routesText = read('routes');
-  if (routesText.trim() !== '' && !parsers.parseRoutes) throw new Error("parseSettings: input 'routes' is set but no routes parser was given (use loadSettings)");
+  if (routesText.trim() !== '' && !parsers.parseRoutes)
+    throw new Error("parseSettings: input 'routes' is set but no routes parser was given (use loadSettings)");
   const routes = routesText.trim() === '' ? [] : parsers.parseRoutes!(routesText, allowLegacy);
   const dryRun = booleanInput(read, 'dry-run', false);
   const sendTestCard = booleanInput(read, 'send-test-card', false);
@@ -173,11 +217,19 @@ export function parseSettings(read: InputReader, parsers: OptionalParsers = {}):
     );
   }
   if (sendTestCard && !webhookUrl && routes.length === 0) {
-    fail('send-test-card', 'is true, but teams-webhook-url is empty and there are no routes', 'Set teams-webhook-url (and routes, if any) so there is a channel to test.');
+    fail(
+      'send-test-card',
+      'is true, but teams-webhook-url is empty and there are no routes',
+      'Set teams-webhook-url (and routes, if any) so there is a channel to test.'
+    );
   }
   const signingKey = read('snapshot-signing-key');
   if (signingKey !== '' && signingKey.trim().length < 16) {
-    fail('snapshot-signing-key', 'is shorter than 16 characters', 'Use a long random secret, e.g. the output of `openssl rand -hex 32`, stored as a repository secret.');
+    fail(
+      'snapshot-signing-key',
+      'is shorter than 16 characters',
+      'Use a long random secret, e.g. the output of `openssl rand -hex 32`, stored as a repository secret.'
+    );
   }
   return {
     source,

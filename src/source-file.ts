@@ -20,9 +20,18 @@ export async function* readAlertsFile(file: string): AsyncGenerator<ListItem> {
     size = (await fs.stat(file)).size;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw fileError(file, code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`, 'Give the path of a JSON file, relative to the workspace.');
+    throw fileError(
+      file,
+      code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`,
+      'Give the path of a JSON file, relative to the workspace.'
+    );
   }
-  if (size > MAX_ALERTS_FILE_BYTES) throw fileError(file, `is ${Math.round(size / 1024 / 1024)} MiB; at most ${MAX_ALERTS_FILE_BYTES / 1024 / 1024} MiB are read`, 'Split it into smaller files.');
+  if (size > MAX_ALERTS_FILE_BYTES)
+    throw fileError(
+      file,
+      `is ${Math.round(size / 1024 / 1024)} MiB; at most ${MAX_ALERTS_FILE_BYTES / 1024 / 1024} MiB are read`,
+      'Split it into smaller files.'
+    );
   try {
     yield* jsonListItems(createReadStream(file, { encoding: 'utf8', highWaterMark: 1024 * 1024 }));
   } catch (error) {

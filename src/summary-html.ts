@@ -18,4 +18,3 @@ export function html(text: string): string {
     .replace(/›/g, '&gt;')
     .replace(/[[\]()!*_`~|\\]/g, char => `&#${char.charCodeAt(0)};`);
 }
-

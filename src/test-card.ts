@@ -39,14 +39,28 @@ function testCard(destination: string, env: NodeJS.ProcessEnv): AdaptiveCard {
 export async function sendTestCards(settings: Settings, signal: AbortSignal, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const { deliverCards, TEAMS_RETRY_POLICY } = await import('./teams/webhook.js');
   const destinations = [
-    ...(settings.webhookUrl ? [{ name: 'default', url: settings.webhookUrl, kind: settings.webhookKind === 'legacy-connector' ? ('legacy-connector' as const) : ('workflows' as const) }] : []),
+    ...(settings.webhookUrl
+      ? [
+          {
+            name: 'default',
+            url: settings.webhookUrl,
+            kind: settings.webhookKind === 'legacy-connector' ? ('legacy-connector' as const) : ('workflows' as const)
+          }
+        ]
+      : []),
     ...settings.routes.map(route => ({ name: route.name, url: route.webhookUrl, kind: route.webhookKind }))
   ];
   let accepted = 0;
   const failures: string[] = [];
   for (const destination of destinations) {
     const heading = 'Test card from m365-alerts-to-teams';
-    const plan: CardPlan = { card: testCard(destination.name, env), notices: [], digestHeading: heading, label: `test card [${destination.name}]`, portalHosts: settings.portalHosts };
+    const plan: CardPlan = {
+      card: testCard(destination.name, env),
+      notices: [],
+      digestHeading: heading,
+      label: `test card [${destination.name}]`,
+      portalHosts: settings.portalHosts
+    };
     const [result] = await deliverCards([plan], {
       url: destination.url,
       kind: destination.kind,
@@ -57,18 +71,22 @@ export async function sendTestCards(settings: Settings, signal: AbortSignal, env
     });
     if (result.delivered) {
       accepted++;
-      log.info(`Test card to '${destination.name}': accepted by Teams${destination.kind === 'workflows' ? ' (queued: check the channel)' : ''}.`);
+      log.info(
+        `Test card to '${destination.name}': accepted by Teams${destination.kind === 'workflows' ? ' (queued: check the channel)' : ''}.`
+      );
     } else {
       failures.push(destination.name);
       log.error(`Test card to '${destination.name}': ${result.error}`);
     }
   }
-  for (const name of ['new-count', 'updated-count', 'resolved-count', 'open-count', 'reminder-count', 'owed-count', 'skipped-count']) core.setOutput(name, 0);
+  for (const name of ['new-count', 'updated-count', 'resolved-count', 'open-count', 'reminder-count', 'owed-count', 'skipped-count'])
+    core.setOutput(name, 0);
   core.setOutput('posted-count', accepted);
   core.setOutput('failed-count', failures.length);
   core.setOutput('new-alerts', '[]');
   core.setOutput('snapshot-key', '');
   core.setOutput('cache-hit', 'false');
-  if (failures.length > 0) core.setFailed(`The test card could not be posted to ${failures.map(name => `'${name}'`).join(', ')}; see the errors above.`);
+  if (failures.length > 0)
+    core.setFailed(`The test card could not be posted to ${failures.map(name => `'${name}'`).join(', ')}; see the errors above.`);
   else log.info(`Test card posted to ${accepted} destination(s). No alerts were read and the snapshot was not touched.`);
 }

@@ -35,7 +35,10 @@ export function makeAlert(n: number, overrides: Record<string, unknown> = {}, no
     comments: [],
     evidence: [
       { '@odata.type': '#microsoft.graph.security.deviceEvidence', deviceDnsName: `ws-${n}.contoso.local`, verdict: 'unknown' },
-      { '@odata.type': '#microsoft.graph.security.userEvidence', userAccount: { accountName: 'megan', userPrincipalName: 'MeganB@contoso.onmicrosoft.com' } }
+      {
+        '@odata.type': '#microsoft.graph.security.userEvidence',
+        userAccount: { accountName: 'megan', userPrincipalName: 'MeganB@contoso.onmicrosoft.com' }
+      }
     ],
     ...overrides
   };

@@ -50,9 +50,24 @@ async function freePort(): Promise<number> {
 async function startAzurite(): Promise<{ port: number; child: ChildProcess }> {
   const port = await freePort();
   const bin = path.resolve(here, '../../node_modules/azurite/dist/src/blob/main.js');
-  const child = spawn(process.execPath, [bin, '--blobHost', '127.0.0.1', '--blobPort', String(port), '--inMemoryPersistence', '--disableTelemetry', '--silent', '--skipApiVersionCheck', '--loose'], {
-    stdio: ['ignore', 'pipe', 'pipe']
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      bin,
+      '--blobHost',
+      '127.0.0.1',
+      '--blobPort',
+      String(port),
+      '--inMemoryPersistence',
+      '--disableTelemetry',
+      '--silent',
+      '--skipApiVersionCheck',
+      '--loose'
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  );
   let output = '';
   child.stdout!.on('data', chunk => (output += chunk));
   child.stderr!.on('data', chunk => (output += chunk));
@@ -84,7 +99,12 @@ export async function startFakeCacheService(): Promise<FakeCacheService> {
   await service.getContainerClient(CONTAINER).createIfNotExists();
   const sasUrl = (blob: string, write: boolean) => {
     const sas = generateBlobSASQueryParameters(
-      { containerName: CONTAINER, blobName: blob, permissions: BlobSASPermissions.parse(write ? 'cw' : 'r'), expiresOn: new Date(Date.now() + 3_600_000) },
+      {
+        containerName: CONTAINER,
+        blobName: blob,
+        permissions: BlobSASPermissions.parse(write ? 'cw' : 'r'),
+        expiresOn: new Date(Date.now() + 3_600_000)
+      },
       credential
     ).toString();
     return `${blobBase}/${CONTAINER}/${blob}?${sas}`;
@@ -97,7 +117,8 @@ export async function startFakeCacheService(): Promise<FakeCacheService> {
     req.on('end', () => {
       const method = (req.url ?? '').split('/').pop() ?? '';
       fake.calls.push(method);
-      if (!/^Bearer .+/.test(req.headers.authorization ?? '')) return twirp(res, 401, { code: 'unauthenticated', msg: 'missing bearer token' });
+      if (!/^Bearer .+/.test(req.headers.authorization ?? ''))
+        return twirp(res, 401, { code: 'unauthenticated', msg: 'missing bearer token' });
       if (fake.outage) return twirp(res, fake.outage, { code: 'unavailable', msg: 'cache service unavailable' });
       let body: any;
       try {
@@ -129,7 +150,11 @@ export async function startFakeCacheService(): Promise<FakeCacheService> {
           match = ready.filter(e => e.key.startsWith(prefix)).sort((a, b) => b.createdAt - a.createdAt)[0];
         }
         if (!match) return twirp(res, 200, { ok: false, signedDownloadUrl: '', matchedKey: '' });
-        return twirp(res, 200, { ok: true, signedDownloadUrl: sasUrl(fake.brokenDownloads ? `missing-${match.blob}` : match.blob, false), matchedKey: match.key });
+        return twirp(res, 200, {
+          ok: true,
+          signedDownloadUrl: sasUrl(fake.brokenDownloads ? `missing-${match.blob}` : match.blob, false),
+          matchedKey: match.key
+        });
       }
       twirp(res, 404, { code: 'bad_route', msg: `no handler for ${method}` });
     });
@@ -137,7 +162,11 @@ export async function startFakeCacheService(): Promise<FakeCacheService> {
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   fake.resultsUrl = `http://127.0.0.1:${port}/`;
-  fake.env = () => ({ ACTIONS_RESULTS_URL: fake.resultsUrl, ACTIONS_RUNTIME_TOKEN: 'fake-runtime-token', ACTIONS_CACHE_SERVICE_V2: 'true' });
+  fake.env = () => ({
+    ACTIONS_RESULTS_URL: fake.resultsUrl,
+    ACTIONS_RUNTIME_TOKEN: 'fake-runtime-token',
+    ACTIONS_CACHE_SERVICE_V2: 'true'
+  });
   fake.close = async () => {
     server.closeAllConnections();
     await new Promise(resolve => server.close(resolve));

@@ -33,7 +33,8 @@ function checkCertificateAssertion(assertion: string, certificatePem: string, to
   const payload = JSON.parse(Buffer.from(payloadPart, 'base64url').toString('utf8'));
   const certificate = new X509Certificate(certificatePem);
   const thumbprint = b64url(createHash('sha256').update(certificate.raw).digest());
-  if (header['x5t#S256'] !== thumbprint) return `AADSTS700027: The certificate with identifier used to sign the client assertion is not registered on application.`;
+  if (header['x5t#S256'] !== thumbprint)
+    return `AADSTS700027: The certificate with identifier used to sign the client assertion is not registered on application.`;
   if (!Array.isArray(header.x5c) || header.x5c.length === 0) return 'AADSTS700027: Client assertion is missing the x5c chain.';
   const data = Buffer.from(`${headerPart}.${payloadPart}`);
   const signature = Buffer.from(signaturePart, 'base64url');
@@ -42,9 +43,11 @@ function checkCertificateAssertion(assertion: string, certificatePem: string, to
       ? verify('sha256', data, { key: certificate.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }, signature)
       : header.alg === 'RS256' && verify('sha256', data, certificate.publicKey, signature);
   if (!ok) return 'AADSTS700027: Client assertion contains an invalid signature.';
-  if (payload.aud !== tokenEndpoint) return `AADSTS700212: No matching federated identity record found for presented assertion audience '${payload.aud}'.`;
+  if (payload.aud !== tokenEndpoint)
+    return `AADSTS700212: No matching federated identity record found for presented assertion audience '${payload.aud}'.`;
   if (payload.iss !== clientId || payload.sub !== clientId) return 'AADSTS700023: Client assertion issuer or subject is not the client id.';
-  if (typeof payload.exp !== 'number' || payload.exp * 1000 < Date.now()) return 'AADSTS700024: Client assertion is not within its valid time range.';
+  if (typeof payload.exp !== 'number' || payload.exp * 1000 < Date.now())
+    return 'AADSTS700024: Client assertion is not within its valid time range.';
   return undefined;
 }
 
@@ -74,7 +77,11 @@ export async function startFakeEntra(app: EntraApp): Promise<FakeEntra> {
     const tail = rest.join('/');
     if (req.method === 'GET' && tail === 'v2.0/.well-known/openid-configuration') {
       if (tenant !== app.tenantId) {
-        return json(res, 400, { error: 'invalid_tenant', error_description: `AADSTS90002: Tenant '${tenant}' not found.`, error_codes: [90002] });
+        return json(res, 400, {
+          error: 'invalid_tenant',
+          error_description: `AADSTS90002: Tenant '${tenant}' not found.`,
+          error_codes: [90002]
+        });
       }
       return json(res, 200, {
         token_endpoint: `${base}/${tenant}/oauth2/v2.0/token`,
@@ -105,8 +112,15 @@ export async function startFakeEntra(app: EntraApp): Promise<FakeEntra> {
       if (await applyFault(faults.shift(), res, raw)) return;
       let failure: ReturnType<typeof entraError> | undefined;
       if (tenant !== app.tenantId) failure = entraError(400, 'invalid_request', 90002, `Tenant '${tenant}' not found.`);
-      else if (form.grant_type !== 'client_credentials') failure = entraError(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
-      else if (form.client_id !== app.clientId) failure = entraError(400, 'unauthorized_client', 700016, `Application with identifier '${form.client_id}' was not found in the directory '${tenant}'.`);
+      else if (form.grant_type !== 'client_credentials')
+        failure = entraError(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
+      else if (form.client_id !== app.clientId)
+        failure = entraError(
+          400,
+          'unauthorized_client',
+          700016,
+          `Application with identifier '${form.client_id}' was not found in the directory '${tenant}'.`
+        );
       else if (form.client_assertion !== undefined) {
         if (form.client_assertion_type !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') {
           failure = entraError(400, 'invalid_request', 50027, 'Invalid client_assertion_type.');
@@ -123,20 +137,41 @@ export async function startFakeEntra(app: EntraApp): Promise<FakeEntra> {
             const problem = app.certificatePem
               ? checkCertificateAssertion(form.client_assertion, app.certificatePem, `${base}/${tenant}/oauth2/v2.0/token`, app.clientId)
               : 'AADSTS700027: No certificate is registered on the application.';
-            if (problem) failure = entraError(401, 'invalid_client', Number(/AADSTS(\d+)/.exec(problem)![1]), problem.replace(/^AADSTS\d+: /, ''));
+            if (problem)
+              failure = entraError(401, 'invalid_client', Number(/AADSTS(\d+)/.exec(problem)![1]), problem.replace(/^AADSTS\d+: /, ''));
           } else if (!app.federated || !app.federated.isIssued(form.client_assertion)) {
-            failure = entraError(400, 'invalid_client', 700211, 'No matching federated identity record found for presented assertion issuer.');
+            failure = entraError(
+              400,
+              'invalid_client',
+              700211,
+              'No matching federated identity record found for presented assertion issuer.'
+            );
           } else {
             const subject = app.federated.subjectOf(form.client_assertion);
             if (subject !== app.federated.subject) {
-              failure = entraError(400, 'invalid_client', 700213, `No matching federated identity record found for presented assertion subject '${subject}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.`);
+              failure = entraError(
+                400,
+                'invalid_client',
+                700213,
+                `No matching federated identity record found for presented assertion subject '${subject}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.`
+              );
             }
           }
         }
       } else if (app.clientSecret === undefined || form.client_secret !== app.clientSecret) {
-        failure = entraError(401, 'invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.');
-      }
-      else if (!/\/\.default$/.test(form.scope ?? '')) failure = entraError(400, 'invalid_scope', 1002012, 'The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.');
+        failure = entraError(
+          401,
+          'invalid_client',
+          7000215,
+          'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.'
+        );
+      } else if (!/\/\.default$/.test(form.scope ?? ''))
+        failure = entraError(
+          400,
+          'invalid_scope',
+          1002012,
+          'The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.'
+        );
       if (failure) return json(res, failure.status, failure.body);
       const token = `fake-access-token-${randomBytes(16).toString('hex')}`;
       tokens.add(token);

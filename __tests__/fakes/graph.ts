@@ -9,7 +9,15 @@ import { FilterSyntaxError, parseFilter } from './odata.js';
  * the request says `Prefer: include-unknown-enum-members`, as Graph does.
  */
 const LATE_SERVICE_SOURCES = new Set(['microsoftDefenderForCloud', 'microsoftSentinel', 'microsoftInsiderRiskManagement']);
-const LATE_DETECTION_SOURCES = new Set(['scheduledAlerts', 'nrtAlerts', 'microsoftSentinel', 'microsoftInsiderRiskManagement', 'microsoftDefenderForCloud', 'microsoftThreatIntelligence', 'builtInMl']);
+const LATE_DETECTION_SOURCES = new Set([
+  'scheduledAlerts',
+  'nrtAlerts',
+  'microsoftSentinel',
+  'microsoftInsiderRiskManagement',
+  'microsoftDefenderForCloud',
+  'microsoftThreatIntelligence',
+  'builtInMl'
+]);
 
 export interface GraphRequestLog {
   url: URL;
@@ -48,17 +56,29 @@ export async function startFakeGraph(isValidToken: (token: string) => boolean): 
   const pending = new Map<string, Listing>();
   const fake = { alerts: [], requests: [], faults: [], rawItems: [], defaultPageSize: 100, bytesSent: 0 } as unknown as FakeGraph;
   const server = await startHttps(async (req, res, raw) => {
-    fake.requests.push({ url: req.url, prefer: req.headers.prefer as string | undefined, authorization: req.headers.authorization, acceptEncoding: req.headers['accept-encoding'] as string | undefined });
+    fake.requests.push({
+      url: req.url,
+      prefer: req.headers.prefer as string | undefined,
+      authorization: req.headers.authorization,
+      acceptEncoding: req.headers['accept-encoding'] as string | undefined
+    });
     if (await applyFault(fake.faults.shift(), res, raw)) return;
     if (req.url.pathname !== '/v1.0/security/alerts_v2' || req.method !== 'GET') {
       return json(res, 404, { error: { code: 'UnknownError', message: 'Resource not found' } });
     }
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!token || !isValidToken(token)) {
-      return json(res, 401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token validation failure. Invalid audience.' } });
+      return json(res, 401, {
+        error: { code: 'InvalidAuthenticationToken', message: 'Access token validation failure. Invalid audience.' }
+      });
     }
     if (fake.deny) {
-      return json(res, fake.deny, { error: { code: 'Forbidden', message: fake.denyMessage ?? 'Missing application roles. API required roles: SecurityAlert.Read.All, SecurityAlert.ReadWrite.All.' } });
+      return json(res, fake.deny, {
+        error: {
+          code: 'Forbidden',
+          message: fake.denyMessage ?? 'Missing application roles. API required roles: SecurityAlert.Read.All, SecurityAlert.ReadWrite.All.'
+        }
+      });
     }
     const prefer = /include-unknown-enum-members/.test(String(req.headers.prefer ?? ''));
     let page: Listing;
@@ -71,9 +91,15 @@ export async function startFakeGraph(isValidToken: (token: string) => boolean): 
     } else {
       const topText = req.url.searchParams.get('$top');
       const top = topText === null ? fake.defaultPageSize : Number(topText);
-      if (!Number.isInteger(top) || top < 1) return json(res, 400, { error: { code: 'BadRequest', message: `Invalid $top value '${topText}'` } });
+      if (!Number.isInteger(top) || top < 1)
+        return json(res, 400, { error: { code: 'BadRequest', message: `Invalid $top value '${topText}'` } });
       if (fake.maxTop !== undefined && top > fake.maxTop) {
-        return json(res, 400, { error: { code: 'BadRequest', message: `The limit of '${fake.maxTop}' for Top query has been exceeded. The value from the incoming request is '${top}'.` } });
+        return json(res, 400, {
+          error: {
+            code: 'BadRequest',
+            message: `The limit of '${fake.maxTop}' for Top query has been exceeded. The value from the incoming request is '${top}'.`
+          }
+        });
       }
       let predicate = (_: Record<string, unknown>) => true;
       const filter = req.url.searchParams.get('$filter');
@@ -86,21 +112,17 @@ export async function startFakeGraph(isValidToken: (token: string) => boolean): 
         }
       }
       // Newest first, as Graph lists alerts.
-      const matches = fake.alerts
-        .filter(predicate)
-        .sort((a, b) => String(b.createdDateTime).localeCompare(String(a.createdDateTime)));
+      const matches = fake.alerts.filter(predicate).sort((a, b) => String(b.createdDateTime).localeCompare(String(a.createdDateTime)));
       page = { matches, offset: 0, top, prefer };
     }
-    const value = page.matches
-      .slice(page.offset, page.offset + page.top)
-      .map(alert => {
-        const copy = structuredClone(alert);
-        if (!page.prefer) {
-          if (LATE_SERVICE_SOURCES.has(String(copy.serviceSource))) copy.serviceSource = 'unknownFutureValue';
-          if (LATE_DETECTION_SOURCES.has(String(copy.detectionSource))) copy.detectionSource = 'unknownFutureValue';
-        }
-        return copy;
-      });
+    const value = page.matches.slice(page.offset, page.offset + page.top).map(alert => {
+      const copy = structuredClone(alert);
+      if (!page.prefer) {
+        if (LATE_SERVICE_SOURCES.has(String(copy.serviceSource))) copy.serviceSource = 'unknownFutureValue';
+        if (LATE_DETECTION_SOURCES.has(String(copy.detectionSource))) copy.detectionSource = 'unknownFutureValue';
+      }
+      return copy;
+    });
     const body: Record<string, unknown> = { '@odata.context': `${server.url}/v1.0/$metadata#security/alerts_v2`, value };
     if (page.offset + page.top < page.matches.length) {
       const next = randomBytes(12).toString('hex');
@@ -112,12 +134,18 @@ export async function startFakeGraph(isValidToken: (token: string) => boolean): 
     }
     const headers: Record<string, string> = prefer ? { 'preference-applied': 'include-unknown-enum-members' } : {};
     let text = JSON.stringify(body);
-    if (page.offset === 0 && fake.rawItems.length > 0) text = text.replace('"value":[', `"value":[${fake.rawItems.join(',')}${value.length > 0 ? ',' : ''}`);
+    if (page.offset === 0 && fake.rawItems.length > 0)
+      text = text.replace('"value":[', `"value":[${fake.rawItems.join(',')}${value.length > 0 ? ',' : ''}`);
     // Graph compresses its answers for clients that ask (Accept-Encoding: gzip).
     const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     const payload = gzip ? gzipSync(text) : Buffer.from(text);
     fake.bytesSent += payload.length;
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': payload.length, ...(gzip ? { 'content-encoding': 'gzip' } : {}), ...headers });
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': payload.length,
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+      ...headers
+    });
     res.end(payload);
   });
   return Object.assign(fake, server);

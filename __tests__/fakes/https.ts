@@ -38,7 +38,12 @@ export async function startHttps(handler: Handler): Promise<RunningServer> {
       const chunks: Buffer[] = [];
       raw.on('data', chunk => chunks.push(chunk));
       raw.on('end', () => {
-        const req: FakeRequest = { method: raw.method ?? 'GET', url: new URL(raw.url ?? '/', 'https://127.0.0.1'), headers: raw.headers, body: Buffer.concat(chunks).toString('utf8') };
+        const req: FakeRequest = {
+          method: raw.method ?? 'GET',
+          url: new URL(raw.url ?? '/', 'https://127.0.0.1'),
+          headers: raw.headers,
+          body: Buffer.concat(chunks).toString('utf8')
+        };
         Promise.resolve(handler(req, res, raw)).catch(error => {
           if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ error: { code: 'FakeFailure', message: String(error) } }));
@@ -83,7 +88,12 @@ export async function applyFault(fault: Fault | undefined, res: ServerResponse, 
   switch (fault.kind) {
     case 'status':
       res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}) });
-      res.end(fault.body ?? JSON.stringify({ error: { code: fault.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message: `Injected ${fault.status}` } }));
+      res.end(
+        fault.body ??
+          JSON.stringify({
+            error: { code: fault.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message: `Injected ${fault.status}` }
+          })
+      );
       return true;
     case 'reset':
       raw.socket.destroy();

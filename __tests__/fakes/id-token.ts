@@ -23,7 +23,17 @@ export async function startFakeIdTokenService(subject: string): Promise<FakeIdTo
     const aud = req.url.searchParams.get('audience') ?? '';
     const now = Math.floor(Date.now() / 1000);
     const header = Buffer.from(JSON.stringify({ typ: 'JWT', alg: 'HS256', kid: 'fake' })).toString('base64url');
-    const payload = Buffer.from(JSON.stringify({ iss: 'https://token.actions.githubusercontent.com', aud, sub: fake.subject, jti: randomBytes(8).toString('hex'), iat: now, nbf: now, exp: now + 300 })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({
+        iss: 'https://token.actions.githubusercontent.com',
+        aud,
+        sub: fake.subject,
+        jti: randomBytes(8).toString('hex'),
+        iat: now,
+        nbf: now,
+        exp: now + 300
+      })
+    ).toString('base64url');
     const token = `${header}.${payload}.${createHmac('sha256', key).update(`${header}.${payload}`).digest('base64url')}`;
     fake.issued.set(token, { sub: fake.subject, aud });
     json(res, 200, { count: 1, value: token });

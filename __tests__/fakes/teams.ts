@@ -37,20 +37,26 @@ function text(res: import('node:http').ServerResponse, status: number, body: str
 export async function startFakeTeams(): Promise<FakeTeams> {
   const fake = { received: [], attempts: 0, faults: [] } as unknown as FakeTeams;
   // Workflows URLs differ by workflow id: one per channel.
-  fake.workflowUrl = (id: string) => `${server.url}/workflows/${id}/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=fake-signature`;
+  fake.workflowUrl = (id: string) =>
+    `${server.url}/workflows/${id}/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=fake-signature`;
   const server = await startHttps(async (req, res, raw) => {
     fake.attempts++;
     const isWorkflows = req.url.pathname.startsWith('/workflows/');
     const isConnector = req.url.pathname.startsWith('/webhookb2/');
-    if (req.method !== 'POST' || (!isWorkflows && !isConnector)) return json(res, 404, { error: { code: 'NotFound', message: 'The workflow was not found.' } });
+    if (req.method !== 'POST' || (!isWorkflows && !isConnector))
+      return json(res, 404, { error: { code: 'NotFound', message: 'The workflow was not found.' } });
     if (isWorkflows && req.url.searchParams.get('sig') !== 'fake-signature') {
-      return json(res, 401, { error: { code: 'DirectApiAuthorizationRequired', message: 'The request must be authenticated only by Shared Access scheme.' } });
+      return json(res, 401, {
+        error: { code: 'DirectApiAuthorizationRequired', message: 'The request must be authenticated only by Shared Access scheme.' }
+      });
     }
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return json(res, 400, { error: { code: 'InvalidRequestContent', message: 'The request content type must be application/json.' } });
     }
-    if (req.headers.authorization) return json(res, 400, { error: { code: 'InvalidAuthorization', message: 'Only the SAS signature may authenticate.' } });
-    if (Buffer.byteLength(req.body) > MAX_BYTES) return json(res, 413, { error: { code: 'RequestEntityTooLarge', message: 'The message is too large.' } });
+    if (req.headers.authorization)
+      return json(res, 400, { error: { code: 'InvalidAuthorization', message: 'Only the SAS signature may authenticate.' } });
+    if (Buffer.byteLength(req.body) > MAX_BYTES)
+      return json(res, 413, { error: { code: 'RequestEntityTooLarge', message: 'The message is too large.' } });
     let body: any;
     try {
       body = JSON.parse(req.body);
@@ -66,10 +72,24 @@ export async function startFakeTeams(): Promise<FakeTeams> {
       return text(res, 200, '1');
     }
     const attachment = body?.attachments?.[0];
-    if (body?.type !== 'message' || attachment?.contentType !== 'application/vnd.microsoft.card.adaptive' || attachment?.content?.type !== 'AdaptiveCard') {
-      return json(res, 400, { error: { code: 'InvalidTemplate', message: "Unable to process template language expressions: property 'attachments' must hold an Adaptive Card." } });
+    if (
+      body?.type !== 'message' ||
+      attachment?.contentType !== 'application/vnd.microsoft.card.adaptive' ||
+      attachment?.content?.type !== 'AdaptiveCard'
+    ) {
+      return json(res, 400, {
+        error: {
+          code: 'InvalidTemplate',
+          message: "Unable to process template language expressions: property 'attachments' must hold an Adaptive Card."
+        }
+      });
     }
-    const received: ReceivedCard = { card: attachment.content, text: JSON.stringify(attachment.content), path: req.url.pathname, problems: adaptiveCardProblems(attachment.content) };
+    const received: ReceivedCard = {
+      card: attachment.content,
+      text: JSON.stringify(attachment.content),
+      path: req.url.pathname,
+      problems: adaptiveCardProblems(attachment.content)
+    };
     if (await applyFault(fake.faults.shift() ?? fake.faultFor?.(received), res, raw)) return;
     fake.received.push(received);
     if (isConnector) {

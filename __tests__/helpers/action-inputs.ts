@@ -1,7 +1,10 @@
 import { CLIENT, SECRET, TENANT } from '../fakes/alerts.js';
 
 /** The inputs of a run against the loopback fakes: client-secret sign-in, file snapshot, no pacing. */
-export function fakeTenantInputs(fakes: { graph: { url: string }; entra: { url: string }; webhookUrl: string }, extra: Record<string, string> = {}): Record<string, string> {
+export function fakeTenantInputs(
+  fakes: { graph: { url: string }; entra: { url: string }; webhookUrl: string },
+  extra: Record<string, string> = {}
+): Record<string, string> {
   return {
     'tenant-id': TENANT,
     'client-id': CLIENT,
@@ -16,4 +19,8 @@ export function fakeTenantInputs(fakes: { graph: { url: string }; entra: { url: 
 }
 
 /** What the runner shows: `::add-mask::` commands are consumed by it, never displayed. */
-export const visible = (log: string) => log.split('\n').filter(line => !line.startsWith('::add-mask::')).join('\n');
+export const visible = (log: string) =>
+  log
+    .split('\n')
+    .filter(line => !line.startsWith('::add-mask::'))
+    .join('\n');

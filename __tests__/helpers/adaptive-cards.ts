@@ -49,7 +49,17 @@ function lost(written: unknown, kept: unknown, path: string, problems: string[])
   }
 }
 
-const DEFAULTS: Record<string, unknown[]> = { spacing: ['Default'], wrap: [false], separator: [false], isSubtle: [false], size: ['Default'], weight: ['Default'], color: ['Default'] };
+const DEFAULTS: Record<string, unknown[]> = {
+  spacing: ['Default'],
+  wrap: [false],
+  separator: [false],
+  isSubtle: [false],
+  size: ['Default'],
+  weight: ['Default'],
+  color: ['Default']
+};
 function isDefault(key: string, value: unknown): boolean {
-  return (DEFAULTS[key] ?? []).some(d => (typeof d === 'string' && typeof value === 'string' ? d.toLowerCase() === value.toLowerCase() : d === value));
+  return (DEFAULTS[key] ?? []).some(d =>
+    typeof d === 'string' && typeof value === 'string' ? d.toLowerCase() === value.toLowerCase() : d === value
+  );
 }

@@ -86,7 +86,10 @@ function explainFailure(status: number, body: string): GraphError {
   const detail = graphErrorText(body);
   const suffix = detail ? ` (Graph said: ${detail})` : '';
   if (status === 401) {
-    return new GraphError(`Microsoft Graph rejected the access token (HTTP 401)${suffix}. Check that tenant-id and client-id belong to the same app registration and that graph-endpoint matches the cloud the app lives in.`, status);
+    return new GraphError(
+      `Microsoft Graph rejected the access token (HTTP 401)${suffix}. Check that tenant-id and client-id belong to the same app registration and that graph-endpoint matches the cloud the app lives in.`,
+      status
+    );
   }
   if (status === 403 && detail && !/role|permission|scope|consent|authoriz/i.test(detail)) {
     return new GraphError(
@@ -101,14 +104,16 @@ function explainFailure(status: number, body: string): GraphError {
     );
   }
   if (status === 400) return new GraphError(`Microsoft Graph rejected the alerts query (HTTP 400)${suffix}.`, status);
-  if (status === 404) return new GraphError(`Microsoft Graph has no /v1.0/security/alerts_v2 at the configured graph-endpoint (HTTP 404)${suffix}.`, status);
+  if (status === 404)
+    return new GraphError(`Microsoft Graph has no /v1.0/security/alerts_v2 at the configured graph-endpoint (HTTP 404)${suffix}.`, status);
   return new GraphError(`Microsoft Graph answered HTTP ${status}${suffix}.`, status);
 }
 
 function parsePage<T>(body: string): GraphPage<T> {
   const page = JSON.parse(body) as GraphPage<T>;
   if (!page || !Array.isArray(page.value)) throw new Error('the page has no "value" array');
-  if (page['@odata.nextLink'] !== undefined && typeof page['@odata.nextLink'] !== 'string') throw new Error('"@odata.nextLink" is not a string');
+  if (page['@odata.nextLink'] !== undefined && typeof page['@odata.nextLink'] !== 'string')
+    throw new Error('"@odata.nextLink" is not a string');
   return page;
 }
 
@@ -116,7 +121,11 @@ function parsePage<T>(body: string): GraphPage<T> {
  * Reads every page of a collection. `keep` sees each item as its page arrives and returns what to hold
  * on to (the item, a smaller copy, or undefined to drop it), so a large listing is never held whole.
  */
-export async function getAllPages<T, K = T>(firstUrl: string, options: GraphClientOptions, keep: (item: T) => K | undefined = item => item as unknown as K): Promise<PagedResult<K>> {
+export async function getAllPages<T, K = T>(
+  firstUrl: string,
+  options: GraphClientOptions,
+  keep: (item: T) => K | undefined = item => item as unknown as K
+): Promise<PagedResult<K>> {
   const items: K[] = [];
   const maxPages = options.maxPages ?? 10_000;
   const firstOrigin = new URL(firstUrl).origin;
@@ -125,7 +134,8 @@ export async function getAllPages<T, K = T>(firstUrl: string, options: GraphClie
   while (url) {
     if (requests >= maxPages) throw new GraphError(`Microsoft Graph returned more than ${maxPages} pages; stopping.`);
     // A nextLink is followed only on the host we asked: the bearer token must never go elsewhere.
-    if (new URL(url).origin !== firstOrigin) throw new GraphError('Microsoft Graph returned an @odata.nextLink to another host; refusing to send the token there.');
+    if (new URL(url).origin !== firstOrigin)
+      throw new GraphError('Microsoft Graph returned an @odata.nextLink to another host; refusing to send the token there.');
     let answer;
     let page: GraphPage<T> | undefined;
     try {

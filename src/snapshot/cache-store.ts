@@ -76,10 +76,15 @@ export class ActionsCacheSnapshotStore implements SnapshotStore {
     try {
       const { size } = await fs.stat(this.absoluteFile);
       // gzip compresses JSON about ten times; a file this big is no snapshot this action wrote.
-      if (size > MAX_SNAPSHOT_BYTES / 4) return { status: 'untrusted', reason: `its ${FILE_NAME} is ${Math.round(size / 1024 / 1024)} MiB`, key: matchedKey };
+      if (size > MAX_SNAPSHOT_BYTES / 4)
+        return { status: 'untrusted', reason: `its ${FILE_NAME} is ${Math.round(size / 1024 / 1024)} MiB`, key: matchedKey };
       bytes = await fs.readFile(this.absoluteFile);
     } catch (error) {
-      return { status: 'untrusted', reason: `the entry holds no ${FILE_NAME} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, key: matchedKey };
+      return {
+        status: 'untrusted',
+        reason: `the entry holds no ${FILE_NAME} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        key: matchedKey
+      };
     }
     try {
       return { status: 'found', snapshot: parseSnapshot(gunzipSnapshot(bytes), { ...this.identity, now }), key: matchedKey };

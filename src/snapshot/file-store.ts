@@ -15,11 +15,15 @@ export class FileSnapshotStore implements SnapshotStore {
     let text: string;
     try {
       const { size } = await fs.stat(this.filePath);
-      if (size > MAX_SNAPSHOT_BYTES) return { status: 'untrusted', reason: `it is larger than ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MiB`, key: this.filePath };
+      if (size > MAX_SNAPSHOT_BYTES)
+        return { status: 'untrusted', reason: `it is larger than ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MiB`, key: this.filePath };
       text = await fs.readFile(this.filePath, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
-      return { status: 'unavailable', reason: `cannot read ${this.filePath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+      return {
+        status: 'unavailable',
+        reason: `cannot read ${this.filePath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`
+      };
     }
     try {
       return { status: 'found', snapshot: parseSnapshot(text, { ...this.identity, now }), key: this.filePath };

@@ -74,7 +74,6 @@ export function knownEntry(snapshot: Snapshot, id: string): SnapshotEntry | unde
   return Object.hasOwn(snapshot.alerts, id) ? snapshot.alerts[id] : undefined;
 }
 
-
 export function emptySnapshot(scope: string): Snapshot {
   return { version: SNAPSHOT_VERSION, scope, cursor: null, savedAt: new Date(0).toISOString(), alerts: entryMap() };
 }
@@ -95,13 +94,17 @@ function verifiedJson(text: string, signingKey: string | undefined): string {
   const newline = signed ? text.indexOf('\n') : -1;
   if (!signingKey) return signed && newline !== -1 ? text.slice(newline + 1) : text;
   if (!signed || newline === -1) {
-    throw new SnapshotUntrustedError('it carries no signature, and snapshot-signing-key is set (the first run after turning signing on needs reset-snapshot: true)');
+    throw new SnapshotUntrustedError(
+      'it carries no signature, and snapshot-signing-key is set (the first run after turning signing on needs reset-snapshot: true)'
+    );
   }
   const json = text.slice(newline + 1);
   const given = Buffer.from(text.slice(SIGNATURE_PREFIX.length, newline), 'utf8');
   const expected = Buffer.from(hmac(signingKey, json), 'utf8');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw new SnapshotUntrustedError('its signature does not match snapshot-signing-key (it was written with another key, or by something else than this action)');
+    throw new SnapshotUntrustedError(
+      'its signature does not match snapshot-signing-key (it was written with another key, or by something else than this action)'
+    );
   }
   return json;
 }
@@ -131,7 +134,9 @@ export function parseSnapshot(text: string, check: SnapshotCheck): Snapshot {
   }
   if (!isRecord(data)) throw new SnapshotUntrustedError('it is not a JSON object');
   if (data.version !== SNAPSHOT_VERSION) {
-    throw new SnapshotUntrustedError(`it has format version ${JSON.stringify(data.version)?.slice(0, 40)}, and this version of the action reads version ${SNAPSHOT_VERSION} (was a newer release of the action run, then an older one?)`);
+    throw new SnapshotUntrustedError(
+      `it has format version ${JSON.stringify(data.version)?.slice(0, 40)}, and this version of the action reads version ${SNAPSHOT_VERSION} (was a newer release of the action run, then an older one?)`
+    );
   }
   if (data.scope !== check.scope) {
     throw new SnapshotUntrustedError(`it belongs to '${String(data.scope).slice(0, 80)}', not to '${check.scope}'`);

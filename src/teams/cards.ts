@@ -84,7 +84,11 @@ function facts(rows: Array<[string, string]>): AdaptiveElement {
         type: 'ColumnSet',
         spacing: 'Small',
         columns: [
-          { type: 'Column', width: 'auto', items: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: `${label}:`, weight: 'Bolder' }] }] },
+          {
+            type: 'Column',
+            width: 'auto',
+            items: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: `${label}:`, weight: 'Bolder' }] }]
+          },
           { type: 'Column', width: 'stretch', items: [plainText(value)] }
         ]
       }))
@@ -97,7 +101,11 @@ function openUrlAction(title: string, url: unknown, hosts: PortalHosts): Adaptiv
 }
 
 const EVIDENCE_KINDS: Array<{ type: string; label: string; name: (e: GraphEvidence) => unknown }> = [
-  { type: 'userEvidence', label: 'Users', name: e => (e.userAccount as any)?.userPrincipalName ?? (e.userAccount as any)?.accountName ?? (e.userAccount as any)?.displayName },
+  {
+    type: 'userEvidence',
+    label: 'Users',
+    name: e => (e.userAccount as any)?.userPrincipalName ?? (e.userAccount as any)?.accountName ?? (e.userAccount as any)?.displayName
+  },
   { type: 'deviceEvidence', label: 'Devices', name: e => e.deviceDnsName ?? e.hostName ?? e.azureAdDeviceId },
   { type: 'mailboxEvidence', label: 'Mailboxes', name: e => e.primaryAddress ?? e.displayName },
   { type: 'analyzedMessageEvidence', label: 'Messages', name: e => e.subject ?? e.internetMessageId },
@@ -136,14 +144,24 @@ function header(alert: GraphAlert, caption: string): AdaptiveElement {
     style: look.style,
     bleed: true,
     items: [
-      { type: 'TextBlock', text: `${look.label.toUpperCase()} SEVERITY · ${caption}`, weight: 'Bolder', color: look.color, size: 'Small', wrap: true },
+      {
+        type: 'TextBlock',
+        text: `${look.label.toUpperCase()} SEVERITY · ${caption}`,
+        weight: 'Bolder',
+        color: look.color,
+        size: 'Small',
+        wrap: true
+      },
       plainText(truncate(alert.title || '(untitled alert)', 300), { weight: 'Bolder', size: 'Large' })
     ]
   };
 }
 
 function alertActions(alert: GraphAlert, hosts: PortalHosts): AdaptiveElement[] {
-  return [...openUrlAction('Open in Microsoft Defender', alert.alertWebUrl, hosts), ...openUrlAction('Open incident', alert.incidentWebUrl, hosts)];
+  return [
+    ...openUrlAction('Open in Microsoft Defender', alert.alertWebUrl, hosts),
+    ...openUrlAction('Open incident', alert.incidentWebUrl, hosts)
+  ];
 }
 
 /** The label/value rows of a new alert's card (values still untrusted: neutralised where shown). */
@@ -232,12 +250,23 @@ const DIGEST_PREFIX: Record<Notice['kind'], string> = { new: '', reminder: '', r
 function digestRow(notice: Notice, hosts: PortalHosts): AdaptiveElement {
   const alert = notice.alert;
   const look = severityLook(alert.severity);
-  const title: Record<string, unknown> = { type: 'TextRun', text: neutralize(`${DIGEST_PREFIX[notice.kind]}${truncate(String(alert.title || '(untitled alert)'), DIGEST_TITLE_LENGTH)}`, 200) };
+  const title: Record<string, unknown> = {
+    type: 'TextRun',
+    text: neutralize(`${DIGEST_PREFIX[notice.kind]}${truncate(String(alert.title || '(untitled alert)'), DIGEST_TITLE_LENGTH)}`, 200)
+  };
   const url = safeUrl(alert.alertWebUrl, hosts);
   if (url) title.selectAction = { type: 'Action.OpenUrl', url };
   return {
     type: 'RichTextBlock',
-    inlines: [{ type: 'TextRun', text: `${look.label.toUpperCase()} · ${serviceLabel(alert.serviceSource) || '—'} · `, color: look.color, weight: 'Bolder' }, title]
+    inlines: [
+      {
+        type: 'TextRun',
+        text: `${look.label.toUpperCase()} · ${serviceLabel(alert.serviceSource) || '—'} · `,
+        color: look.color,
+        weight: 'Bolder'
+      },
+      title
+    ]
   };
 }
 
@@ -254,7 +283,10 @@ const ALL_IN_DIGEST: DigestKind = { heading: total => `${total} alert${total ===
 
 export function reminderDigest(remindAfterMs: number): DigestKind {
   const after = describeDuration(remindAfterMs);
-  return { heading: total => `Reminder: ${total} alert${total === 1 ? ' is' : 's are'} still unresolved, with no news for ${after}`, name: 'reminder digest' };
+  return {
+    heading: total => `Reminder: ${total} alert${total === 1 ? ' is' : 's are'} still unresolved, with no news for ${after}`,
+    name: 'reminder digest'
+  };
 }
 
 function describeDuration(ms: number): string {
@@ -326,12 +358,20 @@ export function planCards(all: Notice[], maxCards: number, remindAfterMs = 86_40
     let built = individualCard(notice, hosts);
     if (cardBytes(built) > MAX_CARD_BYTES) {
       // Evidence-heavy alerts: fall back to the compact form rather than risk a rejected card.
-      built = card([header(notice.alert, notice.kind === 'new' ? 'New alert' : humanize(notice.kind)), facts([['Alert ID', notice.alert.id]])], alertActions(notice.alert, hosts));
+      built = card(
+        [header(notice.alert, notice.kind === 'new' ? 'New alert' : humanize(notice.kind)), facts([['Alert ID', notice.alert.id]])],
+        alertActions(notice.alert, hosts)
+      );
     }
     const status = statusOfSignature(notice.previousSignature ?? '');
     // Cut before neutralising (linear in the label, not the title); logs make it one line.
     const title = neutralize(String(notice.alert.title || notice.alert.id), 100);
-    return { card: built, notices: [notice], label: `${notice.kind}${status ? ` (was ${neutralize(status, 40)})` : ''}: ${truncate(title, 80)}`, portalHosts: hosts };
+    return {
+      card: built,
+      notices: [notice],
+      label: `${notice.kind}${status ? ` (was ${neutralize(status, 40)})` : ''}: ${truncate(title, 80)}`,
+      portalHosts: hosts
+    };
   });
   return [
     ...plans,
@@ -373,10 +413,18 @@ function countBy(notices: Notice[], key: (notice: Notice) => string): string {
  */
 export function backlogPlan(held: Notice[], runUrl: string | undefined, hosts: PortalHosts = GLOBAL_PORTALS): CardPlan {
   const heading = `Backlog: ${held.length} more alert${held.length === 1 ? '' : 's'} will follow in the next runs`;
-  const top = held.slice(0, 5).map(notice => `${severityLook(notice.alert.severity).label}: ${truncate(String(notice.alert.title || notice.alert.id), 100)}`);
+  const top = held
+    .slice(0, 5)
+    .map(notice => `${severityLook(notice.alert.severity).label}: ${truncate(String(notice.alert.title || notice.alert.id), 100)}`);
   const body: AdaptiveElement[] = [
     { type: 'TextBlock', text: heading, weight: 'Bolder', size: 'Large', wrap: true },
-    { type: 'TextBlock', text: 'More alerts arrived than Teams accepts in one run; they are posted in order of severity by the following runs. Nothing is dropped.', isSubtle: true, size: 'Small', wrap: true },
+    {
+      type: 'TextBlock',
+      text: 'More alerts arrived than Teams accepts in one run; they are posted in order of severity by the following runs. Nothing is dropped.',
+      isSubtle: true,
+      size: 'Small',
+      wrap: true
+    },
     facts([
       ['By severity', countBy(held, notice => severityLook(notice.alert.severity).label)],
       ['By service', countBy(held, notice => serviceLabel(notice.alert.serviceSource) || 'Unknown')],
@@ -384,5 +432,11 @@ export function backlogPlan(held: Notice[], runUrl: string | undefined, hosts: P
     ])
   ];
   const actions = runUrl ? [{ type: 'Action.OpenUrl', title: 'Open the workflow run', url: runUrl }] : [];
-  return { card: card(body, actions), notices: [], digestHeading: heading, label: `backlog card (${held.length} alerts wait)`, portalHosts: hosts };
+  return {
+    card: card(body, actions),
+    notices: [],
+    digestHeading: heading,
+    label: `backlog card (${held.length} alerts wait)`,
+    portalHosts: hosts
+  };
 }

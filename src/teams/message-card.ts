@@ -13,7 +13,8 @@ interface Fact {
   value: string;
 }
 
-const factsOf = (rows: Array<[string, string]>): Fact[] => rows.filter(([, value]) => value !== '').map(([name, value]) => ({ name: `${name}:`, value: neutralize(value) }));
+const factsOf = (rows: Array<[string, string]>): Fact[] =>
+  rows.filter(([, value]) => value !== '').map(([name, value]) => ({ name: `${name}:`, value: neutralize(value) }));
 
 function openUri(name: string, url: unknown, hosts: readonly string[]): object[] {
   const safe = safeUrl(url, hosts);
@@ -33,7 +34,9 @@ export function messageCard(plan: CardPlan): object {
           markdown: false,
           facts: plan.notices.map(notice => ({
             name: `${severityLook(notice.alert.severity).label}:`,
-            value: neutralize(`${truncate(notice.alert.title || '(untitled alert)', 160)} (${humanize(notice.alert.serviceSource)})${notice.kind === 'new' || notice.kind === 'reminder' ? '' : ` [${notice.kind}]`}`)
+            value: neutralize(
+              `${truncate(notice.alert.title || '(untitled alert)', 160)} (${humanize(notice.alert.serviceSource)})${notice.kind === 'new' || notice.kind === 'reminder' ? '' : ` [${notice.kind}]`}`
+            )
           }))
         }
       ]
@@ -51,7 +54,8 @@ export function messageCard(plan: CardPlan): object {
       facts: factsOf(notice.kind === 'new' ? newAlertFacts(alert) : followUpFacts(notice))
     }
   ];
-  if (notice.kind === 'new' && alert.description) sections.push({ text: neutralize(truncate(String(alert.description), 1000)), markdown: false });
+  if (notice.kind === 'new' && alert.description)
+    sections.push({ text: neutralize(truncate(String(alert.description), 1000)), markdown: false });
   if (notice.kind === 'new' && alert.recommendedActions) {
     sections.push({ title: 'Recommended actions', text: neutralize(truncate(String(alert.recommendedActions), 600)), markdown: false });
   }
@@ -61,6 +65,9 @@ export function messageCard(plan: CardPlan): object {
     summary: `${look.label} severity security alert`,
     themeColor: THEME[(alert.severity ?? '').toLowerCase()] ?? THEME.informational,
     sections,
-    potentialAction: [...openUri('Open in Microsoft Defender', alert.alertWebUrl, plan.portalHosts), ...openUri('Open incident', alert.incidentWebUrl, plan.portalHosts)]
+    potentialAction: [
+      ...openUri('Open in Microsoft Defender', alert.alertWebUrl, plan.portalHosts),
+      ...openUri('Open incident', alert.incidentWebUrl, plan.portalHosts)
+    ]
   };
 }

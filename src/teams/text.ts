@@ -21,18 +21,12 @@ export const MAX_NEUTRALIZED_LENGTH = 5000;
 const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: true, tlds });
 
 function defang(link: string): string {
-  return link
-    .replace(/^http/i, 'hxxp')
-    .replace(/:\/\//, '[:]//')
-    .replace(/\./g, '[.]');
+  return link.replace(/^http/i, 'hxxp').replace(/:\/\//, '[:]//').replace(/\./g, '[.]');
 }
 
 export function cleanText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return String(value)
-    .replace(/\r\n?/g, '\n')
-    .replace(INVISIBLE, '')
-    .normalize('NFC');
+  return String(value).replace(/\r\n?/g, '\n').replace(INVISIBLE, '').normalize('NFC');
 }
 
 /** Makes untrusted text inert: no links, no mentions, no markup. Cut to `max` characters first. */
@@ -50,7 +44,10 @@ export function neutralize(value: unknown, max = MAX_NEUTRALIZED_LENGTH): string
     text = out + text.slice(at);
   }
   return text
-    .replace(URL_LIKE, (_all, scheme: string, rest: string) => `${scheme.replace(/^http/i, 'hxxp').replace(/:/, '[:]')}${rest.replace(/\./g, '[.]')}`)
+    .replace(
+      URL_LIKE,
+      (_all, scheme: string, rest: string) => `${scheme.replace(/^http/i, 'hxxp').replace(/:/, '[:]')}${rest.replace(/\./g, '[.]')}`
+    )
     .replace(IPV4, ip => ip.replace(/\./g, '[.]'))
     .replace(IPV6, ip => (ip.split(':').length >= 3 && /[0-9a-f]/i.test(ip) ? ip.replace(/:/g, '[:]') : ip))
     .replace(/</g, '‹')

@@ -61,8 +61,10 @@ const FATAL_STATUSES = new Set([401, 403, 404, 410]);
 function explainStatus(status: number, body: string): string {
   // The answer may echo the webhook URL or its signature: never let it through.
   const detail = body.trim() ? `: ${redact(body.trim().slice(0, 2000)).slice(0, 300)}` : '';
-  if (status === 404 || status === 410) return `Teams answered HTTP ${status}${detail}. The workflow behind teams-webhook-url was deleted or turned off; recreate it and update the secret.`;
-  if (status === 401 || status === 403) return `Teams answered HTTP ${status}${detail}. The webhook URL is no longer authorised (its signature was regenerated or the flow's owner left); copy the current URL from the workflow.`;
+  if (status === 404 || status === 410)
+    return `Teams answered HTTP ${status}${detail}. The workflow behind teams-webhook-url was deleted or turned off; recreate it and update the secret.`;
+  if (status === 401 || status === 403)
+    return `Teams answered HTTP ${status}${detail}. The webhook URL is no longer authorised (its signature was regenerated or the flow's owner left); copy the current URL from the workflow.`;
   if (status === 400 || status === 413) return `Teams rejected the card (HTTP ${status})${detail}.`;
   return `Teams answered HTTP ${status}${detail}.`;
 }
@@ -107,14 +109,20 @@ export async function deliverCards(plans: CardPlan[], options: DeliveryOptions):
     sentAt.push(now());
     try {
       const answer = await exchange(
-        { method: 'POST', url: options.url, headers: { 'content-type': 'application/json' }, body: JSON.stringify(requestBody(plan, options.kind)) },
+        {
+          method: 'POST',
+          url: options.url,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(requestBody(plan, options.kind))
+        },
         {
           policy: options.policy ?? TEAMS_RETRY_POLICY,
           what: `Posting ${plan.label} to Teams`,
           sleep,
           validate: answer => {
             // The retired connectors answered throttling with HTTP 200 and an error text instead of `1`.
-            if (options.kind === 'legacy-connector' && answer.body.trim() !== '1') throw new Error(`connector answered "${answer.body.trim().slice(0, 200)}"`);
+            if (options.kind === 'legacy-connector' && answer.body.trim() !== '1')
+              throw new Error(`connector answered "${answer.body.trim().slice(0, 200)}"`);
           },
           onRetry: (reason, delayMs) => options.onRetry?.(plan.label, reason, delayMs),
           maxBodyBytes: MAX_TEAMS_ANSWER_BYTES,
@@ -134,7 +142,11 @@ export async function deliverCards(plans: CardPlan[], options: DeliveryOptions):
         results.push(...plans.slice(index).map(rest => deferredResult(rest, 'cancelled')));
         break;
       }
-      results.push({ plan, delivered: false, error: redact(error instanceof HttpError ? error.message : String((error as Error)?.message ?? error)) });
+      results.push({
+        plan,
+        delivered: false,
+        error: redact(error instanceof HttpError ? error.message : String((error as Error)?.message ?? error))
+      });
     }
   }
   return results;
