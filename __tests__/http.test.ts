@@ -57,7 +57,8 @@ describe('exchange against a loopback HTTPS server', () => {
   });
 
   test('a server that does not answer in time is retried', async () => {
-    answers.push(res => setTimeout(() => res.end('late'), 2000));
+    // unref: the late answer must not keep the test worker alive after the test.
+    answers.push(res => void setTimeout(() => res.end('late'), 2000).unref());
     const answer = await exchange({ method: 'GET', url: server.url, headers: {} }, { policy, what: 'probe' });
     expect(answer.status).toBe(200);
     expect(answer.attempts).toBe(2);
