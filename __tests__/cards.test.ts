@@ -48,7 +48,8 @@ test("a new-alert card from Microsoft's documented sample: version 1.4, severity
   const shown = texts(card.body).join('\n');
   expect(shown).toContain('LOW SEVERITY · New alert');
   expect(shown).toContain('Suspicious execution of hidden file');
-  expect(shown).toContain('Microsoft Defender For Endpoint');
+  // Product names as Microsoft writes them, not the humanised enum ("Microsoft Defender For Endpoint").
+  expect(shown).toContain('Microsoft Defender for Endpoint');
   expect(shown).toContain('T1564.001');
   expect(shown).toContain('2021-04-26 07:45 UTC');
   expect(card.actions!.map(a => a.title)).toEqual(['Open in Microsoft Defender', 'Open incident']);

@@ -313,3 +313,19 @@ test('signing in is one request: MSAL is given the authority metadata, so it ask
   expect((await ws.run(inputs())).code).toBe(0);
   expect(entra.paths.slice(before)).toEqual([`POST /${TENANT}/oauth2/v2.0/token`]);
 });
+
+test("the job summary gives each alert's time, a link to it and its channel; a silent first run says what it recorded", async () => {
+  graph.alerts = [makeAlert(1)];
+  const silent = await ws.run(inputs({ 'first-run': 'silent' }));
+  expect(silent.stdout).toMatch(
+    /First run with first-run: silent: 1 alert\(s\) \(1 notifiable and open\) are recorded as already told, without posting/
+  );
+  expect(silent.summary).toMatch(/1 alert\(s\) were recorded as already told, without posting/);
+  graph.alerts.push(makeAlert(2, { lastUpdateDateTime: new Date().toISOString() }));
+  const routes = `- name: soc\n  webhook-url: ${teams.workflowUrl('50c')}`;
+  const run = await ws.run(inputs({ routes }));
+  expect(run.code).toBe(0);
+  const row = run.summary.split('<tr>').find(r => r.includes('hidden file &#35;2') || r.includes('hidden file #2'))!;
+  expect(row).toContain(`<a href="https://security.microsoft.com/alerts/${makeAlert(2).id}?tid=${TENANT}">`);
+  expect(row).toMatch(/<td>\d{4}-\d\d-\d\d \d\d:\d\d UTC<\/td><td>soc<\/td><td>✅<\/td>/);
+});

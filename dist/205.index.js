@@ -162,8 +162,8 @@ function newAlertFacts(alert) {
     const categories = Array.isArray(alert.categories) && alert.categories.length > 0 ? alert.categories.join(', ') : (alert.category ?? '');
     return [
         ['Status', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .humanize */ .I3)(alert.status)],
-        ['Service', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .humanize */ .I3)(alert.serviceSource)],
-        ['Detection', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .humanize */ .I3)(alert.detectionSource)],
+        ['Service', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serviceName */ .fe)(alert.serviceSource)],
+        ['Detection', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detectionName */ .Zd)(alert.detectionSource)],
         ['Category', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(categories), 200)],
         ['First activity', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(alert.firstActivityDateTime)],
         ['Last activity', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(alert.lastActivityDateTime)],
@@ -418,7 +418,9 @@ function backlogPlan(held, runUrl, hosts = _clouds_js__WEBPACK_IMPORTED_MODULE_1
 /* harmony export */   I3: () => (/* binding */ humanize),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
 /* harmony export */   YI: () => (/* binding */ neutralize),
+/* harmony export */   Zd: () => (/* binding */ detectionName),
 /* harmony export */   fU: () => (/* binding */ formatTime),
+/* harmony export */   fe: () => (/* binding */ serviceName),
 /* harmony export */   uZ: () => (/* binding */ serviceLabel),
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
@@ -489,7 +491,21 @@ function humanize(value) {
     const spaced = value.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
     return neutralize(spaced.charAt(0).toUpperCase() + spaced.slice(1));
 }
-/** Short names analysts know, for the serviceSource values Graph documents. */
+/** Product names as Microsoft writes them, for the serviceSource values Graph documents. */
+const SERVICE_NAMES = {
+    microsoftDefenderForEndpoint: 'Microsoft Defender for Endpoint',
+    microsoftDefenderForIdentity: 'Microsoft Defender for Identity',
+    microsoftDefenderForCloudApps: 'Microsoft Defender for Cloud Apps',
+    microsoftDefenderForOffice365: 'Microsoft Defender for Office 365',
+    microsoft365Defender: 'Microsoft Defender XDR',
+    azureAdIdentityProtection: 'Entra ID Protection',
+    microsoftAppGovernance: 'App governance',
+    dataLossPrevention: 'Microsoft Purview Data Loss Prevention',
+    microsoftDefenderForCloud: 'Microsoft Defender for Cloud',
+    microsoftSentinel: 'Microsoft Sentinel',
+    microsoftInsiderRiskManagement: 'Microsoft Purview Insider Risk Management'
+};
+/** The same, short, for digest rows and counts where space is tight. */
 const SERVICE_LABELS = {
     microsoftDefenderForEndpoint: 'Defender for Endpoint',
     microsoftDefenderForIdentity: 'Defender for Identity',
@@ -503,9 +519,44 @@ const SERVICE_LABELS = {
     microsoftSentinel: 'Sentinel',
     microsoftInsiderRiskManagement: 'Insider Risk Management'
 };
-/** A serviceSource as a short readable name; values added later fall back to humanize. */
+/** detectionSource values whose humanised form reads badly. */
+const DETECTION_NAMES = {
+    microsoftDefenderForEndpoint: 'Microsoft Defender for Endpoint',
+    microsoftDefenderForOffice365: 'Microsoft Defender for Office 365',
+    microsoftDefenderForIdentity: 'Microsoft Defender for Identity',
+    microsoft365Defender: 'Microsoft Defender XDR',
+    azureAdIdentityProtection: 'Entra ID Protection',
+    cloudAppSecurity: 'Microsoft Defender for Cloud Apps',
+    microsoftDataLossPrevention: 'Microsoft Purview Data Loss Prevention',
+    microsoftInsiderRiskManagement: 'Microsoft Purview Insider Risk Management',
+    smartScreen: 'SmartScreen',
+    customTi: 'Custom threat intelligence',
+    microsoftThreatExperts: 'Microsoft Threat Experts',
+    appGovernancePolicy: 'App governance policy',
+    appGovernanceDetection: 'App governance detection',
+    nrtAlerts: 'Near-real-time analytics rule',
+    scheduledAlerts: 'Scheduled analytics rule',
+    builtInMl: 'Built-in machine learning',
+    microsoftDefenderForIoT: 'Microsoft Defender for IoT',
+    microsoftDefenderForDNS: 'Microsoft Defender for DNS',
+    microsoftSentinel: 'Microsoft Sentinel',
+    microsoftThreatIntelligence: 'Microsoft Threat Intelligence',
+    microsoftDefenderThreatIntelligenceAnalytics: 'Microsoft Defender Threat Intelligence analytics'
+};
+function named(table, value) {
+    return typeof value === 'string' && Object.hasOwn(table, value) ? table[value] : humanize(value);
+}
+/** A serviceSource as Microsoft names the product; values added later fall back to humanize. */
+function serviceName(value) {
+    return named(SERVICE_NAMES, value);
+}
+/** A serviceSource as a short readable name, for digest rows. */
 function serviceLabel(value) {
-    return typeof value === 'string' && Object.hasOwn(SERVICE_LABELS, value) ? SERVICE_LABELS[value] : humanize(value);
+    return named(SERVICE_LABELS, value);
+}
+/** A detectionSource as analysts know it. */
+function detectionName(value) {
+    return named(DETECTION_NAMES, value);
 }
 /**
  * A link target we are willing to put behind a button: https, to one of `hosts` (the Microsoft portals

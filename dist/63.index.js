@@ -253,7 +253,7 @@ function messageCard(plan) {
                     markdown: false,
                     facts: plan.notices.map(notice => ({
                         name: `${(0,cards.severityLook)(notice.alert.severity).label}:`,
-                        value: (0,teams_text/* neutralize */.YI)(`${(0,teams_text/* truncate */.xv)(notice.alert.title || '(untitled alert)', 160)} (${(0,teams_text/* humanize */.I3)(notice.alert.serviceSource)})${notice.kind === 'new' || notice.kind === 'reminder' ? '' : ` [${notice.kind}]`}`)
+                        value: (0,teams_text/* neutralize */.YI)(`${(0,teams_text/* truncate */.xv)(notice.alert.title || '(untitled alert)', 160)} (${(0,teams_text/* serviceLabel */.uZ)(notice.alert.serviceSource)})${notice.kind === 'new' || notice.kind === 'reminder' ? '' : ` [${notice.kind}]`}`)
                     }))
                 }
             ]

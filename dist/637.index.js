@@ -5,16 +5,32 @@ export const modules = {
 /***/ 8637:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   html: () => (/* binding */ html),
-/* harmony export */   truncate: () => (/* reexport safe */ _teams_text_js__WEBPACK_IMPORTED_MODULE_1__.xv)
+/* harmony export */   SUMMARY_HEADER: () => (/* binding */ SUMMARY_HEADER),
+/* harmony export */   summaryRow: () => (/* binding */ summaryRow)
 /* harmony export */ });
+/* unused harmony export html */
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7194);
 /* harmony import */ var _teams_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1343);
 
 
-
+const SUMMARY_HEADER = ['Notice', 'Severity', 'Title', 'Source', 'Created', 'Channel', 'Delivered'];
+/** One row of the job summary: the alert (linked to the portal when the link is safe), where it went, how it went. */
+function summaryRow(notice, result) {
+    const alert = notice.alert;
+    const title = html((0,_teams_text_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(String(alert.title ?? alert.id), 120));
+    const url = (0,_teams_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(alert.alertWebUrl, result.plan.portalHosts);
+    const outcome = result.delivered ? '✅' : `${result.deferred ? '⏳' : '❌'} ${html((0,_teams_text_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(result.error ?? '', 160))}`;
+    return [
+        html(notice.kind),
+        html(String(alert.severity ?? '')),
+        url ? `<a href="${url.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">${title}</a>` : title,
+        html((0,_teams_text_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceLabel */ .uZ)(alert.serviceSource)),
+        html((0,_teams_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatTime */ .fU)(alert.createdDateTime)),
+        html(result.plan.channel ?? 'default'),
+        outcome
+    ];
+}
 /**
  * Alert text in the summary sits in an HTML table inside markdown. A blank line would end the HTML block
  * and hand the rest to the markdown parser, so line breaks become spaces; markdown punctuation becomes
@@ -41,7 +57,9 @@ function html(text) {
 /* harmony export */   I3: () => (/* binding */ humanize),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
 /* harmony export */   YI: () => (/* binding */ neutralize),
+/* harmony export */   Zd: () => (/* binding */ detectionName),
 /* harmony export */   fU: () => (/* binding */ formatTime),
+/* harmony export */   fe: () => (/* binding */ serviceName),
 /* harmony export */   uZ: () => (/* binding */ serviceLabel),
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
@@ -112,7 +130,21 @@ function humanize(value) {
     const spaced = value.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
     return neutralize(spaced.charAt(0).toUpperCase() + spaced.slice(1));
 }
-/** Short names analysts know, for the serviceSource values Graph documents. */
+/** Product names as Microsoft writes them, for the serviceSource values Graph documents. */
+const SERVICE_NAMES = {
+    microsoftDefenderForEndpoint: 'Microsoft Defender for Endpoint',
+    microsoftDefenderForIdentity: 'Microsoft Defender for Identity',
+    microsoftDefenderForCloudApps: 'Microsoft Defender for Cloud Apps',
+    microsoftDefenderForOffice365: 'Microsoft Defender for Office 365',
+    microsoft365Defender: 'Microsoft Defender XDR',
+    azureAdIdentityProtection: 'Entra ID Protection',
+    microsoftAppGovernance: 'App governance',
+    dataLossPrevention: 'Microsoft Purview Data Loss Prevention',
+    microsoftDefenderForCloud: 'Microsoft Defender for Cloud',
+    microsoftSentinel: 'Microsoft Sentinel',
+    microsoftInsiderRiskManagement: 'Microsoft Purview Insider Risk Management'
+};
+/** The same, short, for digest rows and counts where space is tight. */
 const SERVICE_LABELS = {
     microsoftDefenderForEndpoint: 'Defender for Endpoint',
     microsoftDefenderForIdentity: 'Defender for Identity',
@@ -126,9 +158,44 @@ const SERVICE_LABELS = {
     microsoftSentinel: 'Sentinel',
     microsoftInsiderRiskManagement: 'Insider Risk Management'
 };
-/** A serviceSource as a short readable name; values added later fall back to humanize. */
+/** detectionSource values whose humanised form reads badly. */
+const DETECTION_NAMES = {
+    microsoftDefenderForEndpoint: 'Microsoft Defender for Endpoint',
+    microsoftDefenderForOffice365: 'Microsoft Defender for Office 365',
+    microsoftDefenderForIdentity: 'Microsoft Defender for Identity',
+    microsoft365Defender: 'Microsoft Defender XDR',
+    azureAdIdentityProtection: 'Entra ID Protection',
+    cloudAppSecurity: 'Microsoft Defender for Cloud Apps',
+    microsoftDataLossPrevention: 'Microsoft Purview Data Loss Prevention',
+    microsoftInsiderRiskManagement: 'Microsoft Purview Insider Risk Management',
+    smartScreen: 'SmartScreen',
+    customTi: 'Custom threat intelligence',
+    microsoftThreatExperts: 'Microsoft Threat Experts',
+    appGovernancePolicy: 'App governance policy',
+    appGovernanceDetection: 'App governance detection',
+    nrtAlerts: 'Near-real-time analytics rule',
+    scheduledAlerts: 'Scheduled analytics rule',
+    builtInMl: 'Built-in machine learning',
+    microsoftDefenderForIoT: 'Microsoft Defender for IoT',
+    microsoftDefenderForDNS: 'Microsoft Defender for DNS',
+    microsoftSentinel: 'Microsoft Sentinel',
+    microsoftThreatIntelligence: 'Microsoft Threat Intelligence',
+    microsoftDefenderThreatIntelligenceAnalytics: 'Microsoft Defender Threat Intelligence analytics'
+};
+function named(table, value) {
+    return typeof value === 'string' && Object.hasOwn(table, value) ? table[value] : humanize(value);
+}
+/** A serviceSource as Microsoft names the product; values added later fall back to humanize. */
+function serviceName(value) {
+    return named(SERVICE_NAMES, value);
+}
+/** A serviceSource as a short readable name, for digest rows. */
 function serviceLabel(value) {
-    return typeof value === 'string' && Object.hasOwn(SERVICE_LABELS, value) ? SERVICE_LABELS[value] : humanize(value);
+    return named(SERVICE_LABELS, value);
+}
+/** A detectionSource as analysts know it. */
+function detectionName(value) {
+    return named(DETECTION_NAMES, value);
 }
 /**
  * A link target we are willing to put behind a button: https, to one of `hosts` (the Microsoft portals

@@ -32,9 +32,12 @@ function planDeliveries(notices, settings) {
             : { name: 'default', url: settings.webhookUrl, kind: settings.webhookKind === 'legacy-connector' ? 'legacy-connector' : 'workflows' };
         const plans = (0,_teams_cards_js__WEBPACK_IMPORTED_MODULE_1__.planCards)(byRoute.get(route), settings.maxCards, settings.remindAfterMs, settings.portalHosts);
         // With routes, say which channel a card is for (a name, never the URL).
-        if (settings.routes.length > 0)
-            for (const plan of plans)
+        if (settings.routes.length > 0) {
+            for (const plan of plans) {
                 plan.label = `[${destination.name}] ${plan.label}`;
+                plan.channel = destination.name;
+            }
+        }
         return { destination, plans };
     });
 }

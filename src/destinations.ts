@@ -42,7 +42,12 @@ export function planDeliveries(
       : { name: 'default', url: settings.webhookUrl, kind: settings.webhookKind === 'legacy-connector' ? 'legacy-connector' : 'workflows' };
     const plans = planCards(byRoute.get(route)!, settings.maxCards, settings.remindAfterMs, settings.portalHosts);
     // With routes, say which channel a card is for (a name, never the URL).
-    if (settings.routes.length > 0) for (const plan of plans) plan.label = `[${destination.name}] ${plan.label}`;
+    if (settings.routes.length > 0) {
+      for (const plan of plans) {
+        plan.label = `[${destination.name}] ${plan.label}`;
+        plan.channel = destination.name;
+      }
+    }
     return { destination, plans };
   });
 }

@@ -215,6 +215,11 @@ export async function runWith(
     `Notices owed: ${delta.notices.length} (new ${delta.newCount}, reminders ${delta.reminderCount}); changes seen: ${delta.updatedCount} updated, ${delta.resolvedCount} resolved; ${delta.openCount} open.`
   );
 
+  if (!previous && settings.firstRun === 'silent') {
+    log.info(
+      `First run with first-run: silent: ${delta.entries.size} alert(s) (${delta.openCount} notifiable and open) are recorded as already told, without posting. From the next run on, new and changed alerts are posted.`
+    );
+  }
   const delivery = chooseDelivery(settings);
   const mode = delivery.mode;
   // Cards, routes and the text tools they use are loaded only when there is something to post.
@@ -245,7 +250,8 @@ export async function runWith(
     snapshotKey,
     cacheHit: loaded.status === 'found',
     mode,
-    skippedCount: intake.skipped.length
+    skippedCount: intake.skipped.length,
+    silentFirstRun: previous === undefined && settings.firstRun === 'silent'
   };
   setOutputs(outcome, await writeReport(outcome));
   await writeSummary(outcome);

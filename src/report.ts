@@ -26,6 +26,8 @@ export interface RunOutcome {
   mode: 'post' | 'print' | 'dry-run';
   /** Items of the listing that could not be handled as alerts (see intake.ts). */
   skippedCount: number;
+  /** The first run recorded the alerts it found without posting them (first-run: silent). */
+  silentFirstRun?: boolean;
 }
 
 export function compactAlert(alert: GraphAlert) {
@@ -121,39 +123,27 @@ export async function writeSummary(outcome: RunOutcome): Promise<void> {
     `<p>${c.newCount} new, ${c.updatedCount} updated, ${c.resolvedCount} resolved, ${c.openCount} open. ${c.postedCount} notice(s) ${verb}${c.failedCount ? `, <b>${c.failedCount} not delivered</b>` : ''}${c.owedCount > c.failedCount ? `, ${c.owedCount - c.failedCount} left for the next run (max-run-time or cancellation)` : ''}${c.skippedCount ? `, ${c.skippedCount} item(s) of the listing skipped (see the warnings)` : ''}.</p>`,
     true
   );
-  // The text tools (a link detector and the TLD list) are loaded only when there are rows to show.
-  const { html, truncate } = outcome.results.length > 0 ? await import('./summary-html.js') : { html: String, truncate: String };
-  const rows = outcome.results.flatMap(result =>
-    result.plan.notices
-      .slice(0, SUMMARY_ROW_LIMIT)
-      .map(notice => [
-        html(notice.kind),
-        html(String(notice.alert.severity ?? '')),
-        html(truncate(String(notice.alert.title ?? notice.alert.id), 120)),
-        html(String(notice.alert.serviceSource ?? '')),
-        result.delivered
-          ? '✅'
-          : result.deferred
-            ? `⏳ ${html(truncate(result.error ?? '', 160))}`
-            : `❌ ${html(truncate(result.error ?? '', 160))}`
-      ])
-  );
-  if (rows.length > 0) {
-    core.summary.addTable([
-      [
-        { data: 'Notice', header: true },
-        { data: 'Severity', header: true },
-        { data: 'Title', header: true },
-        { data: 'Source', header: true },
-        { data: 'Delivered', header: true }
-      ],
-      ...rows.slice(0, SUMMARY_ROW_LIMIT)
-    ]);
-    if (rows.length > SUMMARY_ROW_LIMIT)
-      core.summary.addRaw(
-        `<p>${rows.length - SUMMARY_ROW_LIMIT} more row(s) left out; the report file (report-path) lists them.</p>`,
-        true
-      );
+  const total = outcome.results.reduce((sum, result) => sum + result.plan.notices.length, 0);
+  if (total > 0) {
+    // The text tools (a link detector and the TLD list) are loaded only when there are rows to show.
+    const { summaryRow, SUMMARY_HEADER } = await import('./summary-html.js');
+    const rows: string[][] = [];
+    for (const result of outcome.results) {
+      for (const notice of result.plan.notices) {
+        if (rows.length >= SUMMARY_ROW_LIMIT) break;
+        rows.push(summaryRow(notice, result));
+      }
+    }
+    core.summary.addTable([SUMMARY_HEADER.map(data => ({ data, header: true })), ...rows]);
+    if (total > rows.length) {
+      core.summary.addRaw(`<p>${total - rows.length} more row(s) left out; the report file (report-path) lists them.</p>`, true);
+    }
+  }
+  if (outcome.delta.firstRun && outcome.silentFirstRun) {
+    core.summary.addRaw(
+      `<p>First run with first-run: silent: ${outcome.delta.entries.size} alert(s) were recorded as already told, without posting. From the next run on, new and changed alerts are posted.</p>`,
+      true
+    );
   }
   await core.summary.write();
 }

@@ -1,7 +1,26 @@
+import type { Notice } from './delta.js';
 import { redact } from './secrets.js';
-import { neutralize, truncate } from './teams/text.js';
+import type { DeliveryResult } from './teams/webhook.js';
+import { formatTime, neutralize, safeUrl, serviceLabel, truncate } from './teams/text.js';
 
-export { truncate };
+export const SUMMARY_HEADER = ['Notice', 'Severity', 'Title', 'Source', 'Created', 'Channel', 'Delivered'];
+
+/** One row of the job summary: the alert (linked to the portal when the link is safe), where it went, how it went. */
+export function summaryRow(notice: Notice, result: DeliveryResult): string[] {
+  const alert = notice.alert;
+  const title = html(truncate(String(alert.title ?? alert.id), 120));
+  const url = safeUrl(alert.alertWebUrl, result.plan.portalHosts);
+  const outcome = result.delivered ? '✅' : `${result.deferred ? '⏳' : '❌'} ${html(truncate(result.error ?? '', 160))}`;
+  return [
+    html(notice.kind),
+    html(String(alert.severity ?? '')),
+    url ? `<a href="${url.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">${title}</a>` : title,
+    html(serviceLabel(alert.serviceSource)),
+    html(formatTime(alert.createdDateTime)),
+    html(result.plan.channel ?? 'default'),
+    outcome
+  ];
+}
 
 /**
  * Alert text in the summary sits in an HTML table inside markdown. A blank line would end the HTML block

@@ -1,7 +1,7 @@
 import { stateSignature, statusOfSignature, type GraphAlert, type GraphEvidence } from '../alert.js';
 import type { Notice } from '../delta.js';
 import { GLOBAL_PORTALS } from '../clouds.js';
-import { formatTime, humanize, neutralize, safeUrl, serviceLabel, truncate } from './text.js';
+import { detectionName, formatTime, humanize, neutralize, safeUrl, serviceLabel, serviceName, truncate } from './text.js';
 
 /** Hosts a button may open (the configured cloud's Microsoft portals). */
 export type PortalHosts = readonly string[];
@@ -30,6 +30,8 @@ export interface CardPlan {
   label: string;
   /** Hosts the card's buttons may open; a MessageCard built from this plan uses the same. */
   portalHosts: PortalHosts;
+  /** The route the card goes to (undefined: the default channel). */
+  channel?: string;
 }
 
 /** Teams rejects cards over ~28 KB after re-serialisation; stay well below. */
@@ -170,8 +172,8 @@ export function newAlertFacts(alert: GraphAlert): Array<[string, string]> {
   const categories = Array.isArray(alert.categories) && alert.categories.length > 0 ? alert.categories.join(', ') : (alert.category ?? '');
   return [
     ['Status', humanize(alert.status)],
-    ['Service', humanize(alert.serviceSource)],
-    ['Detection', humanize(alert.detectionSource)],
+    ['Service', serviceName(alert.serviceSource)],
+    ['Detection', detectionName(alert.detectionSource)],
     ['Category', truncate(String(categories), 200)],
     ['First activity', formatTime(alert.firstActivityDateTime)],
     ['Last activity', formatTime(alert.lastActivityDateTime)],

@@ -1,5 +1,5 @@
 import { followUpCaption, followUpFacts, newAlertFacts, severityLook, type CardPlan } from './cards.js';
-import { humanize, neutralize, safeUrl, truncate } from './text.js';
+import { neutralize, safeUrl, serviceLabel, truncate } from './text.js';
 
 /**
  * The legacy Office 365 connector format (MessageCard), sent only with allow-legacy-connector: true.
@@ -35,7 +35,7 @@ export function messageCard(plan: CardPlan): object {
           facts: plan.notices.map(notice => ({
             name: `${severityLook(notice.alert.severity).label}:`,
             value: neutralize(
-              `${truncate(notice.alert.title || '(untitled alert)', 160)} (${humanize(notice.alert.serviceSource)})${notice.kind === 'new' || notice.kind === 'reminder' ? '' : ` [${notice.kind}]`}`
+              `${truncate(notice.alert.title || '(untitled alert)', 160)} (${serviceLabel(notice.alert.serviceSource)})${notice.kind === 'new' || notice.kind === 'reminder' ? '' : ` [${notice.kind}]`}`
             )
           }))
         }

@@ -70,7 +70,22 @@ export function humanize(value: string | null | undefined): string {
   return neutralize(spaced.charAt(0).toUpperCase() + spaced.slice(1));
 }
 
-/** Short names analysts know, for the serviceSource values Graph documents. */
+/** Product names as Microsoft writes them, for the serviceSource values Graph documents. */
+const SERVICE_NAMES: Record<string, string> = {
+  microsoftDefenderForEndpoint: 'Microsoft Defender for Endpoint',
+  microsoftDefenderForIdentity: 'Microsoft Defender for Identity',
+  microsoftDefenderForCloudApps: 'Microsoft Defender for Cloud Apps',
+  microsoftDefenderForOffice365: 'Microsoft Defender for Office 365',
+  microsoft365Defender: 'Microsoft Defender XDR',
+  azureAdIdentityProtection: 'Entra ID Protection',
+  microsoftAppGovernance: 'App governance',
+  dataLossPrevention: 'Microsoft Purview Data Loss Prevention',
+  microsoftDefenderForCloud: 'Microsoft Defender for Cloud',
+  microsoftSentinel: 'Microsoft Sentinel',
+  microsoftInsiderRiskManagement: 'Microsoft Purview Insider Risk Management'
+};
+
+/** The same, short, for digest rows and counts where space is tight. */
 const SERVICE_LABELS: Record<string, string> = {
   microsoftDefenderForEndpoint: 'Defender for Endpoint',
   microsoftDefenderForIdentity: 'Defender for Identity',
@@ -85,9 +100,48 @@ const SERVICE_LABELS: Record<string, string> = {
   microsoftInsiderRiskManagement: 'Insider Risk Management'
 };
 
-/** A serviceSource as a short readable name; values added later fall back to humanize. */
+/** detectionSource values whose humanised form reads badly. */
+const DETECTION_NAMES: Record<string, string> = {
+  microsoftDefenderForEndpoint: 'Microsoft Defender for Endpoint',
+  microsoftDefenderForOffice365: 'Microsoft Defender for Office 365',
+  microsoftDefenderForIdentity: 'Microsoft Defender for Identity',
+  microsoft365Defender: 'Microsoft Defender XDR',
+  azureAdIdentityProtection: 'Entra ID Protection',
+  cloudAppSecurity: 'Microsoft Defender for Cloud Apps',
+  microsoftDataLossPrevention: 'Microsoft Purview Data Loss Prevention',
+  microsoftInsiderRiskManagement: 'Microsoft Purview Insider Risk Management',
+  smartScreen: 'SmartScreen',
+  customTi: 'Custom threat intelligence',
+  microsoftThreatExperts: 'Microsoft Threat Experts',
+  appGovernancePolicy: 'App governance policy',
+  appGovernanceDetection: 'App governance detection',
+  nrtAlerts: 'Near-real-time analytics rule',
+  scheduledAlerts: 'Scheduled analytics rule',
+  builtInMl: 'Built-in machine learning',
+  microsoftDefenderForIoT: 'Microsoft Defender for IoT',
+  microsoftDefenderForDNS: 'Microsoft Defender for DNS',
+  microsoftSentinel: 'Microsoft Sentinel',
+  microsoftThreatIntelligence: 'Microsoft Threat Intelligence',
+  microsoftDefenderThreatIntelligenceAnalytics: 'Microsoft Defender Threat Intelligence analytics'
+};
+
+function named(table: Record<string, string>, value: string | null | undefined): string {
+  return typeof value === 'string' && Object.hasOwn(table, value) ? table[value] : humanize(value);
+}
+
+/** A serviceSource as Microsoft names the product; values added later fall back to humanize. */
+export function serviceName(value: string | null | undefined): string {
+  return named(SERVICE_NAMES, value);
+}
+
+/** A serviceSource as a short readable name, for digest rows. */
 export function serviceLabel(value: string | null | undefined): string {
-  return typeof value === 'string' && Object.hasOwn(SERVICE_LABELS, value) ? SERVICE_LABELS[value] : humanize(value);
+  return named(SERVICE_LABELS, value);
+}
+
+/** A detectionSource as analysts know it. */
+export function detectionName(value: string | null | undefined): string {
+  return named(DETECTION_NAMES, value);
 }
 
 /**
