@@ -1,52 +1,23 @@
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { CLIENT, SECRET, TENANT, makeAlert } from './fakes/alerts.js';
-import { startFakeEntra, type FakeEntra } from './fakes/entra.js';
-import { startFakeGraph, type FakeGraph } from './fakes/graph.js';
+import { TENANT, makeAlert } from './fakes/alerts.js';
 import { CA_FILE } from './fakes/https.js';
-import { DIST, parseOutputFile, Workspace } from './fakes/runner.js';
-import { startFakeTeams, type FakeTeams } from './fakes/teams.js';
-import { fakeTenantInputs, visible } from './helpers/action-inputs.js';
+import { DIST, parseOutputFile } from './fakes/runner.js';
+import { visible } from './helpers/action-inputs.js';
+import { useFakeTenant } from './helpers/fake-tenant.js';
 
 /**
  * "Nothing lost in the real world": the bundled action against the loopback fakes, in the conditions
  * that used to lose alerts silently: untrusted snapshots, future timestamps, a missing webhook secret,
  * backlogs longer than the job, cancellation, hostile alert data, echoed secrets, trickling servers.
  */
-let entra: FakeEntra;
-let graph: FakeGraph;
-let teams: FakeTeams;
-let ws: Workspace;
-
-beforeAll(async () => {
-  entra = await startFakeEntra({ tenantId: TENANT, clientId: CLIENT, clientSecret: SECRET });
-  graph = await startFakeGraph(token => entra.tokens.has(token));
-});
-afterAll(async () => {
-  await graph.close();
-  await entra.close();
-});
-beforeEach(async () => {
-  teams = await startFakeTeams();
-  graph.alerts = [];
-  graph.rawItems = [];
-  graph.requests = [];
-  graph.faults = [];
-  entra.faults.length = 0;
-  ws = await Workspace.create();
-});
-afterEach(async () => {
-  expect(teams.received.flatMap(r => r.problems)).toEqual([]);
-  await teams.close();
-  await ws.remove();
-});
-
-const inputs = (extra: Record<string, string> = {}) => fakeTenantInputs({ graph, entra, webhookUrl: teams.workflowsUrl }, extra);
-const snapshotFile = () => path.join(ws.dir, '.m365-alerts/snapshot.json');
+const fake = useFakeTenant();
+const { inputs } = fake;
+const snapshotFile = () => path.join(fake.ws.dir, '.m365-alerts/snapshot.json');
 /** Alerts posted, by number; a backlog card names alerts it does not deliver, so it does not count. */
 const postedIds = () =>
-  teams.received
+  fake.teams.received
     .filter(r => !r.text.includes('Backlog: '))
     .flatMap(r => [...r.text.matchAll(/hidden file #(\d+)/g)].map(m => Number(m[1])));
 /** Lines the runner would take as workflow commands, other than the masks the action registers. */
@@ -54,28 +25,28 @@ const commands = (stdout: string) =>
   stdout.split('\n').filter(line => /^\s*::/.test(line) && !/^::(add-mask|debug|group|endgroup)::/.test(line));
 
 test('a missing webhook secret with source graph is an input error: nothing is read, nothing recorded', async () => {
-  graph.alerts = [makeAlert(1)];
-  const run = await ws.run(inputs({ 'teams-webhook-url': '' }));
+  fake.graph.alerts = [makeAlert(1)];
+  const run = await fake.ws.run(inputs({ 'teams-webhook-url': '' }));
   expect(run.code).toBe(1);
   expect(run.stdout).toMatch(/::error::Input 'teams-webhook-url' is empty, and there are no routes\. .*may be missing, misspelt/);
-  expect(graph.requests).toHaveLength(0);
+  expect(fake.graph.requests).toHaveLength(0);
   await expect(fs.access(snapshotFile())).rejects.toThrow();
   // Once the secret is fixed, the alert is posted.
-  const fixed = await ws.run(inputs());
+  const fixed = await fake.ws.run(inputs());
   expect(fixed.code).toBe(0);
   expect(postedIds()).toEqual([1]);
 });
 
 test('an untrusted snapshot fails the run before any post and is left as it is; reset-snapshot starts afresh under first-run', async () => {
-  graph.alerts = [makeAlert(1)];
-  expect((await ws.run(inputs())).code).toBe(0);
-  graph.alerts.push(makeAlert(2, { lastUpdateDateTime: new Date().toISOString() }));
+  fake.graph.alerts = [makeAlert(1)];
+  expect((await fake.ws.run(inputs())).code).toBe(0);
+  fake.graph.alerts.push(makeAlert(2, { lastUpdateDateTime: new Date().toISOString() }));
   for (const planted of [
     '{"version":1,"scope":"',
     JSON.stringify({ version: 1, scope: TENANT, cursor: Date.parse('2099-01-01'), savedAt: new Date().toISOString(), alerts: {} })
   ]) {
     await fs.writeFile(snapshotFile(), planted);
-    const run = await ws.run(inputs({ 'first-run': 'silent' }));
+    const run = await fake.ws.run(inputs({ 'first-run': 'silent' }));
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
       /::error::The stored alert snapshot \(.*snapshot\.json\) cannot be trusted: .*Nothing was posted and the stored snapshot was left as it is\..*reset-snapshot: true/
@@ -83,7 +54,7 @@ test('an untrusted snapshot fails the run before any post and is left as it is; 
     expect(await fs.readFile(snapshotFile(), 'utf8')).toBe(planted);
     expect(postedIds()).toEqual([1]);
   }
-  const reset = await ws.run(inputs({ 'reset-snapshot': 'true' }));
+  const reset = await fake.ws.run(inputs({ 'reset-snapshot': 'true' }));
   expect(reset.code).toBe(0);
   expect(reset.stdout).toMatch(/::warning::reset-snapshot is true/);
   expect(postedIds().sort()).toEqual([1, 1, 2]);
@@ -91,40 +62,40 @@ test('an untrusted snapshot fails the run before any post and is left as it is; 
 
 test('snapshot-signing-key: signed snapshots verify; a tampered or unsigned one fails closed', async () => {
   const key = { 'snapshot-signing-key': 'k3y-that-is-long-enough-0123456789' };
-  graph.alerts = [makeAlert(1)];
-  expect((await ws.run(inputs(key))).code).toBe(0);
+  fake.graph.alerts = [makeAlert(1)];
+  expect((await fake.ws.run(inputs(key))).code).toBe(0);
   const signed = await fs.readFile(snapshotFile(), 'utf8');
   expect(signed).toMatch(/^m365-alerts-snapshot-hmac-sha256:[0-9a-f]{64}\n\{/);
   expect(signed).not.toContain(key['snapshot-signing-key']);
-  const second = await ws.run(inputs(key));
+  const second = await fake.ws.run(inputs(key));
   expect([second.code, second.outputs['cache-hit']]).toEqual([0, 'true']);
   // Someone with cache write access edits the snapshot to mark alert 2 as told.
   await fs.writeFile(
     snapshotFile(),
     signed.replace('"alerts":{', `"alerts":{"${makeAlert(2).id}":{"u":1,"s":"new|medium|||","n":"new|medium|||"},`)
   );
-  graph.alerts.push(makeAlert(2, { lastUpdateDateTime: new Date().toISOString() }));
-  const tampered = await ws.run(inputs(key));
+  fake.graph.alerts.push(makeAlert(2, { lastUpdateDateTime: new Date().toISOString() }));
+  const tampered = await fake.ws.run(inputs(key));
   expect(tampered.code).toBe(1);
   expect(tampered.stdout).toMatch(/signature does not match snapshot-signing-key/);
   expect(visible(tampered.stdout)).not.toContain(key['snapshot-signing-key']);
   // Turning signing on over an unsigned snapshot takes one reset-snapshot run.
   await fs.writeFile(snapshotFile(), signed.slice(signed.indexOf('\n') + 1));
-  expect((await ws.run(inputs(key))).stdout).toMatch(/carries no signature.*reset-snapshot: true/);
+  expect((await fake.ws.run(inputs(key))).stdout).toMatch(/carries no signature.*reset-snapshot: true/);
 });
 
 test('one alert dated 2099 is posted but never moves the cursor: later alerts keep arriving', async () => {
-  graph.alerts = [makeAlert(1, { lastUpdateDateTime: '2099-01-01T00:00:00Z' }), makeAlert(2)];
-  const first = await ws.run(inputs());
+  fake.graph.alerts = [makeAlert(1, { lastUpdateDateTime: '2099-01-01T00:00:00Z' }), makeAlert(2)];
+  const first = await fake.ws.run(inputs());
   expect(first.code).toBe(0);
   expect(first.stdout).toMatch(
     new RegExp(`::warning::Alert "${makeAlert(1).id}" has a lastUpdateDateTime more than 5 minutes in the future`)
   );
-  graph.alerts.push(makeAlert(3, { lastUpdateDateTime: new Date().toISOString() }));
-  const second = await ws.run(inputs());
+  fake.graph.alerts.push(makeAlert(3, { lastUpdateDateTime: new Date().toISOString() }));
+  const second = await fake.ws.run(inputs());
   expect(second.code).toBe(0);
   expect(postedIds().sort()).toEqual([1, 2, 3]);
-  const since = graph.requests.at(-1)!.url.searchParams.get('$filter')!;
+  const since = fake.graph.requests.at(-1)!.url.searchParams.get('$filter')!;
   expect(Date.parse(/ge (\S+)/.exec(since)![1])).toBeLessThan(Date.now());
 });
 
@@ -132,19 +103,19 @@ test('hostile alerts: no workflow command in the log, malformed items skipped an
   let deep = '{"leaf":1}';
   for (let i = 0; i < 20_000; i++) deep = `{"c":${deep}}`;
   const hostileTitle = 'Invoice\n::error::pwned\n::stop-commands::tok\n\n![x](https://evil.pw/i.png) [click](https://evil.pw)';
-  graph.alerts = [
+  fake.graph.alerts = [
     makeAlert(1, { title: hostileTitle, severity: 'high' }),
     makeAlert(2, { severity: 5, serviceSource: { x: 1 } }),
     makeAlert(3, { id: '__proto__' }),
     makeAlert(4)
   ];
-  graph.rawItems = [
+  fake.graph.rawItems = [
     '42',
     '{"id":7,"title":"no id"}',
     JSON.stringify({ ...makeAlert(5), evidence: undefined }).replace(/}$/, `,"evidence":[${deep}]}`)
   ];
-  teams.faults.push({ kind: 'status', status: 500 });
-  const first = await ws.run(inputs({ 'max-cards': '10' }));
+  fake.teams.faults.push({ kind: 'status', status: 500 });
+  const first = await fake.ws.run(inputs({ 'max-cards': '10' }));
   expect(first.code).toBe(0);
   expect(commands(first.stdout).filter(line => !line.startsWith('::warning::'))).toEqual([]);
   expect(first.stdout).not.toMatch(/^\s*::(error::pwned|stop-commands)/m);
@@ -154,7 +125,7 @@ test('hostile alerts: no workflow command in the log, malformed items skipped an
   );
   expect(first.outputs['posted-count']).toBe('5');
   expect(postedIds().sort()).toEqual([2, 3, 4, 5]);
-  const hostileCard = teams.received.find(r => r.text.includes('Invoice'))!.text;
+  const hostileCard = fake.teams.received.find(r => r.text.includes('Invoice'))!.text;
   expect(hostileCard).not.toMatch(/https:\/\/evil|evil\.pw/);
   const report = await fs.readFile(first.outputs['report-path'], 'utf8');
   expect(report.length).toBeLessThan(2_000_000);
@@ -163,14 +134,14 @@ test('hostile alerts: no workflow command in the log, malformed items skipped an
   expect(first.summary.split('<table>')[1]).not.toMatch(/\n\s*\n/);
   // The consumer example of the README: @tsv keeps each alert on one line that starts with "alert".
   expect(JSON.parse(first.outputs['new-alerts']).map((a: { title: string }) => a.title)).toContain(hostileTitle);
-  const second = await ws.run(inputs());
+  const second = await fake.ws.run(inputs());
   expect([second.code, second.outputs['posted-count']]).toEqual([0, '0']);
 });
 
 test('max-run-time: no post starts after it, the snapshot keeps what was delivered, the backlog drains with nothing posted twice', async () => {
-  graph.alerts = Array.from({ length: 600 }, (_, i) => makeAlert(i + 1));
+  fake.graph.alerts = Array.from({ length: 600 }, (_, i) => makeAlert(i + 1));
   const runInputs = inputs({ 'max-cards': '2', 'max-run-time': '5s', 'post-rate': '2/2s' });
-  const first = await ws.run(runInputs);
+  const first = await fake.ws.run(runInputs);
   expect(first.code).toBe(0);
   expect(first.stdout).toMatch(/::warning::max-run-time \(5s\) reached: \d+ notice\(s\) were not posted in this run/);
   const owed = Number(first.outputs['owed-count']);
@@ -178,36 +149,36 @@ test('max-run-time: no post starts after it, the snapshot keeps what was deliver
   expect(Number(first.outputs['posted-count']) + owed).toBe(600);
   expect(first.outputs['failed-count']).toBe('0');
   // A storm: the run's post budget went to the most severe cards and one backlog card saying more will follow.
-  const backlog = teams.received.find(r => r.text.includes('Backlog: '))!;
+  const backlog = fake.teams.received.find(r => r.text.includes('Backlog: '))!;
   expect(backlog.text).toMatch(new RegExp(`Backlog: ${owed} more alerts will follow in the next runs`));
   expect(backlog.text).toMatch(/By severity.*Medium \d+/);
-  for (let run = 0; run < 10 && postedIds().length < 600; run++) expect((await ws.run(runInputs)).code).toBe(0);
+  for (let run = 0; run < 10 && postedIds().length < 600; run++) expect((await fake.ws.run(runInputs)).code).toBe(0);
   const ids = postedIds();
   expect(ids.length).toBe(600);
   expect(new Set(ids).size).toBe(600);
 }, 120_000);
 
 test('SIGTERM: posting stops at once, what was delivered is saved, the step fails; the next run posts only the rest', async () => {
-  graph.alerts = Array.from({ length: 12 }, (_, i) => makeAlert(i + 1));
+  fake.graph.alerts = Array.from({ length: 12 }, (_, i) => makeAlert(i + 1));
   // Slow Teams: each post takes 300 ms, so the signal arrives mid-way.
-  teams.faultFor = () => ({ kind: 'delay', ms: 300 });
-  const outputFile = path.join(ws.dir, 'sigterm-output');
+  fake.teams.faultFor = () => ({ kind: 'delay', ms: 300 });
+  const outputFile = path.join(fake.ws.dir, 'sigterm-output');
   await fs.writeFile(outputFile, '');
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     NODE_EXTRA_CA_CERTS: CA_FILE,
     GITHUB_OUTPUT: outputFile,
-    GITHUB_WORKSPACE: ws.dir,
-    RUNNER_TEMP: path.join(ws.dir, 'tmp'),
+    GITHUB_WORKSPACE: fake.ws.dir,
+    RUNNER_TEMP: path.join(fake.ws.dir, 'tmp'),
     GITHUB_RUN_ID: '77'
   };
   for (const [name, value] of Object.entries(inputs({ 'max-cards': '12' }))) env[`INPUT_${name.toUpperCase()}`] = value;
-  const child = spawn(process.execPath, [DIST], { cwd: ws.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [DIST], { cwd: fake.ws.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   child.stdout.on('data', chunk => {
     stdout += chunk;
   });
-  while (teams.received.length < 3) await new Promise(resolve => setTimeout(resolve, 20));
+  while (fake.teams.received.length < 3) await new Promise(resolve => setTimeout(resolve, 20));
   const signalledAt = Date.now();
   child.kill('SIGTERM');
   const code = await new Promise<number>(resolve => child.on('close', c => resolve(c ?? -1)));
@@ -221,8 +192,8 @@ test('SIGTERM: posting stops at once, what was delivered is saved, the step fail
   expect(delivered).toBeGreaterThanOrEqual(3);
   expect(delivered).toBeLessThan(12);
   const before = postedIds().length;
-  teams.faultFor = undefined;
-  const next = await ws.run(inputs({ 'max-cards': '12' }));
+  fake.teams.faultFor = undefined;
+  const next = await fake.ws.run(inputs({ 'max-cards': '12' }));
   expect(next.code).toBe(0);
   // Everything arrives; only a card whose answer was cut off by the signal may come twice.
   expect(new Set(postedIds()).size).toBe(12);
@@ -230,12 +201,12 @@ test('SIGTERM: posting stops at once, what was delivered is saved, the step fail
 }, 60_000);
 
 test('a Teams error page echoing the webhook URL or its sig never reaches the log, the report or the summary', async () => {
-  graph.alerts = [makeAlert(1)];
-  const url = new URL(teams.workflowsUrl);
+  fake.graph.alerts = [makeAlert(1)];
+  const url = new URL(fake.teams.workflowsUrl);
   const sig = url.searchParams.get('sig')!;
-  const echo = `Bad request for ${teams.workflowsUrl} (${encodeURIComponent(teams.workflowsUrl)}) &lt;a href="${teams.workflowsUrl.replace(/&/g, '&amp;')}"&gt; sig=${sig}`;
-  teams.faults.push({ kind: 'status', status: 400, body: echo });
-  const run = await ws.run(inputs());
+  const echo = `Bad request for ${fake.teams.workflowsUrl} (${encodeURIComponent(fake.teams.workflowsUrl)}) &lt;a href="${fake.teams.workflowsUrl.replace(/&/g, '&amp;')}"&gt; sig=${sig}`;
+  fake.teams.faults.push({ kind: 'status', status: 400, body: echo });
+  const run = await fake.ws.run(inputs());
   expect(run.code).toBe(1);
   const report = await fs.readFile(run.outputs['report-path'], 'utf8');
   for (const text of [visible(run.stdout), run.stderr, report, run.summary]) {
@@ -246,11 +217,11 @@ test('a Teams error page echoing the webhook URL or its sig never reaches the lo
 });
 
 test('a server trickling one byte at a time is cut off at request-timeout, for Graph and Teams alike', async () => {
-  graph.alerts = [makeAlert(1)];
-  graph.faults.push({ kind: 'trickle', everyMs: 200, totalMs: 30_000 });
-  teams.faults.push({ kind: 'trickle', everyMs: 200, totalMs: 30_000 });
+  fake.graph.alerts = [makeAlert(1)];
+  fake.graph.faults.push({ kind: 'trickle', everyMs: 200, totalMs: 30_000 });
+  fake.teams.faults.push({ kind: 'trickle', everyMs: 200, totalMs: 30_000 });
   const started = Date.now();
-  const run = await ws.run(inputs({ 'request-timeout': '2s' }));
+  const run = await fake.ws.run(inputs({ 'request-timeout': '2s' }));
   expect(run.code).toBe(0);
   expect(Date.now() - started).toBeLessThan(15_000);
   expect(run.stdout).toMatch(/Microsoft Graph: a network error \(time-out: no complete answer within 2\.0s\); retrying/);
@@ -259,71 +230,71 @@ test('a server trickling one byte at a time is cut off at request-timeout, for G
 }, 60_000);
 
 test('a connection reset at the token endpoint is retried', async () => {
-  graph.alerts = [makeAlert(1)];
-  entra.faults.push({ kind: 'reset' }, { kind: 'status', status: 503, body: '{"error":"temporarily_unavailable"}' });
-  const before = entra.tokenRequests.length;
-  const run = await ws.run(inputs());
+  fake.graph.alerts = [makeAlert(1)];
+  fake.entra.faults.push({ kind: 'reset' }, { kind: 'status', status: 503, body: '{"error":"temporarily_unavailable"}' });
+  const before = fake.entra.tokenRequests.length;
+  const run = await fake.ws.run(inputs());
   expect(run.code).toBe(0);
-  expect(entra.tokenRequests.length - before).toBe(3);
+  expect(fake.entra.tokenRequests.length - before).toBe(3);
   expect(postedIds()).toEqual([1]);
 });
 
 test('send-test-card posts one marked card to the default webhook and every route, reads no alerts, touches no snapshot', async () => {
-  graph.alerts = [makeAlert(1)];
-  const tokenRequests = entra.tokenRequests.length;
-  const routes = `- name: soc\n  webhook-url: ${teams.workflowUrl('50c')}\n- name: gone\n  webhook-url: ${teams.workflowsUrl.replace('sig=fake-signature', 'sig=revoked')}`;
-  const run = await ws.run(inputs({ 'send-test-card': 'true', routes }));
+  fake.graph.alerts = [makeAlert(1)];
+  const tokenRequests = fake.entra.tokenRequests.length;
+  const routes = `- name: soc\n  webhook-url: ${fake.teams.workflowUrl('50c')}\n- name: gone\n  webhook-url: ${fake.teams.workflowsUrl.replace('sig=fake-signature', 'sig=revoked')}`;
+  const run = await fake.ws.run(inputs({ 'send-test-card': 'true', routes }));
   expect(run.code).toBe(1);
-  expect(teams.received.map(r => r.path)).toEqual([
+  expect(fake.teams.received.map(r => r.path)).toEqual([
     '/workflows/0a1b2c3d/triggers/manual/paths/invoke',
     '/workflows/50c/triggers/manual/paths/invoke'
   ]);
-  expect(teams.received[0].text).toContain('TEST CARD');
+  expect(fake.teams.received[0].text).toContain('TEST CARD');
   expect(run.stdout).toMatch(/Test card to 'default': accepted/);
   expect(run.stdout).toMatch(/::error::Test card to 'gone': Teams answered HTTP 401/);
   expect(run.outputs['posted-count']).toBe('2');
   expect(run.outputs['failed-count']).toBe('1');
-  expect(graph.requests).toHaveLength(0);
-  expect(entra.tokenRequests.length).toBe(tokenRequests);
+  expect(fake.graph.requests).toHaveLength(0);
+  expect(fake.entra.tokenRequests.length).toBe(tokenRequests);
   await expect(fs.access(snapshotFile())).rejects.toThrow();
 });
 
 test("a runner clock far ahead (or behind) of Graph's stops the run before any post; nothing is saved", async () => {
-  graph.alerts = [makeAlert(1)];
-  expect((await ws.run(inputs())).code).toBe(0);
+  fake.graph.alerts = [makeAlert(1)];
+  expect((await fake.ws.run(inputs())).code).toBe(0);
   const saved = await fs.readFile(snapshotFile(), 'utf8');
-  graph.alerts.push(makeAlert(2, { lastUpdateDateTime: new Date().toISOString() }));
+  fake.graph.alerts.push(makeAlert(2, { lastUpdateDateTime: new Date().toISOString() }));
   const shift = (offsetMs: number) => ({
     NODE_OPTIONS: `--import=${path.join(path.dirname(DIST), '../__tests__/helpers/shift-clock.mjs')}`,
     CLOCK_OFFSET_MS: String(offsetMs)
   });
-  const ahead = await ws.run(inputs(), shift(3 * 86_400_000));
+  const ahead = await fake.ws.run(inputs(), shift(3 * 86_400_000));
   expect(ahead.code).toBe(1);
   expect(ahead.stdout).toMatch(/::error::The runner's clock is 4320 minutes ahead of Microsoft Graph's/);
   expect(await fs.readFile(snapshotFile(), 'utf8')).toBe(saved);
   expect(postedIds()).toEqual([1]);
-  const fixed = await ws.run(inputs());
+  const fixed = await fake.ws.run(inputs());
   expect(fixed.code).toBe(0);
   expect(postedIds()).toEqual([1, 2]);
 });
 
 test('signing in is one request: MSAL is given the authority metadata, so it asks no discovery endpoint', async () => {
-  graph.alerts = [makeAlert(1)];
-  const before = entra.paths.length;
-  expect((await ws.run(inputs())).code).toBe(0);
-  expect(entra.paths.slice(before)).toEqual([`POST /${TENANT}/oauth2/v2.0/token`]);
+  fake.graph.alerts = [makeAlert(1)];
+  const before = fake.entra.paths.length;
+  expect((await fake.ws.run(inputs())).code).toBe(0);
+  expect(fake.entra.paths.slice(before)).toEqual([`POST /${TENANT}/oauth2/v2.0/token`]);
 });
 
 test("the job summary gives each alert's time, a link to it and its channel; a silent first run says what it recorded", async () => {
-  graph.alerts = [makeAlert(1)];
-  const silent = await ws.run(inputs({ 'first-run': 'silent' }));
+  fake.graph.alerts = [makeAlert(1)];
+  const silent = await fake.ws.run(inputs({ 'first-run': 'silent' }));
   expect(silent.stdout).toMatch(
     /First run with first-run: silent: 1 alert\(s\) \(1 notifiable and open\) are recorded as already told, without posting/
   );
   expect(silent.summary).toMatch(/1 alert\(s\) were recorded as already told, without posting/);
-  graph.alerts.push(makeAlert(2, { lastUpdateDateTime: new Date().toISOString() }));
-  const routes = `- name: soc\n  webhook-url: ${teams.workflowUrl('50c')}`;
-  const run = await ws.run(inputs({ routes }));
+  fake.graph.alerts.push(makeAlert(2, { lastUpdateDateTime: new Date().toISOString() }));
+  const routes = `- name: soc\n  webhook-url: ${fake.teams.workflowUrl('50c')}`;
+  const run = await fake.ws.run(inputs({ routes }));
   expect(run.code).toBe(0);
   const row = run.summary.split('<tr>').find(r => r.includes('hidden file &#35;2') || r.includes('hidden file #2'))!;
   expect(row).toContain(`<a href="https://security.microsoft.com/alerts/${makeAlert(2).id}?tid=${TENANT}">`);

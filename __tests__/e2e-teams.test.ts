@@ -1,48 +1,19 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { CLIENT, SECRET, TENANT, makeAlert } from './fakes/alerts.js';
-import { startFakeEntra, type FakeEntra } from './fakes/entra.js';
-import { startFakeGraph, type FakeGraph } from './fakes/graph.js';
-import { Workspace } from './fakes/runner.js';
-import { fakeTenantInputs, visible } from './helpers/action-inputs.js';
-import { startFakeTeams, type FakeTeams } from './fakes/teams.js';
+import { makeAlert } from './fakes/alerts.js';
+import { visible } from './helpers/action-inputs.js';
+import { useFakeTenant } from './helpers/fake-tenant.js';
 
 /**
  * End to end, Teams side: routes to several channels, reminders across runs, and the legacy connector
  * (MessageCard, HTTP 200 answers that are failures). dist/index.js against loopback fakes.
  */
-let entra: FakeEntra;
-let graph: FakeGraph;
-let teams: FakeTeams;
-let ws: Workspace;
-
-beforeAll(async () => {
-  entra = await startFakeEntra({ tenantId: TENANT, clientId: CLIENT, clientSecret: SECRET });
-  graph = await startFakeGraph(token => entra.tokens.has(token));
-});
-afterAll(async () => {
-  await graph.close();
-  await entra.close();
-});
-beforeEach(async () => {
-  teams = await startFakeTeams();
-  graph.alerts = [];
-  ws = await Workspace.create();
-});
-afterEach(async () => {
-  // Every card that reached Teams in the test is a valid Adaptive Card 1.4.
-  expect(teams.received.flatMap(r => r.problems)).toEqual([]);
-  await teams.close();
-  await ws.remove();
-});
-
-function inputs(extra: Record<string, string> = {}): Record<string, string> {
-  return fakeTenantInputs({ graph, entra, webhookUrl: teams.workflowsUrl }, extra);
-}
+const fake = useFakeTenant();
+const { inputs } = fake;
 
 /** Alert numbers (makeAlert's #n) on the cards a workflow received. */
 const numbersAt = (workflow: string) =>
-  teams.received
+  fake.teams.received
     .filter(r => r.path.startsWith(`/workflows/${workflow}/`))
     .flatMap(r => [...r.text.matchAll(/hidden file #(\d+)/g)].map(m => Number(m[1])))
     .sort((a, b) => a - b);
@@ -50,7 +21,7 @@ const numbersAt = (workflow: string) =>
 const dlp = { serviceSource: 'dataLossPrevention', detectionSource: 'dataLossPrevention', title: 'DLP policy match for document #N' };
 
 test('routes: DLP to compliance, high endpoint alerts to the SOC, the rest to the default channel; URLs masked', async () => {
-  graph.alerts = [
+  fake.graph.alerts = [
     makeAlert(1, { ...dlp, title: 'Suspicious execution of hidden file #1 (DLP)' }),
     makeAlert(2, { severity: 'high' }),
     makeAlert(3, { severity: 'low' }),
@@ -59,16 +30,16 @@ test('routes: DLP to compliance, high endpoint alerts to the SOC, the rest to th
   const routes = `
 - name: compliance
   service-sources: [dataLossPrevention, microsoftInsiderRiskManagement]
-  webhook-url: ${teams.workflowUrl('compliance')}
+  webhook-url: ${fake.teams.workflowUrl('compliance')}
 - name: soc-ransomware
   title: ransom
-  webhook-url: ${teams.workflowUrl('ransom')}
+  webhook-url: ${fake.teams.workflowUrl('ransom')}
 - name: soc
   service-sources: microsoftDefenderForEndpoint
   min-severity: high
-  webhook-url: ${teams.workflowUrl('soc')}
+  webhook-url: ${fake.teams.workflowUrl('soc')}
 `;
-  const run = await ws.run(inputs({ routes }));
+  const run = await fake.ws.run(inputs({ routes }));
   expect(run.code).toBe(0);
   expect(numbersAt('compliance')).toEqual([1]);
   expect(numbersAt('ransom')).toEqual([4]);
@@ -78,7 +49,7 @@ test('routes: DLP to compliance, high endpoint alerts to the SOC, the rest to th
   // The route URLs are masked for the runner, and appear nowhere in what it shows.
   for (const workflow of ['compliance', 'ransom', 'soc']) {
     // (workflow commands escape % as %25; the runner decodes it)
-    expect(run.stdout).toContain(`::add-mask::${teams.workflowUrl(workflow).replace(/%/g, '%25')}`);
+    expect(run.stdout).toContain(`::add-mask::${fake.teams.workflowUrl(workflow).replace(/%/g, '%25')}`);
     expect(visible(run.stdout)).not.toContain(`/workflows/${workflow}/`);
   }
   // The report names each card's channel by route name.
@@ -90,86 +61,86 @@ test('routes: DLP to compliance, high endpoint alerts to the SOC, the rest to th
     '[soc]'
   ]);
   // Nothing new: nothing posted anywhere.
-  const again = await ws.run(inputs({ routes }));
+  const again = await fake.ws.run(inputs({ routes }));
   expect(again.code).toBe(0);
-  expect(teams.received).toHaveLength(4);
+  expect(fake.teams.received).toHaveLength(4);
 });
 
 test('an alert that matches no route, with no teams-webhook-url, fails the step and is kept for the next run', async () => {
-  graph.alerts = [makeAlert(1, dlp), makeAlert(2, { severity: 'high' })];
+  fake.graph.alerts = [makeAlert(1, dlp), makeAlert(2, { severity: 'high' })];
   const routes = JSON.stringify([
-    { name: 'compliance', 'service-sources': ['dataLossPrevention'], 'webhook-url': teams.workflowUrl('compliance') }
+    { name: 'compliance', 'service-sources': ['dataLossPrevention'], 'webhook-url': fake.teams.workflowUrl('compliance') }
   ]);
-  const first = await ws.run(inputs({ routes, 'teams-webhook-url': '' }));
+  const first = await fake.ws.run(inputs({ routes, 'teams-webhook-url': '' }));
   expect(first.code).toBe(1);
-  expect(teams.received).toHaveLength(1);
+  expect(fake.teams.received).toHaveLength(1);
   expect(first.stdout).toMatch(/matches no route and teams-webhook-url is empty/);
   expect(first.outputs['failed-count']).toBe('1');
   // Once a catch-all route exists, the kept alert is posted, and only it.
-  const catchAll = JSON.stringify([...JSON.parse(routes), { name: 'everything-else', 'webhook-url': teams.workflowUrl('rest') }]);
-  const second = await ws.run(inputs({ routes: catchAll, 'teams-webhook-url': '' }));
+  const catchAll = JSON.stringify([...JSON.parse(routes), { name: 'everything-else', 'webhook-url': fake.teams.workflowUrl('rest') }]);
+  const second = await fake.ws.run(inputs({ routes: catchAll, 'teams-webhook-url': '' }));
   expect(second.code).toBe(0);
   expect(numbersAt('rest')).toEqual([2]);
-  expect(teams.received).toHaveLength(2);
+  expect(fake.teams.received).toHaveLength(2);
 });
 
 test('a bad route is a clear settings error that never repeats the webhook URL', async () => {
-  const secretUrl = teams.workflowUrl('secret-flow');
-  const run = await ws.run(inputs({ routes: `- name: soc\n  severity: critical\n  webhook-url: ${secretUrl}\n` }));
+  const secretUrl = fake.teams.workflowUrl('secret-flow');
+  const run = await fake.ws.run(inputs({ routes: `- name: soc\n  severity: critical\n  webhook-url: ${secretUrl}\n` }));
   expect(run.code).toBe(1);
   expect(visible(run.stdout)).toMatch(
     /::error::Input 'routes' route 'soc': 'severity' has 'critical', which is not a valid value\. Valid values: informational, low, medium, high\./
   );
   expect(visible(run.stdout)).not.toContain('secret-flow');
-  expect(teams.received).toHaveLength(0);
+  expect(fake.teams.received).toHaveLength(0);
 });
 
 test('reminders across runs: one digest of alerts still open after remind-after, then not again until it has passed', async () => {
-  graph.alerts = [makeAlert(1, { severity: 'high' }), makeAlert(2), makeAlert(3)];
+  fake.graph.alerts = [makeAlert(1, { severity: 'high' }), makeAlert(2), makeAlert(3)];
   const settings = inputs({ 'remind-after': '24h', 'notify-on': 'new,resolved' });
-  expect((await ws.run(settings)).code).toBe(0);
-  expect(teams.received).toHaveLength(3);
+  expect((await fake.ws.run(settings)).code).toBe(0);
+  expect(fake.teams.received).toHaveLength(3);
   // A day passes: the alerts are untouched (Graph returns none of them), #3 was resolved meanwhile.
-  graph.alerts[2].status = 'resolved';
-  graph.alerts[2].lastUpdateDateTime = new Date().toISOString();
-  const snapshotFile = path.join(ws.dir, '.m365-alerts/snapshot.json');
+  fake.graph.alerts[2].status = 'resolved';
+  fake.graph.alerts[2].lastUpdateDateTime = new Date().toISOString();
+  const snapshotFile = path.join(fake.ws.dir, '.m365-alerts/snapshot.json');
   const snapshot = JSON.parse(await fs.readFile(snapshotFile, 'utf8'));
   for (const entry of Object.values<any>(snapshot.alerts)) entry.t -= 25 * 3_600_000;
   await fs.writeFile(snapshotFile, JSON.stringify(snapshot));
 
-  const due = await ws.run(settings);
+  const due = await fake.ws.run(settings);
   expect(due.code).toBe(0);
   expect(due.outputs['reminder-count']).toBe('2');
-  const [resolved, reminder] = teams.received.slice(3);
+  const [resolved, reminder] = fake.teams.received.slice(3);
   expect(resolved.text).toMatch(/Resolved/);
   expect(reminder.card.body[0].text).toBe('Reminder: 2 alerts are still unresolved, with no news for 1 day');
   expect(reminder.text).toMatch(/hidden file #1/);
   expect(reminder.text).toMatch(/hidden file #2/);
   expect(reminder.text).not.toMatch(/hidden file #3/);
-  expect(teams.received).toHaveLength(5);
+  expect(fake.teams.received).toHaveLength(5);
 
-  const next = await ws.run(settings);
+  const next = await fake.ws.run(settings);
   expect(next.code).toBe(0);
   expect(next.outputs['reminder-count']).toBe('0');
-  expect(teams.received).toHaveLength(5);
+  expect(fake.teams.received).toHaveLength(5);
 });
 
 test('legacy connector (allowed): MessageCards without markdown; an HTTP 200 throttling text is a failure that is retried', async () => {
-  graph.alerts = [makeAlert(1, { title: '**Urgent** [click](https://evil.example/x) <at>CEO</at> #1' }), makeAlert(2)];
-  teams.faults.push({
+  fake.graph.alerts = [makeAlert(1, { title: '**Urgent** [click](https://evil.example/x) <at>CEO</at> #1' }), makeAlert(2)];
+  fake.teams.faults.push({
     kind: 'status',
     status: 200,
     body: 'Microsoft Teams endpoint returned HTTP error 429 with ContextId tcid=0,server=msgapi-production-eus-azsc2-4-170,cv=deadbeef.0..'
   });
-  const run = await ws.run(inputs({ 'teams-webhook-url': teams.connectorUrl, 'allow-legacy-connector': 'true' }));
+  const run = await fake.ws.run(inputs({ 'teams-webhook-url': fake.teams.connectorUrl, 'allow-legacy-connector': 'true' }));
   expect(run.code).toBe(0);
   expect(run.stdout).toMatch(/connector answered "Microsoft Teams endpoint returned HTTP error 429/);
-  expect(teams.received).toHaveLength(2);
-  for (const { card } of teams.received) {
+  expect(fake.teams.received).toHaveLength(2);
+  for (const { card } of fake.teams.received) {
     expect(card['@type']).toBe('MessageCard');
     expect(card.sections.every((section: any) => section.markdown === false)).toBe(true);
   }
-  const hostile = teams.received.find(r => r.text.includes('Urgent'))!;
+  const hostile = fake.teams.received.find(r => r.text.includes('Urgent'))!;
   expect(hostile.text).not.toMatch(/https:\/\/evil|<at>/);
   expect(hostile.card.potentialAction.map((a: any) => a.targets[0].uri)).toEqual([
     expect.stringMatching(/^https:\/\/security\.microsoft\.com\/alerts\//),
@@ -178,11 +149,11 @@ test('legacy connector (allowed): MessageCards without markdown; an HTTP 200 thr
 });
 
 test('legacy connector URL without allow-legacy-connector: rejected with the migration steps, nothing posted', async () => {
-  graph.alerts = [makeAlert(1)];
-  const run = await ws.run(inputs({ 'teams-webhook-url': teams.connectorUrl }));
+  fake.graph.alerts = [makeAlert(1)];
+  const run = await fake.ws.run(inputs({ 'teams-webhook-url': fake.teams.connectorUrl }));
   expect(run.code).toBe(1);
   expect(visible(run.stdout)).toMatch(
     /Office 365 connector.*retired.*Workflows template "Post to a channel when a webhook request is received"/
   );
-  expect(teams.attempts).toBe(0);
+  expect(fake.teams.attempts).toBe(0);
 });
