@@ -4,12 +4,14 @@
 // (b) whole-process runs of dist/index.js against the loopback fake Graph with 1k / 10k / 100k alerts:
 //     the first run (first-run: silent) and the steady state with nothing new;
 // (c) in-process: delta + next snapshot + JSON + gzip for the same sizes (steady state: from the stored snapshot).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
+
+import { runAction } from './action-runner.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const build = p => import(path.join(root, 'build', p));
@@ -27,27 +29,14 @@ const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const GRAPH_PAGE = 500;
 
 async function run(args, inputs = {}, cwd = temp) {
-  const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_EXTRA_CA_CERTS: CA_FILE,
-    GITHUB_OUTPUT: path.join(temp, 'out'),
-    RUNNER_TEMP: temp
-  };
-  writeFileSync(env.GITHUB_OUTPUT, '');
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const [cmd, cmdArgs] = timeBin ? [timeBin, ['-f', '%M', process.execPath, ...args]] : [process.execPath, args];
+  // args: [script] or ['-e', code]; /usr/bin/time reports the peak RSS on stderr's last line.
+  const command = timeBin ? [timeBin, '-f', '%M'] : [];
   const started = process.hrtime.bigint();
-  const child = spawn(cmd, cmdArgs, { env, cwd });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', c => (stdout += c));
-  child.stderr.on('data', c => (stderr += c));
-  const code = await new Promise(resolve => child.on('close', resolve));
+  const result = await runAction({ entry: args[0], inputs, cwd, files: temp, command, env: { NODE_EXTRA_CA_CERTS: CA_FILE } });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (code !== 0) throw new Error(`run failed (${code}): ${stdout.slice(-800)} ${stderr.slice(-800)}`);
-  const rssMb = timeBin ? Number(stderr.trim().split('\n').pop()) / 1024 : NaN;
-  return { ms, rssMb, stdout };
+  if (result.code !== 0) throw new Error(`run failed (${result.code}): ${result.stdout.slice(-800)} ${result.stderr.slice(-800)}`);
+  const rssMb = timeBin ? Number(result.stderr.trim().split('\n').pop()) / 1024 : NaN;
+  return { ms, rssMb, stdout: result.stdout };
 }
 
 async function median(times, fn) {
@@ -69,10 +58,12 @@ execFileSync(process.execPath, [
   helloDir,
   '-q'
 ]);
+const emptyScript = path.join(temp, 'empty.mjs');
+writeFileSync(emptyScript, '');
 const fileAlerts = path.join(temp, 'alerts.json');
 writeFileSync(fileAlerts, JSON.stringify(Array.from({ length: 10 }, (_, i) => makeAlert(i))));
 const cold = [
-  ['node -e ""', await median(7, () => run(['-e', '']))],
+  ['node (empty script)', await median(7, () => run([emptyScript]))],
   [
     'hello-world action (@actions/core, ncc) = floor',
     await median(7, () =>

@@ -3,11 +3,11 @@
 // on examples/alerts.json with a file snapshot and no webhook: cards are printed instead of posted.
 // Run it twice: the second run finds nothing new. Extra inputs: `npm run local -- min-severity=high`.
 // Set VERBOSE=1 to see the full card JSON.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runAction } from './action-runner.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const inputs = {
@@ -21,10 +21,7 @@ for (const arg of process.argv.slice(2)) {
   if (at > 0) inputs[arg.slice(0, at)] = arg.slice(at + 1);
 }
 const temp = mkdtempSync(path.join(os.tmpdir(), 'm365-local-'));
-const env = { ...process.env, GITHUB_OUTPUT: path.join(temp, 'output'), RUNNER_TEMP: temp };
-for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-writeFileSync(env.GITHUB_OUTPUT, '');
-const run = spawnSync(process.execPath, [path.join(root, 'dist', 'index.js')], { cwd: root, env, encoding: 'utf8' });
+const run = await runAction({ entry: path.join(root, 'dist', 'index.js'), inputs, cwd: root, files: temp, env: { ...process.env } });
 let inGroup = false;
 for (const line of run.stdout.split('\n')) {
   if (line.startsWith('::group::')) {
@@ -37,8 +34,11 @@ for (const line of run.stdout.split('\n')) {
   }
 }
 process.stderr.write(run.stderr);
-console.log(`\nOutputs (as later steps would see them) are in ${env.GITHUB_OUTPUT}; snapshot: ${inputs['snapshot-path']}`);
+console.log(`\nOutputs (as later steps would see them):`);
+for (const [name, value] of Object.entries(run.outputs))
+  console.log(`  ${name}: ${value.length > 120 ? `${value.slice(0, 117)}...` : value}`);
+console.log(`Snapshot: ${inputs['snapshot-path']}`);
 console.log(
-  `Exit code ${run.status}. Run again to see that nothing is new; delete ${path.relative(root, inputs['snapshot-path'])} to start over.`
+  `Exit code ${run.code}. Run again to see that nothing is new; delete ${path.relative(root, inputs['snapshot-path'])} to start over.`
 );
-process.exit(run.status ?? 1);
+process.exit(run.code);
