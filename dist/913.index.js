@@ -2,6 +2,41 @@ export const id = 913;
 export const ids = [913];
 export const modules = {
 
+/***/ 8210:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HA: () => (/* binding */ routeMatches),
+/* harmony export */   nR: () => (/* binding */ routeFor)
+/* harmony export */ });
+/* unused harmony export TITLE_MATCH_LENGTH */
+/* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8049);
+
+/**
+ * Which route an alert takes. Kept apart from routes.ts (the parser, with a YAML parser and a regular
+ * expression compiler) so that matching loads neither: a compiled title pattern carries its own test.
+ */
+/** Titles are attacker-chosen: a route's pattern only ever sees this many characters of one. */
+const TITLE_MATCH_LENGTH = 300;
+function routeMatches(route, alert) {
+    if (route.minSeverity && (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(alert.severity) < (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(route.minSeverity))
+        return false;
+    if (route.severities && !route.severities.includes((alert.severity ?? '').toLowerCase()))
+        return false;
+    if (route.serviceSources && !route.serviceSources.includes(alert.serviceSource ?? ''))
+        return false;
+    if (route.title && !route.title.test(String(alert.title ?? '').slice(0, TITLE_MATCH_LENGTH)))
+        return false;
+    return true;
+}
+/** The first route whose filters all match, or undefined for the default channel. */
+function routeFor(routes, alert) {
+    return routes.find(route => routeMatches(route, alert));
+}
+
+
+/***/ }),
+
 /***/ 4913:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -9,14 +44,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   compileTitlePattern: () => (/* binding */ compileTitlePattern),
 /* harmony export */   parseRoutes: () => (/* binding */ parseRoutes),
-/* harmony export */   routeFor: () => (/* binding */ routeFor),
-/* harmony export */   routeMatches: () => (/* binding */ routeMatches)
+/* harmony export */   routeFor: () => (/* reexport safe */ _route_match_js__WEBPACK_IMPORTED_MODULE_5__.nR),
+/* harmony export */   routeMatches: () => (/* reexport safe */ _route_match_js__WEBPACK_IMPORTED_MODULE_5__.HA)
 /* harmony export */ });
 /* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2856);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8049);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8422);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5625);
+/* harmony import */ var _route_match_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8210);
 
 
 
@@ -33,8 +69,6 @@ function compileTitlePattern(source) {
     return { source, test: text => compiled.matcher(text).find() };
 }
 const KEYS = ['name', 'webhook-url', 'min-severity', 'severity', 'service-sources', 'title'];
-/** Titles are attacker-chosen: a route's pattern only ever sees this many characters of one. */
-const TITLE_MATCH_LENGTH = 300;
 const EXAMPLE = `For example:
   routes: |
     - name: compliance
@@ -117,21 +151,8 @@ function parseRoutes(text, allowLegacy) {
         return route;
     });
 }
-function routeMatches(route, alert) {
-    if (route.minSeverity && (0,_alert_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(alert.severity) < (0,_alert_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(route.minSeverity))
-        return false;
-    if (route.severities && !route.severities.includes((alert.severity ?? '').toLowerCase()))
-        return false;
-    if (route.serviceSources && !route.serviceSources.includes(alert.serviceSource ?? ''))
-        return false;
-    if (route.title && !route.title.test(String(alert.title ?? '').slice(0, TITLE_MATCH_LENGTH)))
-        return false;
-    return true;
-}
-/** The first route whose filters all match, or undefined for the default channel. */
-function routeFor(routes, alert) {
-    return routes.find(route => routeMatches(route, alert));
-}
+// Matching needs neither the YAML parser nor the regular expression compiler: see route-match.ts.
+
 
 
 /***/ })

@@ -1,5 +1,5 @@
 export const id = 942;
-export const ids = [942,913];
+export const ids = [942];
 export const modules = {
 
 /***/ 5942:
@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   NO_ROUTE_ERROR: () => (/* binding */ NO_ROUTE_ERROR),
 /* harmony export */   planDeliveries: () => (/* binding */ planDeliveries)
 /* harmony export */ });
-/* harmony import */ var _routes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4913);
+/* harmony import */ var _route_match_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8210);
 /* harmony import */ var _teams_cards_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6205);
 
 
@@ -18,7 +18,7 @@ const NO_ROUTE_ERROR = 'matches no route and teams-webhook-url is empty: add a r
 function planDeliveries(notices, settings) {
     const byRoute = new Map();
     for (const notice of notices) {
-        const route = (0,_routes_js__WEBPACK_IMPORTED_MODULE_0__.routeFor)(settings.routes, notice.alert);
+        const route = (0,_route_match_js__WEBPACK_IMPORTED_MODULE_0__/* .routeFor */ .nR)(settings.routes, notice.alert);
         const list = byRoute.get(route);
         if (list)
             list.push(notice);
@@ -45,123 +45,24 @@ function planDeliveries(notices, settings) {
 
 /***/ }),
 
-/***/ 4913:
+/***/ 8210:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   compileTitlePattern: () => (/* binding */ compileTitlePattern),
-/* harmony export */   parseRoutes: () => (/* binding */ parseRoutes),
-/* harmony export */   routeFor: () => (/* binding */ routeFor),
-/* harmony export */   routeMatches: () => (/* binding */ routeMatches)
+/* harmony export */   HA: () => (/* binding */ routeMatches),
+/* harmony export */   nR: () => (/* binding */ routeFor)
 /* harmony export */ });
-/* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2856);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8049);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8422);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5625);
-
-
-
-
+/* unused harmony export TITLE_MATCH_LENGTH */
+/* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8049);
 
 /**
- * Route patterns run on attacker-written titles, in every run. JavaScript's backtracking engine takes
- * exponential time on patterns like `(a+)+$`, so patterns are compiled with RE2JS, a linear-time
- * engine (RE2 semantics): no pattern can hang a run, whatever the title. RE2 has no backreferences or
- * lookaround; such patterns are refused when the input is parsed.
+ * Which route an alert takes. Kept apart from routes.ts (the parser, with a YAML parser and a regular
+ * expression compiler) so that matching loads neither: a compiled title pattern carries its own test.
  */
-function compileTitlePattern(source) {
-    const compiled = re2js__WEBPACK_IMPORTED_MODULE_4__/* .RE2JS */ .L3.compile(source, re2js__WEBPACK_IMPORTED_MODULE_4__/* .RE2JS */ .L3.CASE_INSENSITIVE);
-    return { source, test: text => compiled.matcher(text).find() };
-}
-const KEYS = ['name', 'webhook-url', 'min-severity', 'severity', 'service-sources', 'title'];
 /** Titles are attacker-chosen: a route's pattern only ever sees this many characters of one. */
 const TITLE_MATCH_LENGTH = 300;
-const EXAMPLE = `For example:
-  routes: |
-    - name: compliance
-      service-sources: [dataLossPrevention, microsoftInsiderRiskManagement]
-      webhook-url: \${{ secrets.TEAMS_COMPLIANCE_WEBHOOK_URL }}`;
-function fail(where, problem, valid) {
-    throw new _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .SettingsError */ .GN(`Input 'routes' ${where}${problem}. ${valid}`);
-}
-function listValue(value) {
-    if (Array.isArray(value))
-        return value;
-    if (typeof value === 'string')
-        return value.split(/[\s,]+/).filter(Boolean);
-    return [value];
-}
-function pick(where, key, value, allowed) {
-    const found = typeof value === 'string' ? (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .matchAllowed */ .wC)(allowed, value) : undefined;
-    if (!found)
-        fail(where, `'${key}' has '${String(value)}', which is not a valid value`, `Valid values: ${allowed.join(', ')}.`);
-    return found;
-}
-/** Parses the `routes` input; an empty input means no routes. Webhook URLs are never quoted in errors. */
-function parseRoutes(text, allowLegacy) {
-    if (text.trim() === '')
-        return [];
-    let data;
-    try {
-        data = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text);
-    }
-    catch (error) {
-        // The YAML error quotes the offending text, which may hold a webhook URL: give only its position.
-        const position = error.linePos?.[0];
-        fail('', `is not valid YAML${position ? ` (line ${position.line}, column ${position.col})` : ''}`, EXAMPLE);
-    }
-    if (!Array.isArray(data))
-        fail('', 'is not a list of routes', EXAMPLE);
-    const names = new Set();
-    return data.map((item, index) => {
-        let where = `route ${index + 1}: `;
-        if (typeof item !== 'object' || item === null || Array.isArray(item))
-            fail(where, 'is not a mapping of keys to values', EXAMPLE);
-        const entry = item;
-        for (const key of Object.keys(entry)) {
-            if (!KEYS.includes(key))
-                fail(where, `has the key '${key}', which is not known`, `Valid keys: ${KEYS.join(', ')}.`);
-        }
-        const name = typeof entry.name === 'string' ? entry.name.trim() : '';
-        if (!name)
-            fail(where, "has no 'name'", 'Give every route a short name; it appears in logs and the job summary.');
-        if (names.has(name))
-            fail(where, `repeats the name '${name}'`, 'Give every route its own name.');
-        names.add(name);
-        where = `route '${name}': `;
-        const url = typeof entry['webhook-url'] === 'string' ? entry['webhook-url'].trim() : '';
-        if (!url)
-            fail(where, "has no 'webhook-url'", "Give the route's Teams Workflows URL, from a secret: webhook-url: ${{ secrets.NAME }}.");
-        const route = {
-            name,
-            webhookUrl: url,
-            webhookKind: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyWebhook */ .SI)(url, allowLegacy, `routes' route '${name}' key 'webhook-url`)
-        };
-        if (entry['min-severity'] !== undefined)
-            route.minSeverity = pick(where, 'min-severity', entry['min-severity'], _alert_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC);
-        if (entry.severity !== undefined)
-            route.severities = listValue(entry.severity).map(value => pick(where, 'severity', value, _alert_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC));
-        if (entry['service-sources'] !== undefined)
-            route.serviceSources = listValue(entry['service-sources']).map(value => pick(where, 'service-sources', value, _alert_js__WEBPACK_IMPORTED_MODULE_1__/* .SERVICE_SOURCES */ .X5));
-        if (entry.title !== undefined) {
-            if (typeof entry.title !== 'string' || entry.title === '')
-                fail(where, "'title' is not a text", 'Give a regular expression, e.g. title: ransomware|exfiltration.');
-            if (entry.title.length > 1000)
-                fail(where, "'title' is longer than 1000 characters", 'Use a short regular expression, e.g. title: ransomware|exfiltration.');
-            try {
-                route.title = compileTitlePattern(entry.title);
-            }
-            catch (error) {
-                fail(where, `'title' is not a valid regular expression for the linear-time matcher (${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(error.message, 200)})`, 'Use regular expression syntax without backreferences (\\1) or lookaround ((?=, (?!, (?<=); matching ignores case and always takes linear time.');
-            }
-        }
-        return route;
-    });
-}
 function routeMatches(route, alert) {
-    if (route.minSeverity && (0,_alert_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(alert.severity) < (0,_alert_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(route.minSeverity))
+    if (route.minSeverity && (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(alert.severity) < (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(route.minSeverity))
         return false;
     if (route.severities && !route.severities.includes((alert.severity ?? '').toLowerCase()))
         return false;

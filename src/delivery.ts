@@ -60,6 +60,8 @@ function runUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
 }
 
 async function post(deliveries: DeliveryPlan[], settings: Settings, context: RunContext): Promise<DeliveryResult[]> {
+  // Nothing to post (the common scheduled run): load none of the Teams code.
+  if (deliveries.length === 0) return [];
   const [{ deliverCards, TEAMS_RETRY_POLICY }, { NO_ROUTE_ERROR }, { backlogPlan, postBudget }] = await Promise.all([
     import('./teams/webhook.js'),
     import('./destinations.js'),

@@ -1,5 +1,6 @@
 import type { Notice } from './delta.js';
-import { routeFor, type Route } from './routes.js';
+import { routeFor } from './route-match.js';
+import type { Route } from './routes.js';
 import type { WebhookKind } from './inputs.js';
 import type { Settings } from './settings.js';
 import { planCards, type CardPlan } from './teams/cards.js';

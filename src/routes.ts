@@ -1,6 +1,6 @@
 import { RE2JS } from 're2js';
 import { parse as parseYaml } from 'yaml';
-import { SERVICE_SOURCES, SEVERITIES, severityRank, type GraphAlert, type Severity } from './alert.js';
+import { SERVICE_SOURCES, SEVERITIES, type Severity } from './alert.js';
 import { classifyWebhook, matchAllowed, SettingsError, type WebhookKind } from './inputs.js';
 import { oneLine } from './log.js';
 
@@ -38,8 +38,6 @@ export function compileTitlePattern(source: string): TitlePattern {
 }
 
 const KEYS = ['name', 'webhook-url', 'min-severity', 'severity', 'service-sources', 'title'];
-/** Titles are attacker-chosen: a route's pattern only ever sees this many characters of one. */
-const TITLE_MATCH_LENGTH = 300;
 
 const EXAMPLE = `For example:
   routes: |
@@ -118,15 +116,5 @@ export function parseRoutes(text: string, allowLegacy: boolean): Route[] {
   });
 }
 
-export function routeMatches(route: Route, alert: Pick<GraphAlert, 'severity' | 'serviceSource' | 'title'>): boolean {
-  if (route.minSeverity && severityRank(alert.severity) < severityRank(route.minSeverity)) return false;
-  if (route.severities && !route.severities.includes((alert.severity ?? '').toLowerCase() as Severity)) return false;
-  if (route.serviceSources && !route.serviceSources.includes(alert.serviceSource ?? '')) return false;
-  if (route.title && !route.title.test(String(alert.title ?? '').slice(0, TITLE_MATCH_LENGTH))) return false;
-  return true;
-}
-
-/** The first route whose filters all match, or undefined for the default channel. */
-export function routeFor(routes: readonly Route[], alert: Pick<GraphAlert, 'severity' | 'serviceSource' | 'title'>): Route | undefined {
-  return routes.find(route => routeMatches(route, alert));
-}
+// Matching needs neither the YAML parser nor the regular expression compiler: see route-match.ts.
+export { routeFor, routeMatches } from './route-match.js';
