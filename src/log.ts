@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { redact } from './secrets.js';
 
 /**
  * Log lines that carry outside text (alert titles and ids, route names, server answers) go through
@@ -15,15 +16,16 @@ export function oneLine(text: string, max = 2000): string {
   return /^\s*::/.test(line) ? `› ${line}` : line;
 }
 
+// Every line is also redacted: the runner masks registered secrets, but only in its own log view.
 export function info(text: string): void {
-  core.info(oneLine(text));
+  core.info(oneLine(redact(text)));
 }
 
 /** Annotations are escaped by @actions/core already; one line keeps them readable too. */
 export function warning(text: string): void {
-  core.warning(oneLine(text, 4000));
+  core.warning(oneLine(redact(text), 4000));
 }
 
 export function error(text: string): void {
-  core.error(oneLine(text, 4000));
+  core.error(oneLine(redact(text), 4000));
 }

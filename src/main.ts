@@ -5,7 +5,7 @@ import { alertIntake, newIntakeReport, type IntakeReport } from './intake.js';
 import * as log from './log.js';
 import { chooseDelivery, deliveredNotices, type RunContext } from './delivery.js';
 import { counts, setOutputs, writeReport, writeSummary, type RunOutcome } from './report.js';
-import { registerSecret, registerWebhookUrl } from './secrets.js';
+import { redact, registerSecret, registerWebhookUrl } from './secrets.js';
 import { loadSettings, SettingsError, type Settings } from './settings.js';
 import { FileSnapshotStore } from './snapshot/file-store.js';
 import type { Snapshot } from './snapshot/format.js';
@@ -179,7 +179,7 @@ export async function run(): Promise<void> {
   } catch (error) {
     const known = error instanceof ExplainedError;
     if (!known && error instanceof Error && error.stack) core.debug(error.stack);
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    core.setFailed(redact(error instanceof Error ? error.message : String(error)));
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

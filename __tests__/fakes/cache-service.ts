@@ -49,7 +49,9 @@ async function freePort(): Promise<number> {
 
 async function startAzurite(): Promise<{ port: number; child: ChildProcess }> {
   const port = await freePort();
-  const bin = path.resolve(here, '../../node_modules/azurite/dist/src/blob/main.js');
+  // From __tests__/fakes (tests) or build/__tests__/fakes (the bench): the project's node_modules.
+  const root = here.includes(`${path.sep}build${path.sep}`) ? path.resolve(here, '../../..') : path.resolve(here, '../..');
+  const bin = path.join(root, 'node_modules/azurite/dist/src/blob/main.js');
   const child = spawn(
     process.execPath,
     [

@@ -11,6 +11,8 @@ export interface FakeEntra extends RunningServer {
   faults: Fault[];
   /** Every request, as `METHOD /path`. */
   paths: string[];
+  /** Added before every answer, in ms. */
+  latencyMs?: () => number;
 }
 
 export interface EntraApp {
@@ -71,7 +73,9 @@ export async function startFakeEntra(app: EntraApp): Promise<FakeEntra> {
   const faults: Fault[] = [];
   let base = '';
   const paths: string[] = [];
+  const fake = {} as { latencyMs?: () => number };
   const server = await startHttps(async (req, res, raw) => {
+    if (fake.latencyMs) await new Promise(resolve => setTimeout(resolve, fake.latencyMs!()));
     paths.push(`${req.method} ${req.url.pathname}`);
     const [, tenant, ...rest] = req.url.pathname.split('/');
     const tail = rest.join('/');
@@ -180,5 +184,5 @@ export async function startFakeEntra(app: EntraApp): Promise<FakeEntra> {
     json(res, 404, { error: 'not_found' });
   });
   base = server.url;
-  return { ...server, tokens, tokenRequests, faults, paths };
+  return Object.assign(fake, server, { tokens, tokenRequests, faults, paths });
 }

@@ -45,6 +45,8 @@ export interface FakeGraph extends RunningServer {
   maxTop?: number;
   /** Bytes of page bodies sent (after compression), for the bench. */
   bytesSent: number;
+  /** Added before every answer, in ms (a real Graph is tens of milliseconds away). */
+  latencyMs?: () => number;
   /** When set, every request is denied with this status (401/403 scenarios). */
   deny?: number;
   /** Graph's error message for `deny` (defaults to the missing-role text). */
@@ -56,6 +58,7 @@ export async function startFakeGraph(isValidToken: (token: string) => boolean): 
   const pending = new Map<string, Listing>();
   const fake = { alerts: [], requests: [], faults: [], rawItems: [], defaultPageSize: 100, bytesSent: 0 } as unknown as FakeGraph;
   const server = await startHttps(async (req, res, raw) => {
+    if (fake.latencyMs) await new Promise(resolve => setTimeout(resolve, fake.latencyMs!()));
     fake.requests.push({
       url: req.url,
       prefer: req.headers.prefer as string | undefined,
