@@ -23,7 +23,12 @@ export class Workspace {
   }
 
   /** `killAfterMs`: send `signal` (SIGKILL: a lost runner; SIGTERM: a cancelled job) after that long. */
-  async run(inputs: Record<string, string>, env: Record<string, string> = {}, killAfterMs?: number, signal: NodeJS.Signals = 'SIGKILL'): Promise<ActionRun> {
+  async run(
+    inputs: Record<string, string>,
+    env: Record<string, string> = {},
+    killAfterMs?: number,
+    signal: NodeJS.Signals = 'SIGKILL'
+  ): Promise<ActionRun> {
     this.runs++;
     return runAction({
       entry: DIST,
