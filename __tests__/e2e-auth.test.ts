@@ -108,6 +108,26 @@ test('certificate: a signed assertion with x5t#S256 and x5c is accepted; an encr
   [run, encrypted, wrongPassword, noPassword].forEach(expectNoSecrets);
 });
 
+test('certificate: an error page echoing the client assertion never shows it, in any spelling', async () => {
+  let assertion = '';
+  entra.faultFor = form => {
+    assertion = form.client_assertion ?? '';
+    const body = JSON.stringify({
+      error: 'invalid_client',
+      error_description: `AADSTS50012: Bad assertion ${assertion} (${encodeURIComponent(assertion)})`,
+      error_codes: [50012]
+    });
+    return { kind: 'status', status: 400, body };
+  };
+  const run = await ws.run({ ...base(), 'client-certificate': CREDENTIAL });
+  entra.faultFor = undefined;
+  expect(run.code).toBe(1);
+  expect(assertion.length).toBeGreaterThan(100);
+  expect(visible(run)).toMatch(/Signing in to Entra ID failed \(AADSTS50012\)/);
+  expect(visible(run)).not.toContain(assertion.slice(0, 60));
+  expect(visible(run)).not.toContain(assertion.split('.')[2]);
+});
+
 test('certificate not uploaded to the app: AADSTS700027 with the remedy', async () => {
   app.certificatePem = tls('server.pem');
   const run = await ws.run({ ...base(), 'client-certificate': CREDENTIAL });

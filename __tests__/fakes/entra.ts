@@ -13,6 +13,8 @@ export interface FakeEntra extends RunningServer {
   paths: string[];
   /** Added before every answer, in ms. */
   latencyMs?: () => number;
+  /** Answers a token request with a fault chosen from its form (e.g. an error page echoing the assertion). */
+  faultFor?: (form: Record<string, string>) => Fault | undefined;
 }
 
 export interface EntraApp {
@@ -73,7 +75,7 @@ export async function startFakeEntra(app: EntraApp): Promise<FakeEntra> {
   const faults: Fault[] = [];
   let base = '';
   const paths: string[] = [];
-  const fake = {} as { latencyMs?: () => number };
+  const fake = {} as { latencyMs?: () => number; faultFor?: (form: Record<string, string>) => Fault | undefined };
   const server = await startHttps(async (req, res, raw) => {
     if (fake.latencyMs) await new Promise(resolve => setTimeout(resolve, fake.latencyMs!()));
     paths.push(`${req.method} ${req.url.pathname}`);
@@ -113,7 +115,7 @@ export async function startFakeEntra(app: EntraApp): Promise<FakeEntra> {
     if (req.method === 'POST' && tail === 'oauth2/v2.0/token') {
       const form = Object.fromEntries(new URLSearchParams(req.body));
       tokenRequests.push(form);
-      if (await applyFault(faults.shift(), res, raw)) return;
+      if (await applyFault(faults.shift() ?? fake.faultFor?.(form), res, raw)) return;
       let failure: ReturnType<typeof entraError> | undefined;
       if (tenant !== app.tenantId) failure = entraError(400, 'invalid_request', 90002, `Tenant '${tenant}' not found.`);
       else if (form.grant_type !== 'client_credentials')
