@@ -300,3 +300,28 @@ test("the job summary gives each alert's time, a link to it and its channel; a s
   expect(row).toContain(`<a href="https://security.microsoft.com/alerts/${makeAlert(2).id}?tid=${TENANT}">`);
   expect(row).toMatch(/<td>\d{4}-\d\d-\d\d \d\d:\d\d UTC<\/td><td>soc<\/td><td>✅<\/td>/);
 });
+
+test('suppress: a matching alert is held back and counted per rule; when the snooze has ended it is posted, with a warning to remove the rule', async () => {
+  const scanner = { '@odata.type': '#microsoft.graph.security.ipEvidence', ipAddress: '198.51.100.23' };
+  fake.graph.alerts = [makeAlert(1, { evidence: [scanner] }), makeAlert(2)];
+  const rule = (until: string) =>
+    `- name: pen-test\n  reason: External penetration test, SEC-1234\n  until: ${until}\n  ips: [198.51.100.0/24]`;
+  const held = await fake.ws.run(inputs({ suppress: rule('2099-01-01') }));
+  expect(held.code).toBe(0);
+  expect(postedIds()).toEqual([2]);
+  expect(held.outputs['suppressed-count']).toBe('1');
+  expect(held.outputs['owed-count']).toBe('0');
+  expect(held.summary).toMatch(
+    /<th>Suppress rule<\/th><th>Notices held back<\/th><\/tr><tr><td>pen&#45;test<\/td><td>1<\/td>|<td>pen-test<\/td><td>1<\/td>/
+  );
+  const still = await fake.ws.run(inputs({ suppress: rule('2099-01-01') }));
+  expect([still.outputs['suppressed-count'], postedIds()]).toEqual(['1', [2]]);
+  const ended = await fake.ws.run(inputs({ suppress: rule('2026-01-01') }));
+  expect(ended.code).toBe(0);
+  expect(ended.stdout).toMatch(/::warning::Input 'suppress' rule 'pen-test' expired on 2026-01-01T00:00:00.000Z/);
+  expect(ended.outputs['suppressed-count']).toBe('0');
+  expect(postedIds()).toEqual([2, 1]);
+  const bad = await fake.ws.run(inputs({ suppress: '- name: everything\n  reason: quiet please' }));
+  expect(bad.code).toBe(1);
+  expect(bad.stdout).toMatch(/::error::Input 'suppress' rule 'everything': has no matcher, so it would hold back every alert/);
+});

@@ -87,7 +87,8 @@ test('counts: delivered, failed and owed notices; deferred ones are owed, not fa
     postedCount: 1,
     failedCount: 2,
     owedCount: 3,
-    skippedCount: 3
+    skippedCount: 3,
+    suppressedCount: 0
   });
 });
 

@@ -7,9 +7,9 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   SUMMARY_HEADER: () => (/* binding */ SUMMARY_HEADER),
+/* harmony export */   html: () => (/* binding */ html),
 /* harmony export */   summaryRow: () => (/* binding */ summaryRow)
 /* harmony export */ });
-/* unused harmony export html */
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7194);
 /* harmony import */ var _teams_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1343);
 

@@ -86,7 +86,16 @@ async function sendTestCards(settings, signal, env = process.env) {
             _log_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3(`Test card to '${destination.name}': ${result.error}`);
         }
     }
-    for (const name of ['new-count', 'updated-count', 'resolved-count', 'open-count', 'reminder-count', 'owed-count', 'skipped-count'])
+    for (const name of [
+        'new-count',
+        'updated-count',
+        'resolved-count',
+        'open-count',
+        'reminder-count',
+        'owed-count',
+        'skipped-count',
+        'suppressed-count'
+    ])
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, 0);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('posted-count', accepted);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('failed-count', failures.length);

@@ -1,3 +1,4 @@
+import { suppressedBy, suppressionEvidence } from './suppress-match.js';
 import { boundedAlert, severityRank, STATUSES, timeOf, type GraphAlert } from './alert.js';
 import type { NoticeKind, Settings } from './settings.js';
 import {
@@ -31,7 +32,7 @@ export const CURSOR_FUTURE_LIMIT_MS = 5 * 60_000;
 export type FilterSettings = Pick<Settings, 'minSeverity' | 'statuses' | 'serviceSources'>;
 export type DeltaSettings = FilterSettings &
   Pick<Settings, 'notifyOn' | 'firstRun' | 'lookbackMs'> &
-  Partial<Pick<Settings, 'remindAfterMs'>>;
+  Partial<Pick<Settings, 'remindAfterMs' | 'suppress'>>;
 
 /** A reminder is not a change of the alert: it repeats an open alert the channel has not heard of for remind-after. */
 export type DeliveryKind = NoticeKind | 'reminder';
@@ -56,6 +57,8 @@ export interface Delta {
   remindAfterMs?: number;
   /** Ids of alerts dated more than CURSOR_FUTURE_LIMIT_MS ahead: processed, but the cursor ignored them. */
   futureIds: string[];
+  /** Notices held back by a suppress rule in this run, by rule name (they stay owed; see `x` entries). */
+  suppressed: Map<string, number>;
   /** True when there was no snapshot: first-run rules applied. */
   firstRun: boolean;
   /** Entries of the next snapshot before delivery results are applied. */
@@ -90,7 +93,8 @@ export function fetchWindowStart(previous: Snapshot | undefined, now: number, lo
   // within RETENTION_MS of the cursor: older ones are posted from their stored copy.
   for (const id in previous.alerts) {
     const entry = previous.alerts[id];
-    if (entry.a && entry.u < start) start = entry.u;
+    // A held-back notice (suppress) is decided again from its stored copy: it does not pin the window.
+    if (entry.a && !entry.x && entry.u < start) start = entry.u;
   }
   return Math.max(start, previous.cursor - RETENTION_MS) - FETCH_OVERLAP_MS;
 }
@@ -180,8 +184,16 @@ function sortByPriority(notices: Notice[]): Notice[] {
 }
 
 /** Entries always have the same fields (undefined ones are left out of the JSON), which keeps them fast. */
-function entry(u: number, s: string, n: string | undefined, a: GraphAlert | undefined, t?: number, c?: ReminderCopy): SnapshotEntry {
-  return { u, s, n, a, t, c };
+function entry(
+  u: number,
+  s: string,
+  n: string | undefined,
+  a: GraphAlert | undefined,
+  t?: number,
+  c?: ReminderCopy,
+  x?: string
+): SnapshotEntry {
+  return { u, s, n, a, t, c, x };
 }
 
 export function reminderCopy(alert: GraphAlert): ReminderCopy {
@@ -222,6 +234,7 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
 
   const entries = new Map<string, SnapshotEntry>();
   const notices: Notice[] = [];
+  const suppressed = new Map<string, number>();
   let openCount = 0;
   let updatedCount = 0;
   let resolvedCount = 0;
@@ -268,18 +281,27 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
     const notice = noticeFor(alert, signature, before, notifiable);
     let told = before?.n;
     let owed: GraphAlert | undefined;
+    let heldBy: string | undefined;
     if (notice && ((firstRun && settings.firstRun === 'silent') || !settings.notifyOn.includes(notice.kind))) {
       // Not to be posted: record it as told, so it is not posted later either.
       told = signature;
     } else if (notice) {
-      notices.push(notice);
-      owed = owedCopy(alert);
+      // A suppress rule holds the notice back: it stays owed (with what the rules need to decide again)
+      // and is posted by the first run in which no rule holds it: after a snooze ends or the rule is removed.
+      heldBy = settings.suppress?.length ? suppressedBy(settings.suppress, alert, now)?.name : undefined;
+      if (heldBy) {
+        suppressed.set(heldBy, (suppressed.get(heldBy) ?? 0) + 1);
+        owed = { ...owedCopy(alert), evidence: suppressionEvidence(alert) };
+      } else {
+        notices.push(notice);
+        owed = owedCopy(alert);
+      }
     }
     // A reminder copy lives while the alert stays notifiable (open, within the filters); a whole alert refreshes it.
     const copy =
       settings.remindAfterMs && notifiable && before?.c ? (alert.title !== undefined ? reminderCopy(alert) : before.c) : undefined;
     // Forget what is old and owes nothing; keep owed notices however old they are.
-    if (owed || u >= keepAfter) entries.set(id, entry(u, signature, told, owed, before?.t, copy));
+    if (owed || u >= keepAfter) entries.set(id, entry(u, signature, told, owed, before?.t, copy, heldBy));
   }
 
   // Reminders: told, still open and notifiable (the copy says so), and nothing heard for remind-after.
@@ -289,7 +311,10 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
     for (const [id, kept] of entries) {
       if (!kept.c || kept.n === undefined || noticed.has(id) || statusOfSignature(kept.s) === 'resolved') continue;
       if ((kept.t ?? kept.u) + settings.remindAfterMs > now) continue;
-      notices.push({ kind: 'reminder', alert: alertFromCopy(id, kept.c, kept.s) });
+      const reminder = alertFromCopy(id, kept.c, kept.s);
+      // A rule that holds the alert back holds its reminders too (they recur, nothing to keep).
+      if (settings.suppress?.length && suppressedBy(settings.suppress, reminder, now)) continue;
+      notices.push({ kind: 'reminder', alert: reminder });
       reminderCount++;
     }
   }
@@ -305,6 +330,7 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
     reminderCount,
     remindAfterMs: settings.remindAfterMs,
     futureIds,
+    suppressed,
     firstRun,
     entries,
     cursor

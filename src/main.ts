@@ -202,6 +202,13 @@ export async function runWith(
     loaded = await store.load(now);
   }
   const previous = previousSnapshot(loaded, store, settings);
+  for (const rule of settings.suppress) {
+    if (rule.until !== undefined && rule.until <= now) {
+      log.warning(
+        `Input 'suppress' rule '${rule.name}' expired on ${new Date(rule.until).toISOString()}: it holds nothing back any more, and alerts it held are posted now if still open. Remove the rule.`
+      );
+    }
+  }
   log.info(
     previous
       ? `Snapshot restored (${store.kind}${loaded.status === 'found' && loaded.key ? `: ${loaded.key}` : ''}), ${Object.keys(previous.alerts).length} alert(s) known.`
@@ -211,6 +218,7 @@ export async function runWith(
   const { alerts, intake } = await fetchCurrentAlerts(settings, previous, now, context.signal);
   const delta = computeDelta(previous, alerts, settings, now);
   reportIntake(intake, delta);
+  for (const [rule, count] of delta.suppressed) log.info(`Suppress rule '${rule}' held back ${count} notice(s).`);
   log.info(
     `Notices owed: ${delta.notices.length} (new ${delta.newCount}, reminders ${delta.reminderCount}); changes seen: ${delta.updatedCount} updated, ${delta.resolvedCount} resolved; ${delta.openCount} open.`
   );
@@ -251,6 +259,7 @@ export async function runWith(
     cacheHit: loaded.status === 'found',
     mode,
     skippedCount: intake.skipped.length,
+    suppressed: delta.suppressed,
     silentFirstRun: previous === undefined && settings.firstRun === 'silent'
   };
   setOutputs(outcome, await writeReport(outcome));

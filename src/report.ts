@@ -28,6 +28,8 @@ export interface RunOutcome {
   skippedCount: number;
   /** The first run recorded the alerts it found without posting them (first-run: silent). */
   silentFirstRun?: boolean;
+  /** Notices held back by suppress rules, by rule name. */
+  suppressed?: Map<string, number>;
 }
 
 export function compactAlert(alert: GraphAlert) {
@@ -56,7 +58,8 @@ export function counts(outcome: RunOutcome) {
     postedCount: delivered.size,
     failedCount: planned - delivered.size - deferred,
     owedCount: planned - delivered.size,
-    skippedCount: outcome.skippedCount
+    skippedCount: outcome.skippedCount,
+    suppressedCount: [...(outcome.suppressed?.values() ?? [])].reduce((sum, count) => sum + count, 0)
   };
 }
 
@@ -102,6 +105,7 @@ export function setOutputs(outcome: RunOutcome, reportPath: string): void {
   core.setOutput('failed-count', c.failedCount);
   core.setOutput('owed-count', c.owedCount);
   core.setOutput('skipped-count', c.skippedCount);
+  core.setOutput('suppressed-count', c.suppressedCount);
   const newAlerts = outcome.delta.notices.filter(notice => notice.kind === 'new').slice(0, NEW_ALERTS_OUTPUT_LIMIT);
   core.setOutput('new-alerts', JSON.stringify(newAlerts.map(notice => compactAlert(notice.alert))));
   core.setOutput('report-path', reportPath);
@@ -138,6 +142,16 @@ export async function writeSummary(outcome: RunOutcome): Promise<void> {
     if (total > rows.length) {
       core.summary.addRaw(`<p>${total - rows.length} more row(s) left out; the report file (report-path) lists them.</p>`, true);
     }
+  }
+  if (outcome.suppressed && outcome.suppressed.size > 0) {
+    const { html } = await import('./summary-html.js');
+    core.summary.addTable([
+      [
+        { data: 'Suppress rule', header: true },
+        { data: 'Notices held back', header: true }
+      ],
+      ...[...outcome.suppressed].map(([rule, count]) => [html(rule), String(count)])
+    ]);
   }
   if (outcome.delta.firstRun && outcome.silentFirstRun) {
     core.summary.addRaw(

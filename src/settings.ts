@@ -1,5 +1,7 @@
 import { SERVICE_SOURCES, SEVERITIES, STATUSES, type Severity } from './alert.js';
 import type { parseRoutes, Route } from './routes.js';
+import type { parseSuppress } from './suppress.js';
+import type { SuppressRule } from './suppress-match.js';
 import { CLOUDS, type Cloud } from './clouds.js';
 import {
   booleanInput,
@@ -69,6 +71,8 @@ export interface Settings {
   postIntervalMs: number;
   /** Other channels for some alerts; the first matching route wins, the rest go to webhookUrl. */
   routes: Route[];
+  /** Rules that hold notices back (exclusions, snoozes); the first that holds and matches wins. */
+  suppress: SuppressRule[];
   /** Repeat open alerts the channel has not heard about for this long (undefined: no reminders). */
   remindAfterMs?: number;
   /** At most this many posts per window to one webhook. */
@@ -160,12 +164,14 @@ function graphSettings(read: InputReader): GraphSettings {
  */
 export interface OptionalParsers {
   parseRoutes?: typeof parseRoutes;
+  parseSuppress?: typeof parseSuppress;
 }
 
 /** Loads what the inputs need, then parses them (see parseSettings). */
 export async function loadSettings(read: InputReader): Promise<Settings> {
   const parsers: OptionalParsers = {};
   if (read('routes').trim() !== '') parsers.parseRoutes = (await import('./routes.js')).parseRoutes;
+  if (read('suppress').trim() !== '') parsers.parseSuppress = (await import('./suppress.js')).parseSuppress;
   return parseSettings(read, parsers);
 }
 
@@ -206,6 +212,10 @@ export function parseSettings(read: InputReader, parsers: OptionalParsers = {}):
   if (routesText.trim() !== '' && !parsers.parseRoutes)
     throw new Error("parseSettings: input 'routes' is set but no routes parser was given (use loadSettings)");
   const routes = routesText.trim() === '' ? [] : parsers.parseRoutes!(routesText, allowLegacy);
+  const suppressText = read('suppress');
+  if (suppressText.trim() !== '' && !parsers.parseSuppress)
+    throw new Error("parseSettings: input 'suppress' is set but no parser was given (use loadSettings)");
+  const suppress = suppressText.trim() === '' ? [] : parsers.parseSuppress!(suppressText);
   const dryRun = booleanInput(read, 'dry-run', false);
   const sendTestCard = booleanInput(read, 'send-test-card', false);
   if (source === 'graph' && !webhookUrl && routes.length === 0 && !dryRun) {
@@ -249,6 +259,7 @@ export function parseSettings(read: InputReader, parsers: OptionalParsers = {}):
     requestTimeoutMs: durationInput(read, 'request-timeout', '30s', 1_000, 300_000),
     postRate: rateInput(read, 'post-rate', '20/5m'),
     routes,
+    suppress,
     remindAfterMs: read('remind-after').trim() ? durationInput(read, 'remind-after', '', 3_600_000, 30 * 86_400_000) : undefined,
     snapshotStore: oneOf<SnapshotStoreKind>(read, 'snapshot-store', ['auto', 'actions-cache', 'file'], 'auto'),
     snapshotPath: read('snapshot-path').trim() || '.m365-alerts/snapshot.json',

@@ -79,7 +79,16 @@ export async function sendTestCards(settings: Settings, signal: AbortSignal, env
       log.error(`Test card to '${destination.name}': ${result.error}`);
     }
   }
-  for (const name of ['new-count', 'updated-count', 'resolved-count', 'open-count', 'reminder-count', 'owed-count', 'skipped-count'])
+  for (const name of [
+    'new-count',
+    'updated-count',
+    'resolved-count',
+    'open-count',
+    'reminder-count',
+    'owed-count',
+    'skipped-count',
+    'suppressed-count'
+  ])
     core.setOutput(name, 0);
   core.setOutput('posted-count', accepted);
   core.setOutput('failed-count', failures.length);

@@ -23,6 +23,8 @@ export interface SnapshotEntry {
   t?: number;
   /** What a reminder shows, kept (with remind-after only) while the alert is told, open and notifiable. */
   c?: ReminderCopy;
+  /** The suppress rule holding the owed notice back; `a` then keeps what is needed to decide again. */
+  x?: string;
 }
 
 /** The few alert fields a reminder row needs; alerts that are not fetched again are reminded from it. */
@@ -161,6 +163,7 @@ export function parseSnapshot(text: string, check: SnapshotCheck): Snapshot {
       (entry.n !== undefined && typeof entry.n !== 'string') ||
       (entry.t !== undefined && typeof entry.t !== 'number') ||
       (entry.c !== undefined && !isRecord(entry.c)) ||
+      (entry.x !== undefined && (typeof entry.x !== 'string' || entry.a === undefined)) ||
       (entry.a !== undefined && !(isRecord(entry.a) && entry.a.id === id))
     ) {
       throw new SnapshotUntrustedError(`it has a malformed entry for alert ${JSON.stringify(id.slice(0, 80))}`);

@@ -1,0 +1,130 @@
+import type { GraphAlert } from '../src/alert.js';
+import { computeDelta, fetchWindowStart, nextSnapshot, type DeltaSettings } from '../src/delta.js';
+import { SettingsError } from '../src/inputs.js';
+import { parseSnapshot, serializeSnapshot, type Snapshot } from '../src/snapshot/format.js';
+import { parseSuppress } from '../src/suppress.js';
+import { ruleMatches, suppressedBy } from '../src/suppress-match.js';
+
+const NOW = Date.parse('2026-11-25T12:00:00Z');
+const alert = (id: string, changes: Partial<GraphAlert> = {}, minutesAgo = 30): GraphAlert => {
+  const at = new Date(NOW - minutesAgo * 60_000).toISOString();
+  return {
+    id,
+    title: `Alert ${id}`,
+    severity: 'medium',
+    status: 'new',
+    serviceSource: 'microsoftDefenderForEndpoint',
+    detectionSource: 'antivirus',
+    categories: ['Execution'],
+    createdDateTime: at,
+    lastUpdateDateTime: at,
+    evidence: [
+      {
+        '@odata.type': '#microsoft.graph.security.userEvidence',
+        userAccount: { userPrincipalName: 'Megan@Contoso.com', accountName: 'megan' }
+      },
+      { '@odata.type': '#microsoft.graph.security.deviceEvidence', deviceDnsName: 'LAB-01.contoso.local' },
+      { '@odata.type': '#microsoft.graph.security.ipEvidence', ipAddress: '198.51.100.23' },
+      { '@odata.type': '#microsoft.graph.security.ipEvidence', ipAddress: '2001:db8::7' }
+    ],
+    ...changes
+  };
+};
+const errorOf = (text: string) => {
+  try {
+    parseSuppress(text);
+  } catch (error) {
+    expect(error).toBeInstanceOf(SettingsError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a SettingsError');
+};
+
+test('rules: every matcher must match; values within a matcher are alternatives; entities come from the evidence', () => {
+  const one = (yaml: string) => parseSuppress(`- name: r\n  reason: why\n${yaml}`)[0];
+  const a = alert('a');
+  expect(ruleMatches(one('  ips: [198.51.100.0/24]'), a)).toBe(true);
+  expect(ruleMatches(one('  ips: [2001:db8::/32]'), a)).toBe(true);
+  expect(ruleMatches(one('  ips: [203.0.113.0/24, 10.0.0.1]'), a)).toBe(false);
+  expect(ruleMatches(one('  users: [megan@contoso.com]'), a)).toBe(true);
+  expect(ruleMatches(one('  users: [MEGAN]'), a)).toBe(true);
+  expect(ruleMatches(one('  devices: [lab-01]'), a)).toBe(true);
+  expect(ruleMatches(one('  devices: [lab-01.contoso.local]'), a)).toBe(true);
+  expect(ruleMatches(one('  devices: [lab-02]'), a)).toBe(false);
+  expect(ruleMatches(one('  title: "^alert a$"'), a)).toBe(true);
+  expect(ruleMatches(one('  severity: [high]'), a)).toBe(false);
+  expect(ruleMatches(one('  severity: [medium, high]\n  detection-sources: [Antivirus]\n  categories: [execution]'), a)).toBe(true);
+  expect(ruleMatches(one('  service-sources: [microsoftDefenderForEndpoint]\n  users: [someone-else]'), a)).toBe(false);
+  // An alert without evidence cannot match an entity matcher.
+  expect(ruleMatches(one('  users: [megan]'), alert('b', { evidence: null }))).toBe(false);
+});
+
+test('until: a snooze holds until then; a bare date is 00:00 UTC', () => {
+  const [rule] = parseSuppress('- name: snooze\n  reason: change window\n  until: 2026-11-26\n  severity: [medium]');
+  expect(rule.until).toBe(Date.parse('2026-11-26T00:00:00Z'));
+  expect(suppressedBy([rule], alert('a'), NOW)).toBe(rule);
+  expect(suppressedBy([rule], alert('a'), Date.parse('2026-11-26T00:00:00Z'))).toBeUndefined();
+  expect(parseSuppress('- name: s\n  reason: r\n  until: "2026-12-01T08:00:00+01:00"\n  severity: low')[0].until).toBe(
+    Date.parse('2026-12-01T07:00:00Z')
+  );
+});
+
+test.each([
+  ['- reason: r\n  severity: low', /rule 1: has no 'name'/],
+  ['- name: a\n  severity: low', /rule 'a': has no 'reason'/],
+  ['- name: a\n  reason: r', /rule 'a': has no matcher, so it would hold back every alert/],
+  [
+    '- name: a\n  reason: r\n  severity: critical',
+    /rule 'a': 'severity' has 'critical', which is not a valid value\. Valid values: informational, low, medium, high/
+  ],
+  ['- name: a\n  reason: r\n  ips: [10.0.0.0/33]', /rule 'a': 'ips' has '10\.0\.0\.0\/33', which is not an IP address or CIDR range/],
+  ['- name: a\n  reason: r\n  until: next week\n  severity: low', /rule 'a': 'until' is 'next week', which is not a date-time/],
+  ['- name: a\n  reason: r\n  title: "(a)\\\\1"', /rule 'a': 'title' is not a valid regular expression for the linear-time matcher/],
+  [
+    '- name: a\n  reason: r\n  sevrity: low',
+    /rule 'a': has the key 'sevrity', which is not known\. Valid keys: name, reason, until, title/
+  ],
+  ['- name: a\n  reason: r\n  users: []', /rule 'a': 'users' is empty/],
+  ['- name: a\n  reason: r\n  severity: low\n- name: a\n  reason: r\n  severity: high', /repeats the name 'a'/],
+  ['name: a', /is not a list of rules/]
+])('a bad rule is refused with the rule and key named (case %#)', (text, message) => {
+  expect(errorOf(text)).toMatch(message);
+});
+
+const base: DeltaSettings = {
+  minSeverity: 'low',
+  statuses: ['new', 'inProgress'],
+  serviceSources: [],
+  notifyOn: ['new', 'resolved'],
+  firstRun: 'notify',
+  lookbackMs: 86_400_000
+};
+
+test('a held-back alert is not posted while the rule holds, survives the snapshot, and is posted once the snooze ends', () => {
+  const suppress = parseSuppress('- name: pen-test\n  reason: SEC-1\n  until: 2026-11-26T00:00:00Z\n  ips: [198.51.100.0/24]');
+  const settings = { ...base, suppress };
+  const first = computeDelta(undefined, [alert('held'), alert('other', { evidence: [] })], settings, NOW);
+  expect(first.notices.map(n => n.alert.id)).toEqual(['other']);
+  expect([...first.suppressed]).toEqual([['pen-test', 1]]);
+  const stored = parseSnapshot(serializeSnapshot(nextSnapshot(first, new Set(first.notices), 'tenant', NOW)), {
+    scope: 'tenant',
+    now: NOW
+  });
+  expect(stored.alerts.held).toMatchObject({ x: 'pen-test', a: { id: 'held' } });
+  expect(stored.alerts.held.n).toBeUndefined();
+  // A held-back notice does not pin the fetch window (the cursor does).
+  expect(fetchWindowStart(stored, NOW + 60_000, base.lookbackMs)).toBe(stored.cursor! - 10 * 60_000);
+  // Still held an hour later (not fetched again: decided from the stored copy, evidence included).
+  const later = computeDelta(stored, [], settings, NOW + 3_600_000);
+  expect(later.notices).toEqual([]);
+  expect([...later.suppressed]).toEqual([['pen-test', 1]]);
+  const again: Snapshot = nextSnapshot(later, new Set(), 'tenant', NOW + 3_600_000);
+  // The snooze ends: the alert is posted as new, from the stored copy.
+  const after = computeDelta(again, [], settings, Date.parse('2026-11-26T00:05:00Z'));
+  expect(after.notices.map(n => `${n.kind}:${n.alert.id}`)).toEqual(['new:held']);
+  // Removing the rule has the same effect.
+  expect(computeDelta(again, [], base, NOW + 7_200_000).notices.map(n => n.alert.id)).toEqual(['held']);
+  // Resolved meanwhile (fetched again as resolved): never posted, nothing owed.
+  const resolved = computeDelta(again, [alert('held', { status: 'resolved' }, 1)], base, NOW + 7_200_000);
+  expect(resolved.notices).toEqual([]);
+});

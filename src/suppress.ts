@@ -1,0 +1,139 @@
+import { BlockList, isIP } from 'node:net';
+import { parse as parseYaml } from 'yaml';
+import { SERVICE_SOURCES, SEVERITIES } from './alert.js';
+import { matchAllowed, SettingsError } from './inputs.js';
+import { oneLine } from './log.js';
+import { compileTitlePattern } from './routes.js';
+import type { SuppressRule } from './suppress-match.js';
+
+/**
+ * `suppress`: exclusions and snoozes as configuration. A YAML (or JSON) list; each rule has a name, a
+ * reason, an optional `until` (a snooze) and matchers that must all match. Parsed once, with errors that
+ * name the rule and the key; matching is in suppress-match.ts.
+ */
+const MATCHERS = ['title', 'severity', 'service-sources', 'detection-sources', 'categories', 'users', 'devices', 'ips'];
+const KEYS = ['name', 'reason', 'until', ...MATCHERS];
+
+const EXAMPLE = `For example:
+  suppress: |
+    - name: pen-test
+      reason: External penetration test, ticket SEC-1234
+      until: 2026-12-01T08:00:00Z
+      ips: [198.51.100.0/24]`;
+
+function fail(where: string, problem: string, valid: string): never {
+  throw new SettingsError(`Input 'suppress' ${where}${problem}. ${valid}`);
+}
+
+function strings(where: string, key: string, value: unknown): string[] {
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [value];
+  const items = list.map(item => (typeof item === 'string' || typeof item === 'number' ? String(item).trim() : undefined));
+  if (items.some(item => item === undefined))
+    fail(where, `'${key}' holds something that is not a text`, `Give a list of texts, e.g. ${key}: [a, b].`);
+  const texts = (items as string[]).filter(Boolean);
+  if (texts.length === 0) fail(where, `'${key}' is empty`, `Give at least one value, or leave '${key}' out.`);
+  return texts;
+}
+
+function allowed<T extends string>(where: string, key: string, value: unknown, valid: readonly T[]): T[] {
+  return strings(where, key, value).map(item => {
+    const found = matchAllowed(valid, item);
+    if (!found) fail(where, `'${key}' has '${oneLine(item, 60)}', which is not a valid value`, `Valid values: ${valid.join(', ')}.`);
+    return found;
+  });
+}
+
+/** ISO 8601 date-time, or a bare date meaning 00:00 UTC that day. */
+function untilOf(where: string, value: unknown): number {
+  const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value.trim() : '';
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text;
+  const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(iso) ? Date.parse(iso) : Number.NaN;
+  if (Number.isNaN(ms))
+    fail(
+      where,
+      `'until' is '${oneLine(String(value), 60)}', which is not a date-time`,
+      'Use ISO 8601 with a time zone, e.g. until: 2026-12-01T08:00:00Z, or a date (00:00 UTC that day).'
+    );
+  return ms;
+}
+
+function ipList(where: string, value: unknown): BlockList {
+  const list = new BlockList();
+  for (const item of strings(where, 'ips', value)) {
+    const [address, prefix, extra] = item.split('/');
+    const family = isIP(address);
+    const bits = prefix === undefined ? undefined : Number(prefix);
+    if (
+      family === 0 ||
+      extra !== undefined ||
+      (bits !== undefined && !(Number.isInteger(bits) && bits >= 0 && bits <= (family === 6 ? 128 : 32)))
+    ) {
+      fail(
+        where,
+        `'ips' has '${oneLine(item, 60)}', which is not an IP address or CIDR range`,
+        'Give addresses or ranges such as 203.0.113.7, 198.51.100.0/24 or 2001:db8::/32.'
+      );
+    }
+    const type = family === 6 ? 'ipv6' : 'ipv4';
+    if (bits === undefined) list.addAddress(address, type);
+    else list.addSubnet(address, bits, type);
+  }
+  return list;
+}
+
+export function parseSuppress(text: string): SuppressRule[] {
+  if (text.trim() === '') return [];
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (error) {
+    const position = (error as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
+    fail('', `is not valid YAML${position ? ` (line ${position.line}, column ${position.col})` : ''}`, EXAMPLE);
+  }
+  if (!Array.isArray(data)) fail('', 'is not a list of rules', EXAMPLE);
+  const names = new Set<string>();
+  return data.map((item, index) => {
+    let where = `rule ${index + 1}: `;
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) fail(where, 'is not a mapping of keys to values', EXAMPLE);
+    const entry = item as Record<string, unknown>;
+    const name = typeof entry.name === 'string' ? entry.name.trim() : '';
+    if (name) where = `rule '${oneLine(name, 80)}': `;
+    for (const key of Object.keys(entry)) {
+      if (!KEYS.includes(key)) fail(where, `has the key '${oneLine(key, 60)}', which is not known`, `Valid keys: ${KEYS.join(', ')}.`);
+    }
+    if (!name) fail(where, "has no 'name'", 'Give every rule a short name; the job summary counts what each rule held back.');
+    if (names.has(name)) fail(where, `repeats the name '${name}'`, 'Give every rule its own name.');
+    names.add(name);
+    const reason = typeof entry.reason === 'string' ? entry.reason.trim() : '';
+    if (!reason)
+      fail(where, "has no 'reason'", 'Say why these alerts are held back (a ticket, a known benign tool): the next admin will ask.');
+    if (!MATCHERS.some(key => entry[key] !== undefined)) {
+      fail(where, 'has no matcher, so it would hold back every alert', `Give at least one of: ${MATCHERS.join(', ')}.`);
+    }
+    const rule: SuppressRule = { name, reason };
+    if (entry.until !== undefined) rule.until = untilOf(where, entry.until);
+    if (entry.title !== undefined) {
+      if (typeof entry.title !== 'string' || entry.title === '' || entry.title.length > 1000)
+        fail(where, "'title' is not a text of 1 to 1000 characters", 'Give a regular expression, e.g. title: ^Test alert.');
+      try {
+        rule.title = compileTitlePattern(entry.title);
+      } catch (error) {
+        fail(
+          where,
+          `'title' is not a valid regular expression for the linear-time matcher (${oneLine((error as Error).message, 200)})`,
+          'Use regular expression syntax without backreferences or lookaround; matching ignores case.'
+        );
+      }
+    }
+    if (entry.severity !== undefined) rule.severities = allowed(where, 'severity', entry.severity, SEVERITIES);
+    if (entry['service-sources'] !== undefined)
+      rule.serviceSources = allowed(where, 'service-sources', entry['service-sources'], SERVICE_SOURCES);
+    if (entry['detection-sources'] !== undefined)
+      rule.detectionSources = strings(where, 'detection-sources', entry['detection-sources']).map(s => s.toLowerCase());
+    if (entry.categories !== undefined) rule.categories = strings(where, 'categories', entry.categories).map(s => s.toLowerCase());
+    if (entry.users !== undefined) rule.users = strings(where, 'users', entry.users).map(s => s.toLowerCase());
+    if (entry.devices !== undefined) rule.devices = strings(where, 'devices', entry.devices).map(s => s.toLowerCase());
+    if (entry.ips !== undefined) rule.ips = ipList(where, entry.ips);
+    return rule;
+  });
+}
