@@ -54,44 +54,61 @@ export interface GraphSettings {
 }
 
 export interface Settings {
+  /** `source`: where alerts come from (Microsoft Graph, or a JSON file for trials). */
   source: 'graph' | 'file';
+  /** Sign-in and endpoints; set when source is graph. */
   graph?: GraphSettings;
+  /** `alerts-file`: set when source is file. */
   alertsFile?: string;
   /** Tenant the snapshot belongs to: the tenant id, or `file` for the file source. */
   snapshotScope: string;
+  /** `min-severity`: the lowest severity worth a notice. */
   minSeverity: Severity;
+  /** `statuses`: alert statuses worth a notice. */
   statuses: string[];
+  /** `service-sources`: allow-list of serviceSource values (empty: all); also sent in the Graph $filter. */
   serviceSources: string[];
+  /** `lookback`: how far back the first run reads, ms. */
   lookbackMs: number;
+  /** `first-run`: post what the first run finds, or record it silently. */
   firstRun: 'notify' | 'silent';
+  /** `notify-on`: the notice kinds to post. */
   notifyOn: NoticeKind[];
+  /** `max-cards`: individual cards per channel and run; the rest go in digests. */
   maxCards: number;
+  /** `teams-webhook-url`: the default channel (a bearer secret). */
   webhookUrl?: string;
+  /** What the default webhook is; `none` when it is empty (allowed only for source file, routes, or dry-run). */
   webhookKind: WebhookKind | 'none';
+  /** `post-interval`: minimum pause between two posts, ms. */
   postIntervalMs: number;
-  /** Other channels for some alerts; the first matching route wins, the rest go to webhookUrl. */
+  /** `routes`: other channels for some alerts; the first matching route wins, the rest go to webhookUrl. */
   routes: Route[];
-  /** Rules that hold notices back (exclusions, snoozes); the first that holds and matches wins. */
+  /** `suppress`: rules that hold notices back (exclusions, snoozes); the first that holds and matches wins. */
   suppress: SuppressRule[];
-  /** Repeat open alerts the channel has not heard about for this long (undefined: no reminders). */
+  /** `remind-after`: repeat open alerts the channel has not heard about for this long (undefined: no reminders). */
   remindAfterMs?: number;
-  /** At most this many posts per window to one webhook. */
+  /** `post-rate`: at most this many posts per window to one webhook. */
   postRate: PostRate;
-  /** Per HTTP attempt to Graph and Teams: time to the answer's headers and between body chunks. */
+  /** `request-timeout`: per HTTP attempt to Entra, Graph and Teams, the whole answer (headers and body). */
   requestTimeoutMs: number;
+  /** `snapshot-store`: where the snapshot lives between runs. */
   snapshotStore: SnapshotStoreKind;
+  /** `snapshot-path`: the file of the file store. */
   snapshotPath: string;
+  /** `cache-key-prefix`: prefix of the Actions cache keys (the tenant id is added). */
   cacheKeyPrefix: string;
-  /** Ignore the stored snapshot and start afresh under first-run (after a real reset). */
+  /** `reset-snapshot`: ignore the stored snapshot and start afresh under first-run (after a real reset). */
   resetSnapshot: boolean;
-  /** HMAC-SHA256 key: snapshots are signed when saved and verified when loaded. */
+  /** `snapshot-signing-key`: HMAC-SHA256 key; snapshots are signed when saved and verified when loaded. */
   snapshotSigningKey?: string;
-  /** Post one test card to every destination and stop: no alerts read, no snapshot touched. */
+  /** `send-test-card`: post one test card to every destination and stop: no alerts read, no snapshot touched. */
   sendTestCard: boolean;
-  /** No post starts later than this after the run began; the rest stays owed for the next run. */
+  /** `max-run-time`: no post starts later than this after the run began; the rest stays owed for the next run. */
   maxRunTimeMs: number;
-  /** Hosts a card button may open: the Microsoft portals of the configured cloud. */
+  /** Hosts a card button may open: the Microsoft portals of the configured cloud (from `cloud`). */
   portalHosts: readonly string[];
+  /** `dry-run`: fetch and compare, print cards, post nothing, save nothing. */
   dryRun: boolean;
 }
 
