@@ -5,7 +5,7 @@
 //     the first run (first-run: silent) and the steady state with nothing new;
 // (c) in-process: delta + next snapshot + JSON + gzip for the same sizes (steady state: from the stored snapshot).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -345,6 +345,30 @@ console.log(`\nbundle: ${distBytes.map(([f, b]) => `${f} ${(b / 1e6).toFixed(2)}
   await graph.close();
   await entra.close();
   await cacheService.close();
+
+  // source: file, streamed: peak RSS of a first run and a steady state at 100k, and 300k at all.
+  const fileRss = {};
+  for (const count of [100_000, 300_000]) {
+    const file = path.join(temp, `alerts-${count}.json`);
+    const out = createWriteStream(file);
+    out.write('[');
+    for (let i = 0; i < count; i++) {
+      if (!out.write((i ? ',' : '') + JSON.stringify(makeAlert(i, { severity: ['low', 'medium', 'high', 'informational'][i % 4] })))) {
+        await new Promise(resolve => out.once('drain', resolve));
+      }
+    }
+    await new Promise(resolve => out.end(']', resolve));
+    const fileInputs = {
+      source: 'file',
+      'alerts-file': file,
+      'snapshot-store': 'file',
+      'snapshot-path': path.join(temp, `file-${count}.json`),
+      'first-run': 'silent'
+    };
+    const first = await run([dist], fileInputs);
+    const steady = await run([dist], fileInputs);
+    fileRss[count] = [first.rssMb, steady.rssMb];
+  }
   teams.close();
 
   const rows = [
@@ -356,6 +380,18 @@ console.log(`\nbundle: ${distBytes.map(([f, b]) => `${f} ${(b / 1e6).toFixed(2)}
       med('ratio') <= 1.5
     ],
     ['requests to Entra per run', fmt(entraPerRun, 1), '1', entraPerRun === 1],
+    [
+      'source: file, 100k alerts: peak RSS first run / steady state',
+      `${fmt(fileRss[100_000][0])} / ${fmt(fileRss[100_000][1])} MB`,
+      '≤ 400 MB',
+      Math.max(...fileRss[100_000]) <= 400
+    ],
+    [
+      'source: file, 300k alerts: peak RSS first run / steady state',
+      `${fmt(fileRss[300_000][0])} / ${fmt(fileRss[300_000][1])} MB`,
+      'works',
+      true
+    ],
     [
       'Graph request headers',
       `accept-encoding: ${headers?.acceptEncoding}; $top=${headers?.url.searchParams.get('$top')}`,
