@@ -266,3 +266,9 @@ describe('streaming the alerts file', () => {
     await expect(items('[{"id":"a"} xyz]')).rejects.toThrow(JsonListError);
   });
 });
+
+test('whatever the TLD, a host-shaped word is inert; version numbers and abbreviations stay as they are', () => {
+  expect(neutralize('see evil.zzzz now')).toBe('see evil[.]zzzz now');
+  expect(neutralize('mail bob@evil.corpx')).toBe('mail bob@evil[.]corpx');
+  expect(neutralize('version v1.2.3, e.g. this')).toBe('version v1.2.3, e.g. this');
+});

@@ -78,6 +78,8 @@ function html(text) {
 const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g;
 /** Any scheme a client may open, whatever follows it. */
 const URL_LIKE = /\b((?:https?|ftp|file|mailto|javascript|data|tel|msteams|ms-\w+):\/*)([^\s]*)/gi;
+/** A label, a dot and a label of two or more letters: `evil.zzz`, `invoice.pdf` (defanged too, harmlessly). */
+const HOST_SHAPED = /[\p{L}\p{N}-]\.\p{L}{2,}/u;
 const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
 const IPV6 = /\b[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\b/gi;
 /** Untrusted text longer than this is cut before any pattern sees it: neutralising stays linear. */
@@ -106,12 +108,15 @@ function neutralize(value, max = MAX_NEUTRALIZED_LENGTH) {
         }
         text = out + text.slice(at);
     }
-    return text
+    return (text
         .replace(URL_LIKE, (_all, scheme, rest) => `${scheme.replace(/^http/i, 'hxxp').replace(/:/, '[:]')}${rest.replace(/\./g, '[.]')}`)
         .replace(IPV4, ip => ip.replace(/\./g, '[.]'))
         .replace(IPV6, ip => (ip.split(':').length >= 3 && /[0-9a-f]/i.test(ip) ? ip.replace(/:/g, '[:]') : ip))
+        // Whatever the TLD (one newer than the list, or one a client invents): any word that still looks
+        // like host.name gets its dots defanged too. One pass over the words, so linear.
+        .replace(/\S+/g, word => (HOST_SHAPED.test(word) ? word.replace(/\.(?=[\p{L}\p{N}])/gu, '[.]') : word))
         .replace(/</g, '‹')
-        .replace(/>/g, '›');
+        .replace(/>/g, '›'));
 }
 /** Shortens to at most `max` characters, on a word boundary when one is near, marking the cut. */
 function truncate(text, max) {
