@@ -325,3 +325,24 @@ test('suppress: a matching alert is held back and counted per rule; when the sno
   expect(bad.code).toBe(1);
   expect(bad.stdout).toMatch(/::error::Input 'suppress' rule 'everything': has no matcher, so it would hold back every alert/);
 });
+
+test('a 5,000-notice backlog drains over successive runs, each cut short by max-run-time, with no card posted twice', async () => {
+  fake.graph.alerts = Array.from({ length: 5000 }, (_, i) => makeAlert(i + 1));
+  // A slow Teams (250 ms a post) and a 5 s budget: about 20 posts a run.
+  fake.teams.faultFor = () => ({ kind: 'delay', ms: 250 });
+  const runInputs = inputs({ 'max-run-time': '5s', 'post-rate': '1000/1s' });
+  const owed: number[] = [];
+  for (let run = 0; run < 12 && postedIds().length < 5000; run++) {
+    const result = await fake.ws.run(runInputs);
+    expect([run, result.code, result.outputs['failed-count']]).toEqual([run, 0, '0']);
+    owed.push(Number(result.outputs['owed-count']));
+  }
+  fake.teams.faultFor = undefined;
+  expect(owed.length).toBeGreaterThan(1);
+  expect(owed.at(-1)).toBe(0);
+  // Owed counts only go down, run after run.
+  expect(owed).toEqual([...owed].sort((a, b) => b - a));
+  const ids = postedIds();
+  expect(ids.length).toBe(5000);
+  expect(new Set(ids).size).toBe(5000);
+}, 240_000);
