@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const build = p => import(path.join(root, 'build', p));
-const { newAlertCard, followUpCard, planCards } = await build('src/teams/cards.js');
+const { backlogPlan, newAlertCard, followUpCard, planCards } = await build('src/teams/cards.js');
 const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const fixtures = path.join(root, '__tests__/fixtures');
 const documented = JSON.parse(readFileSync(path.join(fixtures, 'alerts_v2-list-response.json'), 'utf8')).value[0];
@@ -56,6 +56,20 @@ const samples = {
     ],
     0
   )[0].card,
+  backlog: backlogPlan(
+    Array.from({ length: 240 }, (_, n) =>
+      dlp(
+        n,
+        [
+          'Unusual volume of file deletion',
+          'Email messages containing malicious URL removed after delivery',
+          'DLP policy match: credit card numbers shared externally'
+        ][n % 3],
+        ['high', 'medium', 'low'][n % 3]
+      )
+    ),
+    'https://github.com/contoso/secops/actions/runs/4242'
+  ).card,
   hostile: newAlertCard({
     id: 'evil',
     severity: 'medium',
