@@ -18,6 +18,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   followUpCaption: () => (/* binding */ followUpCaption),
 /* harmony export */   followUpCard: () => (/* binding */ followUpCard),
 /* harmony export */   followUpFacts: () => (/* binding */ followUpFacts),
+/* harmony export */   incidentCard: () => (/* binding */ incidentCard),
+/* harmony export */   incidentFacts: () => (/* binding */ incidentFacts),
 /* harmony export */   newAlertCard: () => (/* binding */ newAlertCard),
 /* harmony export */   newAlertFacts: () => (/* binding */ newAlertFacts),
 /* harmony export */   planCards: () => (/* binding */ planCards),
@@ -320,7 +322,41 @@ function digestCards(notices, kind = OVERFLOW_DIGEST, hosts = _clouds_js__WEBPAC
     }));
 }
 function individualCard(notice, hosts) {
+    if (notice.incident)
+        return incidentCard(notice, hosts);
     return notice.kind === 'new' ? newAlertCard(notice.alert, hosts) : followUpCard(notice, hosts);
+}
+/** Alerts listed on an incident card before "+N more". */
+const MAX_INCIDENT_ALERTS = 10;
+/** The label/value rows of an incident card: its state, its new alerts, the entities and techniques they share. */
+function incidentFacts(notice) {
+    const story = notice.incident;
+    const alerts = story.alerts.map(n => n.alert);
+    const listed = alerts
+        .slice(0, MAX_INCIDENT_ALERTS)
+        .map(a => `${severityLook(a.severity).label} · ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serviceLabel */ .uZ)(a.serviceSource) || '—'} · ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(a.title || a.id), 120)}`);
+    if (alerts.length > MAX_INCIDENT_ALERTS)
+        listed.push(`+${alerts.length - MAX_INCIDENT_ALERTS} more`);
+    // The union of the alerts' evidence: affectedEntities dedupes and caps each kind.
+    const union = { id: 'union', evidence: alerts.flatMap(a => (Array.isArray(a.evidence) ? a.evidence : [])) };
+    const techniques = [
+        ...new Set(alerts.flatMap(a => (Array.isArray(a.mitreTechniques) ? a.mitreTechniques.filter(t => typeof t === 'string') : [])))
+    ];
+    const incident = story.incident;
+    return [
+        ...story.changes.map((line) => ['Change', line]),
+        ['Status', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .humanize */ .I3)(incident.status)],
+        ['Assigned to', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(incident.assignedTo ?? ''), 200)],
+        ['Alerts', listed.join('\n')],
+        ...affectedEntities(union),
+        ['MITRE ATT&CK', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(techniques.join(', '), 300)],
+        ['Incident ID', incident.id]
+    ];
+}
+/** One card per incident: a new incident, or what changed in one the channel already knows. */
+function incidentCard(notice, hosts = _clouds_js__WEBPACK_IMPORTED_MODULE_1__/* .GLOBAL_PORTALS */ .y) {
+    const caption = notice.kind === 'new' ? 'New incident' : notice.kind === 'resolved' ? 'Incident resolved' : 'Incident update';
+    return card([header(notice.alert, caption), facts(incidentFacts(notice))], openUrlAction('Open incident', notice.incident.incident.incidentWebUrl ?? notice.alert.incidentWebUrl, hosts));
 }
 /** One card per notice up to `maxCards`, the rest in digest cards; reminders always go in a reminder digest. */
 function planCards(all, maxCards, remindAfterMs = 86_400_000, hosts = _clouds_js__WEBPACK_IMPORTED_MODULE_1__/* .GLOBAL_PORTALS */ .y) {

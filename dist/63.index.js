@@ -261,6 +261,24 @@ function messageCard(plan) {
     }
     const notice = plan.notices[0];
     const alert = notice.alert;
+    if (notice.incident) {
+        const look = (0,cards.severityLook)(alert.severity);
+        return {
+            '@type': 'MessageCard',
+            '@context': 'https://schema.org/extensions',
+            summary: `${look.label} severity security incident`,
+            themeColor: THEME[(alert.severity ?? '').toLowerCase()] ?? THEME.informational,
+            sections: [
+                {
+                    activityTitle: (0,teams_text/* neutralize */.YI)((0,teams_text/* truncate */.xv)(alert.title || '(untitled incident)', 300)),
+                    activitySubtitle: `${look.label} severity · incident`,
+                    markdown: false,
+                    facts: factsOf((0,cards.incidentFacts)(notice))
+                }
+            ],
+            potentialAction: openUri('Open incident', notice.incident.incident.incidentWebUrl, plan.portalHosts)
+        };
+    }
     const look = (0,cards.severityLook)(alert.severity);
     const caption = notice.kind === 'new' ? 'New alert' : (0,cards.followUpCaption)(notice);
     const sections = [

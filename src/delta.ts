@@ -1,5 +1,6 @@
 import { suppressedBy, suppressionEvidence } from './suppress-match.js';
 import { boundedAlert, severityRank, STATUSES, timeOf, type GraphAlert } from './alert.js';
+import type { IncidentStory } from './incidents.js';
 import type { NoticeKind, Settings } from './settings.js';
 import {
   entryMap,
@@ -39,9 +40,12 @@ export type DeliveryKind = NoticeKind | 'reminder';
 
 export interface Notice {
   kind: DeliveryKind;
+  /** The alert; for an incident notice, a stand-in built from the incident (for routes, rows, order). */
   alert: GraphAlert;
   /** For follow-ups: the state signature the channel saw last. */
   previousSignature?: string;
+  /** group-by: incident: the incident this notice tells about (see incidents.ts). */
+  incident?: IncidentStory;
 }
 
 export interface Delta {
@@ -170,7 +174,7 @@ function slim(alert: GraphAlert): GraphAlert {
 const KIND_ORDER: Record<DeliveryKind, number> = { new: 0, updated: 1, resolved: 2, reminder: 3 };
 
 /** New before follow-ups, most severe first, then oldest first; the id breaks ties so the order is stable. */
-function sortByPriority(notices: Notice[]): Notice[] {
+export function sortByPriority(notices: Notice[]): Notice[] {
   // Keys are computed once per notice: parsing dates inside the comparator costs seconds at 100k alerts.
   const keyed = notices.map(notice => ({
     notice,

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
-import { alertKeeper, computeDelta, fetchWindowStart, nextSnapshot, type Delta } from './delta.js';
+import { alertKeeper, computeDelta, fetchWindowStart, nextSnapshot, RETENTION_MS, sortByPriority, type Delta } from './delta.js';
+import type { GraphIncident } from './incidents.js';
 import { ExplainedError } from './errors.js';
 import { alertIntake, newIntakeReport, type IntakeReport } from './intake.js';
 import * as log from './log.js';
@@ -75,6 +76,8 @@ function previousSnapshot(loaded: LoadResult, store: SnapshotStore, settings: Se
 interface FetchResult {
   alerts: import('./alert.js').GraphAlert[];
   intake: IntakeReport;
+  /** group-by: incident, source graph: the incidents updated in the same window. */
+  incidents: Map<string, GraphIncident>;
 }
 
 async function fetchCurrentAlerts(
@@ -95,7 +98,7 @@ async function fetchCurrentAlerts(
       const kept = take(item.value);
       if (kept) alerts.push(kept);
     }
-    return { alerts, intake };
+    return { alerts, intake, incidents: new Map() };
   }
   const since = fetchWindowStart(previous, now, settings.lookbackMs);
   const graph = settings.graph!;
@@ -116,7 +119,19 @@ async function fetchCurrentAlerts(
     take
   );
   log.info(`Read ${alerts.length} alert(s) updated since ${new Date(since).toISOString()} in ${requests} Graph request(s).`);
-  return { alerts, intake };
+  let incidents = new Map<string, GraphIncident>();
+  if (settings.groupBy === 'incident') {
+    const { fetchIncidents } = await import('./graph/incidents.js');
+    const listed = await fetchIncidents(graph.graphEndpoint, since, {
+      getToken,
+      policy: { ...GRAPH_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs },
+      onRetry: (reason, delayMs) => log.info(`Microsoft Graph (incidents): ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`),
+      signal
+    });
+    incidents = listed.incidents;
+    log.info(`Read ${incidents.size} incident(s) updated in the same window in ${listed.requests} Graph request(s).`);
+  }
+  return { alerts, intake, incidents };
 }
 
 /** At most this many lines of one kind of warning; the rest are counted. */
@@ -215,7 +230,7 @@ export async function runWith(
       : `No snapshot in the ${store.kind} store: first run (first-run: ${settings.firstRun}).`
   );
 
-  const { alerts, intake } = await fetchCurrentAlerts(settings, previous, now, context.signal);
+  const { alerts, intake, incidents } = await fetchCurrentAlerts(settings, previous, now, context.signal);
   const delta = computeDelta(previous, alerts, settings, now);
   reportIntake(intake, delta);
   for (const [rule, count] of delta.suppressed) log.info(`Suppress rule '${rule}' held back ${count} notice(s).`);
@@ -230,8 +245,14 @@ export async function runWith(
   }
   const delivery = chooseDelivery(settings);
   const mode = delivery.mode;
+  // group-by: incident regroups the alert notices into one story per incident (see incidents.ts).
+  const incidentPlan =
+    settings.groupBy === 'incident'
+      ? (await import('./incidents.js')).planIncidents(delta.notices, incidents, previous?.incidents, settings, now)
+      : undefined;
+  const toPost = incidentPlan ? sortByPriority(incidentPlan.notices) : delta.notices;
   // Cards, routes and the text tools they use are loaded only when there is something to post.
-  const deliveries = delta.notices.length > 0 ? (await import('./destinations.js')).planDeliveries(delta.notices, settings) : [];
+  const deliveries = toPost.length > 0 ? (await import('./destinations.js')).planDeliveries(toPost, settings) : [];
   const results = await delivery.deliver(deliveries, context);
   for (const result of results)
     if (!result.delivered && !result.deferred) log.error(`Not delivered: ${result.plan.label}: ${result.error}`);
@@ -241,7 +262,16 @@ export async function runWith(
     log.info('Dry run: the snapshot is not saved.');
   } else {
     // Printed cards count as told: source: file without a webhook is a local trial.
-    const snapshot = nextSnapshot(delta, mode === 'post' ? deliveredNotices(results) : new Set(delta.notices), settings.snapshotScope, now);
+    const delivered = mode === 'post' ? deliveredNotices(results) : new Set(toPost);
+    // An incident card delivers the alert notices it carries; alert follow-ups inside incidents are told silently.
+    const told = new Set([
+      ...delivered,
+      ...[...delivered].flatMap(notice => notice.incident?.alerts ?? []),
+      ...(incidentPlan?.silent ?? [])
+    ]);
+    const snapshot = nextSnapshot(delta, told, settings.snapshotScope, now);
+    if (incidentPlan) snapshot.incidents = (await import('./incidents.js')).nextIncidents(incidentPlan, delivered, now - 2 * RETENTION_MS);
+    else if (previous?.incidents) snapshot.incidents = previous.incidents;
     try {
       snapshotKey = await store.save(snapshot);
       log.info(`Snapshot saved (${store.kind}: ${snapshotKey}), ${Object.keys(snapshot.alerts).length} alert(s).`);

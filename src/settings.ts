@@ -74,6 +74,8 @@ export interface Settings {
   firstRun: 'notify' | 'silent';
   /** `notify-on`: the notice kinds to post. */
   notifyOn: NoticeKind[];
+  /** `group-by`: one notice per alert, or one story per incident (alerts without an incident stay alert cards). */
+  groupBy: 'alert' | 'incident';
   /** `max-cards`: individual cards per channel and run; the rest go in digests. */
   maxCards: number;
   /** `teams-webhook-url`: the default channel (a bearer secret). */
@@ -270,6 +272,7 @@ export function parseSettings(read: InputReader, parsers: OptionalParsers = {}):
     firstRun: oneOf(read, 'first-run', ['notify', 'silent'] as const, 'notify'),
     notifyOn,
     maxCards,
+    groupBy: oneOf(read, 'group-by', ['alert', 'incident'] as const, 'alert'),
     webhookUrl,
     webhookKind,
     postIntervalMs: durationInput(read, 'post-interval', '1s', 0, 60_000),

@@ -35,6 +35,10 @@ interface Listing {
 
 export interface FakeGraph extends RunningServer {
   alerts: Array<Record<string, unknown>>;
+  /** /v1.0/security/incidents: listed, filtered and paged like alerts. */
+  incidents: Array<Record<string, unknown>>;
+  /** When set, incident requests are denied with this status (SecurityIncident.Read.All missing). */
+  denyIncidents?: number;
   requests: GraphRequestLog[];
   faults: Fault[];
   /** Raw JSON texts put at the start of the first page of every listing, unfiltered: items no serialiser would write (nested 20,000 deep, not objects). */
@@ -56,7 +60,15 @@ export interface FakeGraph extends RunningServer {
 export async function startFakeGraph(isValidToken: (token: string) => boolean): Promise<FakeGraph> {
   // A listing is resolved once, when its first page is asked for; its nextLinks walk through it.
   const pending = new Map<string, Listing>();
-  const fake = { alerts: [], requests: [], faults: [], rawItems: [], defaultPageSize: 100, bytesSent: 0 } as unknown as FakeGraph;
+  const fake = {
+    alerts: [],
+    incidents: [],
+    requests: [],
+    faults: [],
+    rawItems: [],
+    defaultPageSize: 100,
+    bytesSent: 0
+  } as unknown as FakeGraph;
   const server = await startHttps(async (req, res, raw) => {
     if (fake.latencyMs) await new Promise(resolve => setTimeout(resolve, fake.latencyMs!()));
     fake.requests.push({
@@ -66,13 +78,22 @@ export async function startFakeGraph(isValidToken: (token: string) => boolean): 
       acceptEncoding: req.headers['accept-encoding'] as string | undefined
     });
     if (await applyFault(fake.faults.shift(), res, raw)) return;
-    if (req.url.pathname !== '/v1.0/security/alerts_v2' || req.method !== 'GET') {
+    const isIncidents = req.url.pathname === '/v1.0/security/incidents';
+    if ((req.url.pathname !== '/v1.0/security/alerts_v2' && !isIncidents) || req.method !== 'GET') {
       return json(res, 404, { error: { code: 'UnknownError', message: 'Resource not found' } });
     }
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!token || !isValidToken(token)) {
       return json(res, 401, {
         error: { code: 'InvalidAuthenticationToken', message: 'Access token validation failure. Invalid audience.' }
+      });
+    }
+    if (isIncidents && fake.denyIncidents) {
+      return json(res, fake.denyIncidents, {
+        error: {
+          code: 'Forbidden',
+          message: 'Missing application roles. API required roles: SecurityIncident.Read.All, SecurityIncident.ReadWrite.All.'
+        }
       });
     }
     if (fake.deny) {
@@ -115,7 +136,9 @@ export async function startFakeGraph(isValidToken: (token: string) => boolean): 
         }
       }
       // Newest first, as Graph lists alerts.
-      const matches = fake.alerts.filter(predicate).sort((a, b) => String(b.createdDateTime).localeCompare(String(a.createdDateTime)));
+      const matches = (isIncidents ? fake.incidents : fake.alerts)
+        .filter(predicate)
+        .sort((a, b) => String(b.createdDateTime).localeCompare(String(a.createdDateTime)));
       page = { matches, offset: 0, top, prefer };
     }
     const value = page.matches.slice(page.offset, page.offset + page.top).map(alert => {
@@ -126,7 +149,10 @@ export async function startFakeGraph(isValidToken: (token: string) => boolean): 
       }
       return copy;
     });
-    const body: Record<string, unknown> = { '@odata.context': `${server.url}/v1.0/$metadata#security/alerts_v2`, value };
+    const body: Record<string, unknown> = {
+      '@odata.context': `${server.url}/v1.0/$metadata#security/${isIncidents ? 'incidents' : 'alerts_v2'}`,
+      value
+    };
     if (page.offset + page.top < page.matches.length) {
       const next = randomBytes(12).toString('hex');
       pending.set(next, { ...page, offset: page.offset + page.top });
@@ -137,7 +163,7 @@ export async function startFakeGraph(isValidToken: (token: string) => boolean): 
     }
     const headers: Record<string, string> = prefer ? { 'preference-applied': 'include-unknown-enum-members' } : {};
     let text = JSON.stringify(body);
-    if (page.offset === 0 && fake.rawItems.length > 0)
+    if (!isIncidents && page.offset === 0 && fake.rawItems.length > 0)
       text = text.replace('"value":[', `"value":[${fake.rawItems.join(',')}${value.length > 0 ? ',' : ''}`);
     // Graph compresses its answers for clients that ask (Accept-Encoding: gzip).
     const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));

@@ -43,6 +43,20 @@ export interface Snapshot {
   cursor: number | null;
   savedAt: string;
   alerts: Record<string, SnapshotEntry>;
+  /** group-by: incident: what the channel was told per incident (absent until an incident was told). */
+  incidents?: Record<string, IncidentEntry>;
+}
+
+/** What the channel was told about one incident. */
+export interface IncidentEntry {
+  /** Incident state signature told (see incidentSignature). */
+  s: string;
+  /** lastUpdateDateTime when last seen, ms. */
+  u: number;
+  /** The incident it was told to be merged into. */
+  r?: string;
+  /** The incident as last fetched, kept while a follow-up about it is owed. */
+  a?: Record<string, unknown>;
 }
 
 /**
@@ -168,6 +182,22 @@ export function parseSnapshot(text: string, check: SnapshotCheck): Snapshot {
     ) {
       throw new SnapshotUntrustedError(`it has a malformed entry for alert ${JSON.stringify(id.slice(0, 80))}`);
     }
+  }
+  if (data.incidents !== undefined) {
+    if (!isRecord(data.incidents)) throw new SnapshotUntrustedError('its incidents are not an object');
+    for (const id in data.incidents) {
+      const entry = data.incidents[id];
+      if (
+        !isRecord(entry) ||
+        typeof entry.s !== 'string' ||
+        typeof entry.u !== 'number' ||
+        (entry.r !== undefined && typeof entry.r !== 'string') ||
+        (entry.a !== undefined && !(isRecord(entry.a) && entry.a.id === id))
+      ) {
+        throw new SnapshotUntrustedError(`it has a malformed entry for incident ${JSON.stringify(id.slice(0, 80))}`);
+      }
+    }
+    Object.setPrototypeOf(data.incidents, null);
   }
   // Own keys only, whatever the id: `__proto__` or `constructor` are alert ids like any other.
   Object.setPrototypeOf(data.alerts, null);

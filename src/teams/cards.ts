@@ -349,7 +349,45 @@ export function digestCards(notices: Notice[], kind: DigestKind = OVERFLOW_DIGES
 }
 
 function individualCard(notice: Notice, hosts: PortalHosts): AdaptiveCard {
+  if (notice.incident) return incidentCard(notice, hosts);
   return notice.kind === 'new' ? newAlertCard(notice.alert, hosts) : followUpCard(notice, hosts);
+}
+
+/** Alerts listed on an incident card before "+N more". */
+const MAX_INCIDENT_ALERTS = 10;
+
+/** The label/value rows of an incident card: its state, its new alerts, the entities and techniques they share. */
+export function incidentFacts(notice: Notice): Array<[string, string]> {
+  const story = notice.incident!;
+  const alerts = story.alerts.map(n => n.alert);
+  const listed = alerts
+    .slice(0, MAX_INCIDENT_ALERTS)
+    .map(a => `${severityLook(a.severity).label} · ${serviceLabel(a.serviceSource) || '—'} · ${truncate(String(a.title || a.id), 120)}`);
+  if (alerts.length > MAX_INCIDENT_ALERTS) listed.push(`+${alerts.length - MAX_INCIDENT_ALERTS} more`);
+  // The union of the alerts' evidence: affectedEntities dedupes and caps each kind.
+  const union: GraphAlert = { id: 'union', evidence: alerts.flatMap(a => (Array.isArray(a.evidence) ? a.evidence : [])) };
+  const techniques = [
+    ...new Set(alerts.flatMap(a => (Array.isArray(a.mitreTechniques) ? a.mitreTechniques.filter(t => typeof t === 'string') : [])))
+  ];
+  const incident = story.incident;
+  return [
+    ...story.changes.map((line): [string, string] => ['Change', line]),
+    ['Status', humanize(incident.status)],
+    ['Assigned to', truncate(String(incident.assignedTo ?? ''), 200)],
+    ['Alerts', listed.join('\n')],
+    ...affectedEntities(union),
+    ['MITRE ATT&CK', truncate(techniques.join(', '), 300)],
+    ['Incident ID', incident.id]
+  ];
+}
+
+/** One card per incident: a new incident, or what changed in one the channel already knows. */
+export function incidentCard(notice: Notice, hosts: PortalHosts = GLOBAL_PORTALS): AdaptiveCard {
+  const caption = notice.kind === 'new' ? 'New incident' : notice.kind === 'resolved' ? 'Incident resolved' : 'Incident update';
+  return card(
+    [header(notice.alert, caption), facts(incidentFacts(notice))],
+    openUrlAction('Open incident', notice.incident!.incident.incidentWebUrl ?? notice.alert.incidentWebUrl, hosts)
+  );
 }
 
 /** One card per notice up to `maxCards`, the rest in digest cards; reminders always go in a reminder digest. */

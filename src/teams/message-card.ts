@@ -1,4 +1,4 @@
-import { followUpCaption, followUpFacts, newAlertFacts, severityLook, type CardPlan } from './cards.js';
+import { followUpCaption, followUpFacts, incidentFacts, newAlertFacts, severityLook, type CardPlan } from './cards.js';
 import { neutralize, safeUrl, serviceLabel, truncate } from './text.js';
 
 /**
@@ -44,6 +44,24 @@ export function messageCard(plan: CardPlan): object {
   }
   const notice = plan.notices[0];
   const alert = notice.alert;
+  if (notice.incident) {
+    const look = severityLook(alert.severity);
+    return {
+      '@type': 'MessageCard',
+      '@context': 'https://schema.org/extensions',
+      summary: `${look.label} severity security incident`,
+      themeColor: THEME[(alert.severity ?? '').toLowerCase()] ?? THEME.informational,
+      sections: [
+        {
+          activityTitle: neutralize(truncate(alert.title || '(untitled incident)', 300)),
+          activitySubtitle: `${look.label} severity · incident`,
+          markdown: false,
+          facts: factsOf(incidentFacts(notice))
+        }
+      ],
+      potentialAction: openUri('Open incident', notice.incident.incident.incidentWebUrl, plan.portalHosts)
+    };
+  }
   const look = severityLook(alert.severity);
   const caption = notice.kind === 'new' ? 'New alert' : followUpCaption(notice);
   const sections: object[] = [

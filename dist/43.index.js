@@ -1,0 +1,597 @@
+export const id = 43;
+export const ids = [43,604];
+export const modules = {
+
+/***/ 2561:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A4: () => (/* binding */ getAllPages),
+/* harmony export */   bt: () => (/* binding */ GRAPH_RETRY_POLICY),
+/* harmony export */   h9: () => (/* binding */ GraphError)
+/* harmony export */ });
+/* unused harmony export MAX_CLOCK_SKEW_MS */
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6803);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7194);
+
+
+
+
+/**
+ * A minimal Microsoft Graph reader: GET a collection and follow `@odata.nextLink` to the end, with
+ * `Prefer: include-unknown-enum-members` on every page (without it, serviceSource values added after
+ * `unknownFutureValue`, such as microsoftSentinel, arrive as `unknownFutureValue`).
+ */
+const GRAPH_RETRY_POLICY = {
+    maxAttempts: 5,
+    maxTotalMs: 120_000,
+    baseDelayMs: 1_000,
+    maxDelayMs: 30_000,
+    timeoutMs: 30_000,
+    retryStatuses: [429, 500, 502, 503, 504]
+};
+/** Raised for an answer that retrying cannot fix; the message says what to do. */
+class GraphError extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ExplainedError */ .h {
+    status;
+    name = 'GraphError';
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+/**
+ * Beyond this distance between the runner's clock and Graph's, the run stops. The fetch window and the
+ * snapshot's cursor are reckoned on the runner's clock: one far ahead asks Graph for alerts from the
+ * future (and finds none, silently), one far behind makes every snapshot look planted.
+ */
+const MAX_CLOCK_SKEW_MS = 10 * 60_000;
+function checkClock(headers, now) {
+    const date = Date.parse(String(headers.date ?? ''));
+    if (Number.isNaN(date))
+        return;
+    const skew = now - date;
+    if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) {
+        throw new GraphError(`The runner's clock is ${Math.round(Math.abs(skew) / 60_000)} minutes ${skew > 0 ? 'ahead of' : 'behind'} Microsoft Graph's (runner ${new Date(now).toISOString()}, Graph ${new Date(date).toISOString()}). ` +
+            'Alerts are fetched by time, so nothing was posted and the snapshot was not saved; fix the clock of this runner (NTP) and the next run continues where the last good one stopped.');
+    }
+}
+/** Graph's own error code and message, as one bounded line (they are shown to the user). */
+function graphErrorText(body) {
+    try {
+        const error = JSON.parse(body ?? '')?.error;
+        const text = [error?.code, error?.message].filter(part => typeof part === 'string' && part).join(': ');
+        return (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(text.slice(0, 2000)), 500);
+    }
+    catch {
+        return '';
+    }
+}
+function explainFailure(status, body) {
+    const detail = graphErrorText(body);
+    const suffix = detail ? ` (Graph said: ${detail})` : '';
+    if (status === 401) {
+        return new GraphError(`Microsoft Graph rejected the access token (HTTP 401)${suffix}. Check that tenant-id and client-id belong to the same app registration and that graph-endpoint matches the cloud the app lives in.`, status);
+    }
+    if (status === 403 && detail && !/role|permission|scope|consent|authoriz/i.test(detail)) {
+        return new GraphError(`Microsoft Graph refused the security alerts API for this tenant (HTTP 403)${suffix}. The app's permission may be fine: the tenant needs Microsoft Defender XDR (a Microsoft 365 E5 / Defender or Purview licence that produces alerts, and the Defender portal opened once to provision it). If the tenant has it, check that SecurityAlert.Read.All is granted with admin consent.`, status);
+    }
+    if (status === 403) {
+        return new GraphError(`Microsoft Graph denied access to security alerts (HTTP 403)${suffix}. The app registration needs the Microsoft Graph application permission SecurityAlert.Read.All with admin consent granted (Entra admin center → App registrations → API permissions → Add → Microsoft Graph → Application permissions → SecurityAlert.Read.All → Grant admin consent). The tenant also needs a Microsoft Defender XDR or Purview licence that produces alerts.`, status);
+    }
+    if (status === 400)
+        return new GraphError(`Microsoft Graph rejected the alerts query (HTTP 400)${suffix}.`, status);
+    if (status === 404)
+        return new GraphError(`Microsoft Graph has no /v1.0/security/alerts_v2 at the configured graph-endpoint (HTTP 404)${suffix}.`, status);
+    return new GraphError(`Microsoft Graph answered HTTP ${status}${suffix}.`, status);
+}
+function parsePage(body) {
+    const page = JSON.parse(body);
+    if (!page || !Array.isArray(page.value))
+        throw new Error('the page has no "value" array');
+    if (page['@odata.nextLink'] !== undefined && typeof page['@odata.nextLink'] !== 'string')
+        throw new Error('"@odata.nextLink" is not a string');
+    return page;
+}
+/**
+ * Reads every page of a collection. `keep` sees each item as its page arrives and returns what to hold
+ * on to (the item, a smaller copy, or undefined to drop it), so a large listing is never held whole.
+ */
+async function getAllPages(firstUrl, options, keep = item => item) {
+    const items = [];
+    const maxPages = options.maxPages ?? 10_000;
+    const firstOrigin = new URL(firstUrl).origin;
+    let url = firstUrl;
+    let requests = 0;
+    while (url) {
+        if (requests >= maxPages)
+            throw new GraphError(`Microsoft Graph returned more than ${maxPages} pages; stopping.`);
+        // A nextLink is followed only on the host we asked: the bearer token must never go elsewhere.
+        if (new URL(url).origin !== firstOrigin)
+            throw new GraphError('Microsoft Graph returned an @odata.nextLink to another host; refusing to send the token there.');
+        let answer;
+        let page;
+        try {
+            answer = await (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .exchange */ .cv)({
+                method: 'GET',
+                url,
+                headers: {
+                    authorization: `Bearer ${await options.getToken()}`,
+                    accept: 'application/json',
+                    prefer: 'include-unknown-enum-members'
+                }
+            }, {
+                policy: options.policy ?? GRAPH_RETRY_POLICY,
+                what: 'Reading alerts from Microsoft Graph',
+                sleep: options.sleep,
+                validate: ({ body }) => void (page = parsePage(body)),
+                onRetry: options.onRetry,
+                signal: options.signal
+            });
+        }
+        catch (error) {
+            if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j$) {
+                requests += error.attempts;
+                const detail = graphErrorText(error.body);
+                throw new GraphError(`${error.message}${detail ? ` (Graph said: ${detail})` : ''}`, error.status);
+            }
+            throw error;
+        }
+        requests += answer.attempts;
+        if (answer.status < 200 || answer.status >= 300)
+            throw explainFailure(answer.status, answer.body);
+        if (url === firstUrl)
+            checkClock(answer.headers, (options.now ?? Date.now)());
+        // validate() parsed the accepted answer's body; parse again only if it was never asked to (non-2xx is handled above).
+        const accepted = page ?? parsePage(answer.body);
+        for (const item of accepted.value) {
+            const kept = keep(item);
+            if (kept !== undefined)
+                items.push(kept);
+        }
+        url = accepted['@odata.nextLink'];
+    }
+    return { items, requests };
+}
+
+
+/***/ }),
+
+/***/ 6424:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fetchIncidents: () => (/* binding */ fetchIncidents)
+/* harmony export */ });
+/* harmony import */ var _incidents_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4604);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2561);
+
+
+/**
+ * group-by: incident: the incidents updated since the alerts' window start, in one paged listing
+ * (never one request per incident). Needs SecurityIncident.Read.All besides SecurityAlert.Read.All.
+ */
+async function fetchIncidents(graphEndpoint, since, options) {
+    const url = new URL(`${graphEndpoint}/v1.0/security/incidents`);
+    url.searchParams.set('$filter', `lastUpdateDateTime ge ${new Date(since).toISOString()}`);
+    url.searchParams.set('$top', '50');
+    try {
+        const { items, requests } = await (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .getAllPages */ .A4)(url.toString(), options, _incidents_js__WEBPACK_IMPORTED_MODULE_0__.checkIncident);
+        return { incidents: new Map(items.map(incident => [incident.id, incident])), requests };
+    }
+    catch (error) {
+        if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .GraphError */ .h9 && error.status === 403) {
+            throw new _client_js__WEBPACK_IMPORTED_MODULE_1__/* .GraphError */ .h9(`Microsoft Graph denied access to security incidents (HTTP 403). group-by: incident needs the application permission SecurityIncident.Read.All, with admin consent, besides SecurityAlert.Read.All (App registrations → API permissions → Add → Microsoft Graph → Application permissions → SecurityIncident.Read.All → Grant admin consent), or use group-by: alert.`, 403);
+        }
+        throw error;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6803:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cv: () => (/* binding */ exchange),
+/* harmony export */   dH: () => (/* binding */ ExchangeCancelled),
+/* harmony export */   j$: () => (/* binding */ HttpError),
+/* harmony export */   uk: () => (/* binding */ realSleep)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_MAX_BODY_BYTES, parseRetryAfter, backoffDelay */
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6752);
+
+
+/** Raised when the exchange failed for good; `status` is the last HTTP status if any arrived. */
+class HttpError extends Error {
+    status;
+    body;
+    attempts;
+    name = 'HttpError';
+    constructor(message, status, body, attempts = 1) {
+        super(message);
+        this.status = status;
+        this.body = body;
+        this.attempts = attempts;
+    }
+}
+/** Waits `ms`, or less when `signal` aborts (a cancelled run stops waiting at once). */
+const realSleep = (ms, signal) => new Promise(resolve => {
+    if (signal?.aborted)
+        return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+});
+/** Answers larger than this are refused: a hostile or broken server must not fill the runner's memory. */
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** The run was cancelled (SIGINT/SIGTERM) while this exchange was under way; it is not retried. */
+class ExchangeCancelled extends Error {
+    name = 'ExchangeCancelled';
+}
+/** Seconds (possibly fractional, as Graph sends `2.128`) or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = (Array.isArray(value) ? value[0] : value)?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.ceil(Number(text) * 1000);
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function backoffDelay(attempt, policy, random = Math.random) {
+    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    // "Equal jitter": half fixed, half random, so retries from parallel runs spread out.
+    return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+const RETRYABLE_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
+    'ANSWER_TIMEOUT',
+    // A compressed body cut short or garbled in transit: like a reset, worth another attempt.
+    'Z_DATA_ERROR',
+    'Z_BUF_ERROR'
+]);
+/** Network failures carry a code, on the error or (wrapped) on its cause. */
+function networkCode(error) {
+    const own = error?.code;
+    if (own)
+        return own;
+    const cause = error?.cause;
+    return cause?.code ?? cause?.cause?.code;
+}
+function isTransientNetworkError(error) {
+    const code = networkCode(error);
+    return code !== undefined && RETRYABLE_CODES.has(code);
+}
+function describeNetworkError(error) {
+    const code = networkCode(error);
+    if (code === 'ANSWER_TIMEOUT')
+        return `time-out: ${error.message}`;
+    return code ? `${code}` : String(error?.message ?? error);
+}
+/** Reads a (decompressed) body up to `max` bytes; a longer one is cut off and refused. */
+async function readCapped(body, max, what) {
+    if (!body)
+        return '';
+    const chunks = [];
+    let length = 0;
+    for await (const chunk of body) {
+        length += chunk.length;
+        if (length > max)
+            throw new HttpError(`${what} failed: the answer is larger than ${Math.round(max / 1024)} KB`);
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, length).toString('utf8');
+}
+/**
+ * One attempt, headers and body together bounded by `timeoutMs` and by the caller's signal. It uses
+ * the undici that @actions/core's HTTP client already loads (one copy in dist/, nothing more to compile
+ * at start-up). Answers are asked for gzip-compressed and decompressed here; the size cap counts
+ * decompressed bytes, so a compression bomb is cut off too. Redirects are never followed (undici's
+ * request does not): a bearer token or a card never goes where it was not sent.
+ */
+async function attemptOnce(req, options, timeoutMs, attempt) {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const signal = options.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal;
+    try {
+        const response = await (0,undici__WEBPACK_IMPORTED_MODULE_1__/* .request */ .Em)(req.url, {
+            method: req.method,
+            headers: { 'accept-encoding': 'gzip', ...req.headers },
+            body: req.body,
+            signal,
+            // The overall timer above fires first; these only back it up.
+            headersTimeout: timeoutMs + 1_000,
+            bodyTimeout: timeoutMs + 1_000
+        });
+        const gzipped = String(response.headers['content-encoding'] ?? '').toLowerCase() === 'gzip';
+        const stream = gzipped ? response.body.pipe((0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.createGunzip)()) : response.body;
+        if (gzipped)
+            response.body.on('error', error => stream.destroy(error));
+        const body = await readCapped(stream, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, options.what);
+        return { status: response.statusCode, headers: response.headers, body, attempts: attempt };
+    }
+    catch (error) {
+        if (options.signal?.aborted)
+            throw new ExchangeCancelled(`${options.what} was cancelled`);
+        if (timeout.signal.aborted)
+            throw Object.assign(new Error(`no complete answer within ${(timeoutMs / 1000).toFixed(1)}s`), { code: 'ANSWER_TIMEOUT' });
+        throw error;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+async function exchange(req, options) {
+    const { policy, what, sleep = realSleep } = options;
+    const started = Date.now();
+    let lastProblem = '';
+    let lastStatus;
+    let lastBody;
+    for (let attempt = 1;; attempt++) {
+        let delay;
+        if (options.signal?.aborted)
+            throw new ExchangeCancelled(`${what} was cancelled`);
+        // No attempt outlives the whole exchange's budget.
+        const timeoutMs = Math.min(policy.timeoutMs, Math.max(1_000, policy.maxTotalMs - (Date.now() - started)));
+        try {
+            const answer = await attemptOnce(req, options, timeoutMs, attempt);
+            if (answer.status >= 200 && answer.status < 300) {
+                try {
+                    options.validate?.(answer);
+                    return answer;
+                }
+                catch (problem) {
+                    lastProblem = `a malformed answer (${problem.message})`;
+                }
+            }
+            else if (policy.retryStatuses.includes(answer.status)) {
+                lastProblem = `HTTP ${answer.status}`;
+                delay = parseRetryAfter(answer.headers['retry-after']);
+            }
+            else {
+                // Not retryable (4xx other than 429): the caller turns it into an actionable message.
+                return answer;
+            }
+            lastStatus = answer.status;
+            lastBody = answer.body;
+        }
+        catch (error) {
+            if (error instanceof ExchangeCancelled || error instanceof HttpError)
+                throw error;
+            if (!isTransientNetworkError(error)) {
+                throw new HttpError(`${what} failed: ${describeNetworkError(error)}`, undefined, undefined, attempt);
+            }
+            lastProblem = `a network error (${describeNetworkError(error)})`;
+        }
+        delay ??= backoffDelay(attempt, policy);
+        const elapsed = Date.now() - started;
+        if (attempt >= policy.maxAttempts || elapsed + delay > policy.maxTotalMs) {
+            throw new HttpError(`${what} failed after ${attempt} attempt(s) in ${Math.round(elapsed / 1000)}s; last problem: ${lastProblem}`, lastStatus, lastBody, attempt);
+        }
+        options.onRetry?.(lastProblem, delay, attempt);
+        await sleep(delay, options.signal);
+    }
+}
+
+
+/***/ }),
+
+/***/ 4604:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   checkIncident: () => (/* binding */ checkIncident),
+/* harmony export */   incidentSignature: () => (/* binding */ incidentSignature),
+/* harmony export */   nextIncidents: () => (/* binding */ nextIncidents),
+/* harmony export */   planIncidents: () => (/* binding */ planIncidents)
+/* harmony export */ });
+/* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8049);
+
+function incidentSignature(incident) {
+    return [incident.status, incident.severity, incident.assignedTo, incident.classification, incident.determination]
+        .map(v => (typeof v === 'string' ? v : ''))
+        .join('|');
+}
+const TEXT_FIELDS = [
+    'displayName',
+    'status',
+    'severity',
+    'assignedTo',
+    'classification',
+    'determination',
+    'incidentWebUrl',
+    'redirectIncidentId',
+    'lastUpdateDateTime',
+    'createdDateTime'
+];
+/** Incidents are hostile data too: a usable id, text fields of the right type and bounded, nothing else. */
+function checkIncident(raw) {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+        return undefined;
+    const item = raw;
+    const id = typeof item.id === 'number' ? String(item.id) : item.id;
+    if (typeof id !== 'string' || id === '' || id.length > 200)
+        return undefined;
+    const incident = { id };
+    for (const field of TEXT_FIELDS) {
+        const value = item[field];
+        if (typeof value === 'string')
+            incident[field] = value.slice(0, field === 'displayName' ? 500 : 2000);
+        else if (typeof value === 'number' && field === 'redirectIncidentId')
+            incident[field] = String(value);
+    }
+    return incident;
+}
+/** The stand-in alert an incident notice is routed, sorted and listed in digests by. */
+function standIn(incident, alerts) {
+    const first = alerts[0]?.alert;
+    return {
+        id: `incident:${incident.id}`,
+        title: incident.displayName || `Incident ${incident.id}`,
+        severity: incident.severity ?? first?.severity,
+        status: incident.status,
+        serviceSource: first?.serviceSource,
+        alertWebUrl: incident.incidentWebUrl ?? first?.incidentWebUrl,
+        incidentWebUrl: incident.incidentWebUrl ?? first?.incidentWebUrl,
+        createdDateTime: incident.createdDateTime ?? first?.createdDateTime
+    };
+}
+/** An incident known only from its alerts (no detail fetched): enough for a card. */
+function fromAlerts(id, alerts) {
+    const worst = [...alerts].sort((a, b) => (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(b.alert.severity) - (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(a.alert.severity))[0]?.alert;
+    return {
+        id,
+        displayName: `Incident ${id}`,
+        status: 'active',
+        severity: worst?.severity ?? null,
+        incidentWebUrl: alerts[0]?.alert.incidentWebUrl ?? null
+    };
+}
+/** Follows merges (redirected → target) from the newest information; stops at loops and long chains. */
+function resolveTarget(id, lookup) {
+    let current = id;
+    for (let hop = 0; hop < 5; hop++) {
+        const incident = lookup(current);
+        if (incident?.status !== 'redirected' || !incident.redirectIncidentId || incident.redirectIncidentId === current)
+            break;
+        current = incident.redirectIncidentId;
+    }
+    return current;
+}
+function changesOf(before, incident) {
+    const [status, severity, assignedTo] = before.split('|');
+    const lines = [];
+    let kind;
+    if ((incident.status ?? '') !== status) {
+        lines.push(`Status: ${status || 'none'} → ${incident.status || 'none'}`);
+        kind = incident.status === 'resolved' ? 'resolved' : 'updated';
+    }
+    if ((0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(incident.severity) > (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(severity)) {
+        lines.push(`Severity: ${severity || 'none'} → ${incident.severity}`);
+        kind ??= 'updated';
+    }
+    if ((incident.assignedTo ?? '') !== assignedTo && incident.assignedTo) {
+        lines.push(`Assigned to: ${assignedTo || 'nobody'} → ${incident.assignedTo}`);
+        kind ??= 'updated';
+    }
+    return { lines, kind, posted: lines.length > 0 };
+}
+function planIncidents(alertNotices, fetched, stored, settings, now) {
+    const told = stored ?? {};
+    const base = Object.create(null);
+    for (const id in told)
+        base[id] = told[id];
+    const lookup = (id) => fetched.get(id) ?? (Object.hasOwn(told, id) ? told[id].a : undefined);
+    const notices = [];
+    const silent = [];
+    const groups = new Map();
+    for (const notice of alertNotices) {
+        const incidentId = typeof notice.alert.incidentId === 'string' && notice.alert.incidentId ? notice.alert.incidentId : undefined;
+        if (!incidentId) {
+            notices.push(notice);
+        }
+        else if (notice.kind === 'new') {
+            const target = resolveTarget(incidentId, lookup);
+            groups.set(target, [...(groups.get(target) ?? []), notice]);
+        }
+        else if (notice.kind !== 'reminder') {
+            // The incident tells the story now: an alert's own follow-up is recorded, not posted.
+            silent.push(notice);
+        }
+    }
+    const handled = new Set();
+    for (const [id, alerts] of groups) {
+        handled.add(id);
+        const incident = lookup(id) ?? fromAlerts(id, alerts);
+        const record = { s: incidentSignature(incident), u: (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .timeOf */ .nR)(incident.lastUpdateDateTime) || now };
+        const before = Object.hasOwn(told, id) ? told[id] : undefined;
+        const titles = alerts.slice(0, 3).map(n => String(n.alert.title ?? n.alert.id).slice(0, 120));
+        const changes = before
+            ? [
+                `+${alerts.length} alert${alerts.length === 1 ? '' : 's'}: ${titles.join(' · ')}${alerts.length > 3 ? ` · +${alerts.length - 3} more` : ''}`
+            ]
+            : [];
+        if (before)
+            changes.push(...changesOf(before.s, incident).lines);
+        notices.push({ kind: before ? 'updated' : 'new', alert: standIn(incident, alerts), incident: { incident, alerts, changes, record } });
+    }
+    // The incidents' own changes: only for incidents the channel was told about.
+    const candidates = new Map();
+    for (const id in told)
+        if (told[id].a)
+            candidates.set(id, told[id].a);
+    for (const [id, incident] of fetched)
+        if (Object.hasOwn(told, id))
+            candidates.set(id, incident);
+    for (const [id, incident] of candidates) {
+        if (handled.has(id))
+            continue;
+        const before = told[id];
+        const record = { s: incidentSignature(incident), u: (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .timeOf */ .nR)(incident.lastUpdateDateTime) || before.u, r: before.r };
+        const target = incident.status === 'redirected' ? (incident.redirectIncidentId ?? undefined) : undefined;
+        if (target && before.r !== target) {
+            // Merged: one notice; later notices follow the target incident.
+            record.r = target;
+            const story = { incident, alerts: [], changes: [`Merged into incident #${target}`], record };
+            notices.push({ kind: 'updated', alert: standIn(incident, []), incident: story });
+            base[id] = { ...before, a: incident };
+            // The target carries the story on: it is told from now on (its alerts already told are not posted again).
+            const merged = lookup(target);
+            if (merged && !Object.hasOwn(base, target))
+                base[target] = { s: incidentSignature(merged), u: (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .timeOf */ .nR)(merged.lastUpdateDateTime) || now };
+            continue;
+        }
+        if (record.s === before.s)
+            continue;
+        const change = changesOf(before.s, incident);
+        const belowBar = (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(incident.severity) !== -1 && (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(incident.severity) < (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(settings.minSeverity);
+        if (change.kind && change.posted && !belowBar && settings.notifyOn.includes(change.kind)) {
+            notices.push({ kind: change.kind, alert: standIn(incident, []), incident: { incident, alerts: [], changes: change.lines, record } });
+            base[id] = { ...before, a: incident };
+        }
+        else {
+            // Not worth a card (classification only, or notify-on leaves it out): recorded as told.
+            base[id] = record;
+        }
+    }
+    return { notices, silent, base };
+}
+/** Incident entries after delivery: delivered stories are recorded; owed ones keep their copy for the next run. */
+function nextIncidents(plan, delivered, keepAfter) {
+    const next = Object.create(null);
+    // Entries untouched for long and owing nothing are forgotten, like alert entries.
+    for (const id in plan.base)
+        if (plan.base[id].a || plan.base[id].u >= keepAfter)
+            next[id] = plan.base[id];
+    for (const notice of plan.notices) {
+        if (notice.incident && delivered.has(notice))
+            next[notice.incident.incident.id] = notice.incident.record;
+    }
+    return next;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=43.index.js.map
