@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const build = p => import(path.join(root, 'build', p));
-const { backlogPlan, newAlertCard, followUpCard, planCards } = await build('src/teams/cards.js');
+const { backlogPlan, incidentCard, newAlertCard, followUpCard, planCards } = await build('src/teams/cards.js');
+const { planIncidents } = await build('src/incidents.js');
 const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const fixtures = path.join(root, '__tests__/fixtures');
 const documented = JSON.parse(readFileSync(path.join(fixtures, 'alerts_v2-list-response.json'), 'utf8')).value[0];
@@ -70,6 +71,48 @@ const samples = {
     ),
     'https://github.com/contoso/secops/actions/runs/4242'
   ).card,
+  incident: incidentCard(
+    planIncidents(
+      [
+        {
+          kind: 'new',
+          alert: {
+            ...withEvidence,
+            incidentId: '29',
+            title: 'Suspicious PowerShell download or encoded command execution',
+            severity: 'high'
+          }
+        },
+        { kind: 'new', alert: { ...documented, incidentId: '29', severity: 'medium' } },
+        {
+          kind: 'new',
+          alert: {
+            id: 'x3',
+            incidentId: '29',
+            title: 'Anomalous account lookups',
+            severity: 'low',
+            serviceSource: 'microsoftDefenderForIdentity'
+          }
+        }
+      ],
+      new Map([
+        [
+          '29',
+          {
+            id: '29',
+            displayName: 'Multi-stage incident involving Execution & Command and control on one endpoint',
+            status: 'active',
+            severity: 'high',
+            assignedTo: 'secops@contoso.com',
+            incidentWebUrl: 'https://security.microsoft.com/incident2/29/overview'
+          }
+        ]
+      ]),
+      undefined,
+      { notifyOn: ['new'], minSeverity: 'low' },
+      Date.now()
+    ).notices[0]
+  ),
   hostile: newAlertCard({
     id: 'evil',
     severity: 'medium',
