@@ -114,14 +114,15 @@ function planIncidents(alertNotices, fetched, stored, settings, now) {
     const groups = new Map();
     for (const notice of alertNotices) {
         const incidentId = typeof notice.alert.incidentId === 'string' && notice.alert.incidentId ? notice.alert.incidentId : undefined;
-        if (!incidentId) {
+        if (!incidentId || notice.kind === 'reminder') {
+            // Alerts without an incident stay alert cards; reminders keep their digest of open alerts.
             notices.push(notice);
         }
         else if (notice.kind === 'new') {
             const target = resolveTarget(incidentId, lookup);
             groups.set(target, [...(groups.get(target) ?? []), notice]);
         }
-        else if (notice.kind !== 'reminder') {
+        else {
             // The incident tells the story now: an alert's own follow-up is recorded, not posted.
             silent.push(notice);
         }
