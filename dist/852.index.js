@@ -48,10 +48,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   routeMatches: () => (/* reexport safe */ _route_match_js__WEBPACK_IMPORTED_MODULE_5__.HA)
 /* harmony export */ });
 /* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2856);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8049);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8422);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5625);
+/* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8049);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8422);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5625);
+/* harmony import */ var _yaml_list_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2813);
 /* harmony import */ var _route_match_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8210);
 
 
@@ -75,7 +75,7 @@ const EXAMPLE = `For example:
       service-sources: [dataLossPrevention, microsoftInsiderRiskManagement]
       webhook-url: \${{ secrets.TEAMS_COMPLIANCE_WEBHOOK_URL }}`;
 function fail(where, problem, valid) {
-    throw new _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .SettingsError */ .GN(`Input 'routes' ${where}${problem}. ${valid}`);
+    throw new _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .SettingsError */ .GN(`Input 'routes' ${where}${problem}. ${valid}`);
 }
 function listValue(value) {
     if (Array.isArray(value))
@@ -85,7 +85,7 @@ function listValue(value) {
     return [value];
 }
 function pick(where, key, value, allowed) {
-    const found = typeof value === 'string' ? (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .matchAllowed */ .wC)(allowed, value) : undefined;
+    const found = typeof value === 'string' ? (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .matchAllowed */ .wC)(allowed, value) : undefined;
     if (!found)
         fail(where, `'${key}' has '${String(value)}', which is not a valid value`, `Valid values: ${allowed.join(', ')}.`);
     return found;
@@ -94,23 +94,9 @@ function pick(where, key, value, allowed) {
 function parseRoutes(text, allowLegacy) {
     if (text.trim() === '')
         return [];
-    let data;
-    try {
-        data = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text);
-    }
-    catch (error) {
-        // The YAML error quotes the offending text, which may hold a webhook URL: give only its position.
-        const position = error.linePos?.[0];
-        fail('', `is not valid YAML${position ? ` (line ${position.line}, column ${position.col})` : ''}`, EXAMPLE);
-    }
-    if (!Array.isArray(data))
-        fail('', 'is not a list of routes', EXAMPLE);
     const names = new Set();
-    return data.map((item, index) => {
+    return (0,_yaml_list_js__WEBPACK_IMPORTED_MODULE_3__/* .yamlList */ .g)('routes', text, 'route', EXAMPLE).map((entry, index) => {
         let where = `route ${index + 1}: `;
-        if (typeof item !== 'object' || item === null || Array.isArray(item))
-            fail(where, 'is not a mapping of keys to values', EXAMPLE);
-        const entry = item;
         for (const key of Object.keys(entry)) {
             if (!KEYS.includes(key))
                 fail(where, `has the key '${key}', which is not known`, `Valid keys: ${KEYS.join(', ')}.`);
@@ -128,14 +114,14 @@ function parseRoutes(text, allowLegacy) {
         const route = {
             name,
             webhookUrl: url,
-            webhookKind: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyWebhook */ .SI)(url, allowLegacy, `routes' route '${name}' key 'webhook-url`)
+            webhookKind: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyWebhook */ .SI)(url, allowLegacy, `routes' route '${name}' key 'webhook-url`)
         };
         if (entry['min-severity'] !== undefined)
-            route.minSeverity = pick(where, 'min-severity', entry['min-severity'], _alert_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC);
+            route.minSeverity = pick(where, 'min-severity', entry['min-severity'], _alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC);
         if (entry.severity !== undefined)
-            route.severities = listValue(entry.severity).map(value => pick(where, 'severity', value, _alert_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC));
+            route.severities = listValue(entry.severity).map(value => pick(where, 'severity', value, _alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC));
         if (entry['service-sources'] !== undefined)
-            route.serviceSources = listValue(entry['service-sources']).map(value => pick(where, 'service-sources', value, _alert_js__WEBPACK_IMPORTED_MODULE_1__/* .SERVICE_SOURCES */ .X5));
+            route.serviceSources = listValue(entry['service-sources']).map(value => pick(where, 'service-sources', value, _alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SERVICE_SOURCES */ .X5));
         if (entry.title !== undefined) {
             if (typeof entry.title !== 'string' || entry.title === '')
                 fail(where, "'title' is not a text", 'Give a regular expression, e.g. title: ransomware|exfiltration.');
@@ -145,7 +131,7 @@ function parseRoutes(text, allowLegacy) {
                 route.title = compileTitlePattern(entry.title);
             }
             catch (error) {
-                fail(where, `'title' is not a valid regular expression for the linear-time matcher (${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(error.message, 200)})`, 'Use regular expression syntax without backreferences (\\1) or lookaround ((?=, (?!, (?<=); matching ignores case and always takes linear time.');
+                fail(where, `'title' is not a valid regular expression for the linear-time matcher (${(0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(error.message, 200)})`, 'Use regular expression syntax without backreferences (\\1) or lookaround ((?=, (?!, (?<=); matching ignores case and always takes linear time.');
             }
         }
         return route;
@@ -166,10 +152,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
-/* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8049);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8422);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5625);
+/* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8049);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8422);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5625);
+/* harmony import */ var _yaml_list_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2813);
 /* harmony import */ var _routes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4913);
 
 
@@ -191,7 +177,7 @@ const EXAMPLE = `For example:
       until: 2026-12-01T08:00:00Z
       ips: [198.51.100.0/24]`;
 function fail(where, problem, valid) {
-    throw new _inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .SettingsError */ .GN(`Input 'suppress' ${where}${problem}. ${valid}`);
+    throw new _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .SettingsError */ .GN(`Input 'suppress' ${where}${problem}. ${valid}`);
 }
 function strings(where, key, value) {
     const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [value];
@@ -205,9 +191,9 @@ function strings(where, key, value) {
 }
 function allowed(where, key, value, valid) {
     return strings(where, key, value).map(item => {
-        const found = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .matchAllowed */ .wC)(valid, item);
+        const found = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .matchAllowed */ .wC)(valid, item);
         if (!found)
-            fail(where, `'${key}' has '${(0,_log_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(item, 60)}', which is not a valid value`, `Valid values: ${valid.join(', ')}.`);
+            fail(where, `'${key}' has '${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(item, 60)}', which is not a valid value`, `Valid values: ${valid.join(', ')}.`);
         return found;
     });
 }
@@ -217,7 +203,7 @@ function untilOf(where, value) {
     const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text;
     const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(iso) ? Date.parse(iso) : Number.NaN;
     if (Number.isNaN(ms))
-        fail(where, `'until' is '${(0,_log_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(String(value), 60)}', which is not a date-time`, 'Use ISO 8601 with a time zone, e.g. until: 2026-12-01T08:00:00Z, or a date (00:00 UTC that day).');
+        fail(where, `'until' is '${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(String(value), 60)}', which is not a date-time`, 'Use ISO 8601 with a time zone, e.g. until: 2026-12-01T08:00:00Z, or a date (00:00 UTC that day).');
     return ms;
 }
 function ipList(where, value) {
@@ -229,7 +215,7 @@ function ipList(where, value) {
         if (family === 0 ||
             extra !== undefined ||
             (bits !== undefined && !(Number.isInteger(bits) && bits >= 0 && bits <= (family === 6 ? 128 : 32)))) {
-            fail(where, `'ips' has '${(0,_log_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(item, 60)}', which is not an IP address or CIDR range`, 'Give addresses or ranges such as 203.0.113.7, 198.51.100.0/24 or 2001:db8::/32.');
+            fail(where, `'ips' has '${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(item, 60)}', which is not an IP address or CIDR range`, 'Give addresses or ranges such as 203.0.113.7, 198.51.100.0/24 or 2001:db8::/32.');
         }
         const type = family === 6 ? 'ipv6' : 'ipv4';
         if (bits === undefined)
@@ -242,28 +228,15 @@ function ipList(where, value) {
 function parseSuppress(text) {
     if (text.trim() === '')
         return [];
-    let data;
-    try {
-        data = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text);
-    }
-    catch (error) {
-        const position = error.linePos?.[0];
-        fail('', `is not valid YAML${position ? ` (line ${position.line}, column ${position.col})` : ''}`, EXAMPLE);
-    }
-    if (!Array.isArray(data))
-        fail('', 'is not a list of rules', EXAMPLE);
     const names = new Set();
-    return data.map((item, index) => {
+    return (0,_yaml_list_js__WEBPACK_IMPORTED_MODULE_4__/* .yamlList */ .g)('suppress', text, 'rule', EXAMPLE).map((entry, index) => {
         let where = `rule ${index + 1}: `;
-        if (typeof item !== 'object' || item === null || Array.isArray(item))
-            fail(where, 'is not a mapping of keys to values', EXAMPLE);
-        const entry = item;
         const name = typeof entry.name === 'string' ? entry.name.trim() : '';
         if (name)
-            where = `rule '${(0,_log_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(name, 80)}': `;
+            where = `rule '${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(name, 80)}': `;
         for (const key of Object.keys(entry)) {
             if (!KEYS.includes(key))
-                fail(where, `has the key '${(0,_log_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(key, 60)}', which is not known`, `Valid keys: ${KEYS.join(', ')}.`);
+                fail(where, `has the key '${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(key, 60)}', which is not known`, `Valid keys: ${KEYS.join(', ')}.`);
         }
         if (!name)
             fail(where, "has no 'name'", 'Give every rule a short name; the job summary counts what each rule held back.');
@@ -286,13 +259,13 @@ function parseSuppress(text) {
                 rule.title = (0,_routes_js__WEBPACK_IMPORTED_MODULE_5__.compileTitlePattern)(entry.title);
             }
             catch (error) {
-                fail(where, `'title' is not a valid regular expression for the linear-time matcher (${(0,_log_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(error.message, 200)})`, 'Use regular expression syntax without backreferences or lookaround; matching ignores case.');
+                fail(where, `'title' is not a valid regular expression for the linear-time matcher (${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(error.message, 200)})`, 'Use regular expression syntax without backreferences or lookaround; matching ignores case.');
             }
         }
         if (entry.severity !== undefined)
-            rule.severities = allowed(where, 'severity', entry.severity, _alert_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC);
+            rule.severities = allowed(where, 'severity', entry.severity, _alert_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC);
         if (entry['service-sources'] !== undefined)
-            rule.serviceSources = allowed(where, 'service-sources', entry['service-sources'], _alert_js__WEBPACK_IMPORTED_MODULE_2__/* .SERVICE_SOURCES */ .X5);
+            rule.serviceSources = allowed(where, 'service-sources', entry['service-sources'], _alert_js__WEBPACK_IMPORTED_MODULE_1__/* .SERVICE_SOURCES */ .X5);
         if (entry['detection-sources'] !== undefined)
             rule.detectionSources = strings(where, 'detection-sources', entry['detection-sources']).map(s => s.toLowerCase());
         if (entry.categories !== undefined)
@@ -304,6 +277,43 @@ function parseSuppress(text) {
         if (entry.ips !== undefined)
             rule.ips = ipList(where, entry.ips);
         return rule;
+    });
+}
+
+
+/***/ }),
+
+/***/ 2813:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ yamlList)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8422);
+
+
+/**
+ * Reads a list input written in YAML (or JSON, which is YAML): `routes`, `suppress`. Each item must be a
+ * mapping. Errors name the input; a YAML error gives only the position, never the text (it may hold a
+ * webhook URL). Loaded only by the parsers of those inputs.
+ */
+function yamlList(input, text, noun, example) {
+    let data;
+    try {
+        data = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text);
+    }
+    catch (error) {
+        const position = error.linePos?.[0];
+        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .SettingsError */ .GN(`Input '${input}' is not valid YAML${position ? ` (line ${position.line}, column ${position.col})` : ''}. ${example}`);
+    }
+    if (!Array.isArray(data))
+        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .SettingsError */ .GN(`Input '${input}' is not a list of ${noun}s. ${example}`);
+    return data.map((item, index) => {
+        if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+            throw new _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .SettingsError */ .GN(`Input '${input}' ${noun} ${index + 1}: is not a mapping of keys to values. ${example}`);
+        }
+        return item;
     });
 }
 

@@ -48,10 +48,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   routeMatches: () => (/* reexport safe */ _route_match_js__WEBPACK_IMPORTED_MODULE_5__.HA)
 /* harmony export */ });
 /* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2856);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8049);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8422);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5625);
+/* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8049);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8422);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5625);
+/* harmony import */ var _yaml_list_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2813);
 /* harmony import */ var _route_match_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8210);
 
 
@@ -75,7 +75,7 @@ const EXAMPLE = `For example:
       service-sources: [dataLossPrevention, microsoftInsiderRiskManagement]
       webhook-url: \${{ secrets.TEAMS_COMPLIANCE_WEBHOOK_URL }}`;
 function fail(where, problem, valid) {
-    throw new _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .SettingsError */ .GN(`Input 'routes' ${where}${problem}. ${valid}`);
+    throw new _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .SettingsError */ .GN(`Input 'routes' ${where}${problem}. ${valid}`);
 }
 function listValue(value) {
     if (Array.isArray(value))
@@ -85,7 +85,7 @@ function listValue(value) {
     return [value];
 }
 function pick(where, key, value, allowed) {
-    const found = typeof value === 'string' ? (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .matchAllowed */ .wC)(allowed, value) : undefined;
+    const found = typeof value === 'string' ? (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .matchAllowed */ .wC)(allowed, value) : undefined;
     if (!found)
         fail(where, `'${key}' has '${String(value)}', which is not a valid value`, `Valid values: ${allowed.join(', ')}.`);
     return found;
@@ -94,23 +94,9 @@ function pick(where, key, value, allowed) {
 function parseRoutes(text, allowLegacy) {
     if (text.trim() === '')
         return [];
-    let data;
-    try {
-        data = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text);
-    }
-    catch (error) {
-        // The YAML error quotes the offending text, which may hold a webhook URL: give only its position.
-        const position = error.linePos?.[0];
-        fail('', `is not valid YAML${position ? ` (line ${position.line}, column ${position.col})` : ''}`, EXAMPLE);
-    }
-    if (!Array.isArray(data))
-        fail('', 'is not a list of routes', EXAMPLE);
     const names = new Set();
-    return data.map((item, index) => {
+    return (0,_yaml_list_js__WEBPACK_IMPORTED_MODULE_3__/* .yamlList */ .g)('routes', text, 'route', EXAMPLE).map((entry, index) => {
         let where = `route ${index + 1}: `;
-        if (typeof item !== 'object' || item === null || Array.isArray(item))
-            fail(where, 'is not a mapping of keys to values', EXAMPLE);
-        const entry = item;
         for (const key of Object.keys(entry)) {
             if (!KEYS.includes(key))
                 fail(where, `has the key '${key}', which is not known`, `Valid keys: ${KEYS.join(', ')}.`);
@@ -128,14 +114,14 @@ function parseRoutes(text, allowLegacy) {
         const route = {
             name,
             webhookUrl: url,
-            webhookKind: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyWebhook */ .SI)(url, allowLegacy, `routes' route '${name}' key 'webhook-url`)
+            webhookKind: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyWebhook */ .SI)(url, allowLegacy, `routes' route '${name}' key 'webhook-url`)
         };
         if (entry['min-severity'] !== undefined)
-            route.minSeverity = pick(where, 'min-severity', entry['min-severity'], _alert_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC);
+            route.minSeverity = pick(where, 'min-severity', entry['min-severity'], _alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC);
         if (entry.severity !== undefined)
-            route.severities = listValue(entry.severity).map(value => pick(where, 'severity', value, _alert_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC));
+            route.severities = listValue(entry.severity).map(value => pick(where, 'severity', value, _alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC));
         if (entry['service-sources'] !== undefined)
-            route.serviceSources = listValue(entry['service-sources']).map(value => pick(where, 'service-sources', value, _alert_js__WEBPACK_IMPORTED_MODULE_1__/* .SERVICE_SOURCES */ .X5));
+            route.serviceSources = listValue(entry['service-sources']).map(value => pick(where, 'service-sources', value, _alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SERVICE_SOURCES */ .X5));
         if (entry.title !== undefined) {
             if (typeof entry.title !== 'string' || entry.title === '')
                 fail(where, "'title' is not a text", 'Give a regular expression, e.g. title: ransomware|exfiltration.');
@@ -145,7 +131,7 @@ function parseRoutes(text, allowLegacy) {
                 route.title = compileTitlePattern(entry.title);
             }
             catch (error) {
-                fail(where, `'title' is not a valid regular expression for the linear-time matcher (${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(error.message, 200)})`, 'Use regular expression syntax without backreferences (\\1) or lookaround ((?=, (?!, (?<=); matching ignores case and always takes linear time.');
+                fail(where, `'title' is not a valid regular expression for the linear-time matcher (${(0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(error.message, 200)})`, 'Use regular expression syntax without backreferences (\\1) or lookaround ((?=, (?!, (?<=); matching ignores case and always takes linear time.');
             }
         }
         return route;
@@ -153,6 +139,43 @@ function parseRoutes(text, allowLegacy) {
 }
 // Matching needs neither the YAML parser nor the regular expression compiler: see route-match.ts.
 
+
+
+/***/ }),
+
+/***/ 2813:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ yamlList)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8422);
+
+
+/**
+ * Reads a list input written in YAML (or JSON, which is YAML): `routes`, `suppress`. Each item must be a
+ * mapping. Errors name the input; a YAML error gives only the position, never the text (it may hold a
+ * webhook URL). Loaded only by the parsers of those inputs.
+ */
+function yamlList(input, text, noun, example) {
+    let data;
+    try {
+        data = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text);
+    }
+    catch (error) {
+        const position = error.linePos?.[0];
+        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .SettingsError */ .GN(`Input '${input}' is not valid YAML${position ? ` (line ${position.line}, column ${position.col})` : ''}. ${example}`);
+    }
+    if (!Array.isArray(data))
+        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .SettingsError */ .GN(`Input '${input}' is not a list of ${noun}s. ${example}`);
+    return data.map((item, index) => {
+        if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+            throw new _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .SettingsError */ .GN(`Input '${input}' ${noun} ${index + 1}: is not a mapping of keys to values. ${example}`);
+        }
+        return item;
+    });
+}
 
 
 /***/ })

@@ -1,8 +1,8 @@
 import { RE2JS } from 're2js';
-import { parse as parseYaml } from 'yaml';
 import { SERVICE_SOURCES, SEVERITIES, type Severity } from './alert.js';
 import { classifyWebhook, matchAllowed, SettingsError, type WebhookKind } from './inputs.js';
 import { oneLine } from './log.js';
+import { yamlList } from './yaml-list.js';
 
 /**
  * `routes`: send some alerts to other channels, e.g. DLP to the compliance channel and endpoint alerts to
@@ -64,20 +64,9 @@ function pick<T extends string>(where: string, key: string, value: unknown, allo
 /** Parses the `routes` input; an empty input means no routes. Webhook URLs are never quoted in errors. */
 export function parseRoutes(text: string, allowLegacy: boolean): Route[] {
   if (text.trim() === '') return [];
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch (error) {
-    // The YAML error quotes the offending text, which may hold a webhook URL: give only its position.
-    const position = (error as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
-    fail('', `is not valid YAML${position ? ` (line ${position.line}, column ${position.col})` : ''}`, EXAMPLE);
-  }
-  if (!Array.isArray(data)) fail('', 'is not a list of routes', EXAMPLE);
   const names = new Set<string>();
-  return data.map((item, index) => {
+  return yamlList('routes', text, 'route', EXAMPLE).map((entry, index) => {
     let where = `route ${index + 1}: `;
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) fail(where, 'is not a mapping of keys to values', EXAMPLE);
-    const entry = item as Record<string, unknown>;
     for (const key of Object.keys(entry)) {
       if (!KEYS.includes(key)) fail(where, `has the key '${key}', which is not known`, `Valid keys: ${KEYS.join(', ')}.`);
     }

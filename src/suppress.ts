@@ -1,8 +1,8 @@
 import { BlockList, isIP } from 'node:net';
-import { parse as parseYaml } from 'yaml';
 import { SERVICE_SOURCES, SEVERITIES } from './alert.js';
 import { matchAllowed, SettingsError } from './inputs.js';
 import { oneLine } from './log.js';
+import { yamlList } from './yaml-list.js';
 import { compileTitlePattern } from './routes.js';
 import type { SuppressRule } from './suppress-match.js';
 
@@ -83,19 +83,9 @@ function ipList(where: string, value: unknown): BlockList {
 
 export function parseSuppress(text: string): SuppressRule[] {
   if (text.trim() === '') return [];
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch (error) {
-    const position = (error as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
-    fail('', `is not valid YAML${position ? ` (line ${position.line}, column ${position.col})` : ''}`, EXAMPLE);
-  }
-  if (!Array.isArray(data)) fail('', 'is not a list of rules', EXAMPLE);
   const names = new Set<string>();
-  return data.map((item, index) => {
+  return yamlList('suppress', text, 'rule', EXAMPLE).map((entry, index) => {
     let where = `rule ${index + 1}: `;
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) fail(where, 'is not a mapping of keys to values', EXAMPLE);
-    const entry = item as Record<string, unknown>;
     const name = typeof entry.name === 'string' ? entry.name.trim() : '';
     if (name) where = `rule '${oneLine(name, 80)}': `;
     for (const key of Object.keys(entry)) {
