@@ -66,9 +66,13 @@ function standIn(incident, alerts) {
 /** An incident known only from its alerts (no detail fetched): enough for a card. */
 function fromAlerts(id, alerts) {
     const worst = [...alerts].sort((a, b) => (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(b.alert.severity) - (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(a.alert.severity))[0]?.alert;
+    // Named after its most severe alert, as the portal does before an analyst renames it.
+    const name = worst
+        ? `${String(worst.title || worst.id).slice(0, 300)}${alerts.length > 1 ? ` and ${alerts.length - 1} more` : ''}`
+        : `Incident ${id}`;
     return {
         id,
-        displayName: `Incident ${id}`,
+        displayName: name,
         status: 'active',
         severity: worst?.severity ?? null,
         incidentWebUrl: alerts[0]?.alert.incidentWebUrl ?? null

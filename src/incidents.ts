@@ -87,9 +87,13 @@ function standIn(incident: GraphIncident, alerts: Notice[]): GraphAlert {
 /** An incident known only from its alerts (no detail fetched): enough for a card. */
 function fromAlerts(id: string, alerts: Notice[]): GraphIncident {
   const worst = [...alerts].sort((a, b) => severityRank(b.alert.severity) - severityRank(a.alert.severity))[0]?.alert;
+  // Named after its most severe alert, as the portal does before an analyst renames it.
+  const name = worst
+    ? `${String(worst.title || worst.id).slice(0, 300)}${alerts.length > 1 ? ` and ${alerts.length - 1} more` : ''}`
+    : `Incident ${id}`;
   return {
     id,
-    displayName: `Incident ${id}`,
+    displayName: name,
     status: 'active',
     severity: worst?.severity ?? null,
     incidentWebUrl: alerts[0]?.alert.incidentWebUrl ?? null
