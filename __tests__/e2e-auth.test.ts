@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CLIENT, SECRET, TENANT, makeAlert } from './fakes/alerts.js';
-import { startFakeEntra, type EntraApp, type FakeEntra } from './fakes/entra.js';
-import { startFakeGraph, type FakeGraph } from './fakes/graph.js';
+import type { EntraApp } from './fakes/entra.js';
 import { startFakeIdTokenService, type FakeIdTokenService } from './fakes/id-token.js';
-import { Workspace, type ActionRun } from './fakes/runner.js';
-import { startFakeTeams, type FakeTeams } from './fakes/teams.js';
+import type { ActionRun } from './fakes/runner.js';
+import { useFakeTenant } from './helpers/fake-tenant.js';
 
 /**
  * The three credential modes and Entra's errors, end to end through dist/index.js. The fake Entra checks
@@ -20,24 +19,14 @@ const KEY_LINE = CREDENTIAL.split('\n').find((line, i, all) => i > all.findIndex
 const REPO = 'contoso/security-alerts';
 const SUBJECT = `repo:${REPO}:ref:refs/heads/main`;
 
-let entra: FakeEntra;
-let graph: FakeGraph;
-let teams: FakeTeams;
-let idTokens: FakeIdTokenService;
-let ws: Workspace;
 const app: EntraApp = { tenantId: TENANT, clientId: CLIENT };
+const fake = useFakeTenant({ scope: 'file', app });
+let idTokens: FakeIdTokenService;
 
 beforeAll(async () => {
   idTokens = await startFakeIdTokenService(SUBJECT);
-  entra = await startFakeEntra(app);
-  graph = await startFakeGraph(token => entra.tokens.has(token));
-  teams = await startFakeTeams();
-  ws = await Workspace.create();
 });
-afterAll(async () => {
-  await Promise.all([idTokens.close(), entra.close(), graph.close(), teams.close()]);
-  await ws.remove();
-});
+afterAll(() => idTokens.close());
 beforeEach(() => {
   Object.assign(app, {
     clientSecret: SECRET,
@@ -45,17 +34,17 @@ beforeEach(() => {
     federated: { isIssued: (t: string) => idTokens.issued.has(t), subject: SUBJECT, subjectOf: (t: string) => idTokens.issued.get(t)?.sub }
   });
   idTokens.subject = SUBJECT;
-  entra.tokenRequests.length = 0;
-  graph.deny = undefined;
-  graph.denyMessage = undefined;
-  graph.alerts = [makeAlert(Math.floor(Math.random() * 1e6), { lastUpdateDateTime: new Date().toISOString() })];
+  fake.entra.tokenRequests.length = 0;
+  fake.graph.deny = undefined;
+  fake.graph.denyMessage = undefined;
+  fake.graph.alerts = [makeAlert(Math.floor(Math.random() * 1e6), { lastUpdateDateTime: new Date().toISOString() })];
 });
 
 const base = () => ({
   'tenant-id': TENANT,
   'client-id': CLIENT,
-  'graph-endpoint': graph.url,
-  'authority-host': entra.url,
+  'graph-endpoint': fake.graph.url,
+  'authority-host': fake.entra.url,
   'snapshot-store': 'file',
   'dry-run': 'true'
 });
@@ -77,40 +66,44 @@ function expectNoSecrets(run: ActionRun) {
 }
 
 test('client secret: the token request carries the secret and no assertion', async () => {
-  const run = await ws.run({ ...base(), 'client-secret': SECRET });
+  const run = await fake.ws.run({ ...base(), 'client-secret': SECRET });
   expect(run.code).toBe(0);
   expect(run.outputs['new-count']).toBe('1');
-  expect(entra.tokenRequests[0]).toMatchObject({
+  expect(fake.entra.tokenRequests[0]).toMatchObject({
     client_secret: SECRET,
     scope: 'https://graph.microsoft.com/.default',
     grant_type: 'client_credentials'
   });
-  expect(entra.tokenRequests[0].client_assertion).toBeUndefined();
+  expect(fake.entra.tokenRequests[0].client_assertion).toBeUndefined();
 });
 
 test('certificate: a signed assertion with x5t#S256 and x5c is accepted; an encrypted key needs its password', async () => {
-  const run = await ws.run({ ...base(), 'client-certificate': CREDENTIAL });
+  const run = await fake.ws.run({ ...base(), 'client-certificate': CREDENTIAL });
   expect(errorLine(run)).toBe('');
   expect(run.code).toBe(0);
-  expect(entra.tokenRequests[0].client_secret).toBeUndefined();
-  const header = JSON.parse(Buffer.from(entra.tokenRequests[0].client_assertion.split('.')[0], 'base64url').toString());
+  expect(fake.entra.tokenRequests[0].client_secret).toBeUndefined();
+  const header = JSON.parse(Buffer.from(fake.entra.tokenRequests[0].client_assertion.split('.')[0], 'base64url').toString());
   expect(header['x5t#S256']).toBeTruthy();
   expect(header.x5c).toHaveLength(1);
 
-  const encrypted = await ws.run({ ...base(), 'client-certificate': ENCRYPTED, 'client-certificate-password': 'test-key-password' });
+  const encrypted = await fake.ws.run({ ...base(), 'client-certificate': ENCRYPTED, 'client-certificate-password': 'test-key-password' });
   expect(encrypted.code).toBe(0);
 
-  const wrongPassword = await ws.run({ ...base(), 'client-certificate': ENCRYPTED, 'client-certificate-password': 'nope-wrong-password' });
+  const wrongPassword = await fake.ws.run({
+    ...base(),
+    'client-certificate': ENCRYPTED,
+    'client-certificate-password': 'nope-wrong-password'
+  });
   expect(wrongPassword.code).toBe(1);
   expect(errorLine(wrongPassword)).toMatch(/'client-certificate-password' does not decrypt the private key/);
-  const noPassword = await ws.run({ ...base(), 'client-certificate': ENCRYPTED });
+  const noPassword = await fake.ws.run({ ...base(), 'client-certificate': ENCRYPTED });
   expect(errorLine(noPassword)).toMatch(/set 'client-certificate-password'/);
   [run, encrypted, wrongPassword, noPassword].forEach(expectNoSecrets);
 });
 
 test('certificate: an error page echoing the client assertion never shows it, in any spelling', async () => {
   let assertion = '';
-  entra.faultFor = form => {
+  fake.entra.faultFor = form => {
     assertion = form.client_assertion ?? '';
     const body = JSON.stringify({
       error: 'invalid_client',
@@ -119,8 +112,8 @@ test('certificate: an error page echoing the client assertion never shows it, in
     });
     return { kind: 'status', status: 400, body };
   };
-  const run = await ws.run({ ...base(), 'client-certificate': CREDENTIAL });
-  entra.faultFor = undefined;
+  const run = await fake.ws.run({ ...base(), 'client-certificate': CREDENTIAL });
+  fake.entra.faultFor = undefined;
   expect(run.code).toBe(1);
   expect(assertion.length).toBeGreaterThan(100);
   expect(visible(run)).toMatch(/Signing in to Entra ID failed \(AADSTS50012\)/);
@@ -130,25 +123,25 @@ test('certificate: an error page echoing the client assertion never shows it, in
 
 test('certificate not uploaded to the app: AADSTS700027 with the remedy', async () => {
   app.certificatePem = tls('server.pem');
-  const run = await ws.run({ ...base(), 'client-certificate': CREDENTIAL });
+  const run = await fake.ws.run({ ...base(), 'client-certificate': CREDENTIAL });
   expect(run.code).toBe(1);
   expect(errorLine(run)).toMatch(/rejected the certificate \(AADSTS700027\).*Upload the certificate/);
   expectNoSecrets(run);
 });
 
 test('GitHub OIDC: the assertion is exactly the ID token the runner service issued', async () => {
-  const run = await ws.run(base(), { ...runnerEnv, ...idTokens.env() });
+  const run = await fake.ws.run(base(), { ...runnerEnv, ...idTokens.env() });
   expect(errorLine(run)).toBe('');
   expect(run.code).toBe(0);
-  const assertion = entra.tokenRequests[0].client_assertion;
+  const assertion = fake.entra.tokenRequests[0].client_assertion;
   expect(idTokens.issued.get(assertion)).toEqual({ sub: SUBJECT, aud: 'api://AzureADTokenExchange' });
-  expect(entra.tokenRequests[0].client_assertion_type).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+  expect(fake.entra.tokenRequests[0].client_assertion_type).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
   expectNoSecrets(run);
 });
 
 test('GitHub OIDC with no matching federated credential: AADSTS700213 and the subject to register', async () => {
   idTokens.subject = `repo:${REPO}:ref:refs/heads/feature`;
-  const run = await ws.run(base(), { ...runnerEnv, GITHUB_REF: 'refs/heads/feature', ...idTokens.env() });
+  const run = await fake.ws.run(base(), { ...runnerEnv, GITHUB_REF: 'refs/heads/feature', ...idTokens.env() });
   expect(run.code).toBe(1);
   const error = errorLine(run);
   expect(error).toMatch(/no federated credential .*\(AADSTS700213\)/);
@@ -159,7 +152,7 @@ test('GitHub OIDC with no matching federated credential: AADSTS700213 and the su
 });
 
 test('GitHub OIDC without id-token: write says so', async () => {
-  const run = await ws.run(base(), runnerEnv);
+  const run = await fake.ws.run(base(), runnerEnv);
   expect(run.code).toBe(1);
   expect(errorLine(run)).toMatch(/permissions: id-token: write/);
 });
@@ -175,7 +168,7 @@ test.each([
     /tenant 99999999-2222-3333-4444-555555555555.*tenant-id/
   ]
 ])('Entra error %o is translated into its remedy', async (extra, message) => {
-  const run = await ws.run({ ...base(), ...extra });
+  const run = await fake.ws.run({ ...base(), ...extra });
   expect(run.code).toBe(1);
   expect(errorLine(run)).toMatch(message);
   expect(visible(run)).not.toContain('definitely-wrong-secret-1');
@@ -183,16 +176,16 @@ test.each([
 });
 
 test('Graph 403: missing permission vs a tenant without Defender XDR', async () => {
-  graph.deny = 403;
-  const permission = await ws.run({ ...base(), 'client-secret': SECRET });
+  fake.graph.deny = 403;
+  const permission = await fake.ws.run({ ...base(), 'client-secret': SECRET });
   expect(errorLine(permission)).toMatch(/SecurityAlert\.Read\.All with admin consent/);
-  graph.denyMessage = 'The tenant is not provisioned for Microsoft 365 Defender.';
-  const noDefender = await ws.run({ ...base(), 'client-secret': SECRET });
+  fake.graph.denyMessage = 'The tenant is not provisioned for Microsoft 365 Defender.';
+  const noDefender = await fake.ws.run({ ...base(), 'client-secret': SECRET });
   expect(errorLine(noDefender)).toMatch(/tenant needs Microsoft Defender XDR/);
   [permission, noDefender].forEach(expectNoSecrets);
 });
 
 test('cloud usgov asks for a token for the US Government Graph', async () => {
-  await ws.run({ ...base(), 'client-secret': SECRET, cloud: 'usgov' });
-  expect(entra.tokenRequests[0].scope).toBe('https://graph.microsoft.us/.default');
+  await fake.ws.run({ ...base(), 'client-secret': SECRET, cloud: 'usgov' });
+  expect(fake.entra.tokenRequests[0].scope).toBe('https://graph.microsoft.us/.default');
 });

@@ -4,78 +4,62 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { CLIENT, SECRET, TENANT, makeAlert } from './fakes/alerts.js';
-import { startFakeCacheService, type FakeCacheService } from './fakes/cache-service.js';
-import { startFakeEntra, type FakeEntra } from './fakes/entra.js';
-import { startFakeGraph, type FakeGraph } from './fakes/graph.js';
 import { Workspace } from './fakes/runner.js';
-import { startFakeTeams, type FakeTeams } from './fakes/teams.js';
+import { useFakeTenant } from './helpers/fake-tenant.js';
 
 /**
  * The snapshot through the real @actions/cache code (bundled in dist/index.js) against a local cache
  * service v2 fake whose blobs live in Azurite.
  */
-let entra: FakeEntra;
-let graph: FakeGraph;
-let teams: FakeTeams;
-let cacheService: FakeCacheService;
-let ws: Workspace;
-
-beforeAll(async () => {
-  entra = await startFakeEntra({ tenantId: TENANT, clientId: CLIENT, clientSecret: SECRET });
-  graph = await startFakeGraph(token => entra.tokens.has(token));
-  teams = await startFakeTeams();
-  cacheService = await startFakeCacheService();
-  ws = await Workspace.create();
-});
-afterAll(async () => {
-  await Promise.all([graph.close(), entra.close(), teams.close(), cacheService.close()]);
-  await ws.remove();
-});
+const fake = useFakeTenant({ scope: 'file', cache: true });
 
 const inputs = () => ({
   'tenant-id': TENANT,
   'client-id': CLIENT,
   'client-secret': SECRET,
-  'graph-endpoint': graph.url,
-  'authority-host': entra.url,
-  'teams-webhook-url': teams.workflowsUrl,
+  'graph-endpoint': fake.graph.url,
+  'authority-host': fake.entra.url,
+  'teams-webhook-url': fake.teams.workflowsUrl,
   'post-interval': '0s'
 });
 
 test('snapshot-store auto uses the Actions cache: unique key per run, restore by prefix, outage is not a first run', async () => {
-  graph.alerts = [makeAlert(1), makeAlert(2)];
-  const first = await ws.run(inputs(), cacheService.env());
+  fake.graph.alerts = [makeAlert(1), makeAlert(2)];
+  const first = await fake.ws.run(inputs(), fake.cacheService.env());
   expect(first.code).toBe(0);
   expect(first.outputs['cache-hit']).toBe('false');
   expect(first.outputs['snapshot-key']).toBe(`m365-alerts-snapshot-${TENANT}-1001-1`);
-  expect(teams.received).toHaveLength(2);
+  expect(fake.teams.received).toHaveLength(2);
 
-  const second = await ws.run(inputs(), cacheService.env());
+  const second = await fake.ws.run(inputs(), fake.cacheService.env());
   expect(second.code).toBe(0);
   expect(second.outputs['cache-hit']).toBe('true');
   expect(second.outputs['snapshot-key']).toBe(`m365-alerts-snapshot-${TENANT}-1002-1`);
-  expect(teams.received).toHaveLength(2);
-  expect(cacheService.entries.map(e => e.key)).toEqual([`m365-alerts-snapshot-${TENANT}-1001-1`, `m365-alerts-snapshot-${TENANT}-1002-1`]);
+  expect(fake.teams.received).toHaveLength(2);
+  expect(fake.cacheService.entries.map(e => e.key)).toEqual([
+    `m365-alerts-snapshot-${TENANT}-1001-1`,
+    `m365-alerts-snapshot-${TENANT}-1002-1`
+  ]);
 
   // The cache service fails: restoreCache only warns and answers "no entry". The action must not
   // take that for a first run and post both alerts again.
-  cacheService.outage = 500;
-  const outage = await ws.run(inputs(), cacheService.env());
+  fake.cacheService.outage = 500;
+  const outage = await fake.ws.run(inputs(), fake.cacheService.env());
   expect(outage.code).toBe(1);
   expect(outage.stdout).toMatch(/::error::The alert snapshot could not be read from the Actions cache/);
-  expect(teams.received).toHaveLength(2);
-  expect(graph.requests.length).toBeGreaterThan(0);
+  expect(fake.teams.received).toHaveLength(2);
+  expect(fake.graph.requests.length).toBeGreaterThan(0);
 
-  cacheService.outage = undefined;
-  graph.alerts.push(makeAlert(3, { lastUpdateDateTime: new Date().toISOString() }));
-  const recovered = await ws.run(inputs(), cacheService.env());
+  fake.cacheService.outage = undefined;
+  fake.graph.alerts.push(makeAlert(3, { lastUpdateDateTime: new Date().toISOString() }));
+  const recovered = await fake.ws.run(inputs(), fake.cacheService.env());
   expect(recovered.code).toBe(0);
-  expect(teams.received).toHaveLength(3);
+  expect(fake.teams.received).toHaveLength(3);
   expect(recovered.outputs['posted-count']).toBe('1');
 }, 240_000);
 
 test('snapshot-store actions-cache without a cache service is a clear error', async () => {
-  const run = await ws.run({ ...inputs(), 'snapshot-store': 'actions-cache' });
+  const run = await fake.ws.run({ ...inputs(), 'snapshot-store': 'actions-cache' });
   expect(run.code).toBe(1);
   expect(run.stdout).toMatch(/::error::Input 'snapshot-store' is 'actions-cache', but this step has no Actions cache service/);
 });
@@ -87,53 +71,53 @@ describe('cache fidelity', () => {
 
   beforeEach(async () => {
     other = await Workspace.create();
-    teams.received.length = 0;
-    cacheService.outage = undefined;
-    cacheService.saveOutage = undefined;
-    cacheService.brokenDownloads = undefined;
+    fake.teams.received.length = 0;
+    fake.cacheService.outage = undefined;
+    fake.cacheService.saveOutage = undefined;
+    fake.cacheService.brokenDownloads = undefined;
   });
   afterEach(() => other.remove());
 
   test('two runs saving at once both land under their own keys; the next run restores the newest', async () => {
-    graph.alerts = [makeAlert(101, { lastUpdateDateTime: new Date().toISOString() })];
+    fake.graph.alerts = [makeAlert(101, { lastUpdateDateTime: new Date().toISOString() })];
     const [a, b] = await Promise.all([
-      ws.run(withPrefix(), cacheService.env()),
-      other.run(withPrefix(), { ...cacheService.env(), GITHUB_RUN_ID: '7777' })
+      fake.ws.run(withPrefix(), fake.cacheService.env()),
+      other.run(withPrefix(), { ...fake.cacheService.env(), GITHUB_RUN_ID: '7777' })
     ]);
     expect([a.code, b.code]).toEqual([0, 0]);
-    const keys = cacheService.entries.filter(e => e.key.startsWith(`${prefix}-`)).map(e => e.key);
+    const keys = fake.cacheService.entries.filter(e => e.key.startsWith(`${prefix}-`)).map(e => e.key);
     expect(keys).toHaveLength(2);
     expect(new Set(keys).size).toBe(2);
-    const next = await ws.run(withPrefix(), cacheService.env());
+    const next = await fake.ws.run(withPrefix(), fake.cacheService.env());
     expect(next.code).toBe(0);
     expect(next.outputs['cache-hit']).toBe('true');
     expect(next.stdout).toContain(`Cache hit for restore-key: ${keys[keys.length - 1]}`);
   }, 120_000);
 
   test('a download that fails is an outage: nothing is posted', async () => {
-    await ws.run(withPrefix(), cacheService.env());
-    graph.alerts.push(makeAlert(102, { lastUpdateDateTime: new Date().toISOString() }));
-    cacheService.brokenDownloads = true;
-    const before = teams.received.length;
-    const run = await ws.run(withPrefix(), cacheService.env());
+    await fake.ws.run(withPrefix(), fake.cacheService.env());
+    fake.graph.alerts.push(makeAlert(102, { lastUpdateDateTime: new Date().toISOString() }));
+    fake.cacheService.brokenDownloads = true;
+    const before = fake.teams.received.length;
+    const run = await fake.ws.run(withPrefix(), fake.cacheService.env());
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/::error::The alert snapshot could not be read/);
-    expect(teams.received.length).toBe(before);
+    expect(fake.teams.received.length).toBe(before);
   }, 120_000);
 
   test("a save that fails fails the step after delivering; the next run may repeat only that run's notices", async () => {
-    await ws.run(withPrefix(), cacheService.env());
-    graph.alerts.push(makeAlert(103, { lastUpdateDateTime: new Date().toISOString() }));
-    cacheService.saveOutage = 503;
-    const failed = await ws.run(withPrefix(), cacheService.env());
+    await fake.ws.run(withPrefix(), fake.cacheService.env());
+    fake.graph.alerts.push(makeAlert(103, { lastUpdateDateTime: new Date().toISOString() }));
+    fake.cacheService.saveOutage = 503;
+    const failed = await fake.ws.run(withPrefix(), fake.cacheService.env());
     expect(failed.code).toBe(1);
     expect(failed.stdout).toMatch(/::error::The snapshot could not be saved/);
     expect(failed.outputs['posted-count']).toBe('1');
-    cacheService.saveOutage = undefined;
-    const again = await ws.run(withPrefix(), cacheService.env());
+    fake.cacheService.saveOutage = undefined;
+    const again = await fake.ws.run(withPrefix(), fake.cacheService.env());
     expect(again.code).toBe(0);
     expect(again.outputs['posted-count']).toBe('1');
-    expect(teams.received.map(r => r.text).filter(t => t.includes('file #103'))).toHaveLength(2);
+    expect(fake.teams.received.map(r => r.text).filter(t => t.includes('file #103'))).toHaveLength(2);
   }, 180_000);
 
   test.each([
@@ -167,33 +151,33 @@ describe('cache fidelity', () => {
         [fileURLToPath(new URL('./fakes/seed-cache.mjs', import.meta.url)), `${seedPrefix}-${TENANT}-1-1`, file],
         {
           cwd: other.dir,
-          env: { ...process.env, ...cacheService.env(), GITHUB_WORKSPACE: other.dir },
+          env: { ...process.env, ...fake.cacheService.env(), GITHUB_WORKSPACE: other.dir },
           stdio: 'ignore'
         }
       );
       expect(await new Promise(resolve => seeder.on('close', resolve))).toBe(0);
-      const posted = teams.received.length;
-      const entries = cacheService.entries.length;
-      const run = await other.run({ ...inputs(), 'cache-key-prefix': seedPrefix, 'first-run': 'silent' }, cacheService.env());
+      const posted = fake.teams.received.length;
+      const entries = fake.cacheService.entries.length;
+      const run = await other.run({ ...inputs(), 'cache-key-prefix': seedPrefix, 'first-run': 'silent' }, fake.cacheService.env());
       expect(run.code).toBe(1);
       expect(run.stdout).toMatch(
         new RegExp(
           `::error::The stored alert snapshot \\(${seedPrefix}-${TENANT}-1-1\\) cannot be trusted: .*Nothing was posted and the stored snapshot was left as it is\\..*reset-snapshot: true.*gh cache delete`
         )
       );
-      expect(teams.received.length).toBe(posted);
+      expect(fake.teams.received.length).toBe(posted);
       // Nothing saved over it: the next run meets the same entry (and the same error) until someone acts.
-      expect(cacheService.entries.length).toBe(entries);
-      const again = await other.run({ ...inputs(), 'cache-key-prefix': seedPrefix, 'first-run': 'silent' }, cacheService.env());
+      expect(fake.cacheService.entries.length).toBe(entries);
+      const again = await other.run({ ...inputs(), 'cache-key-prefix': seedPrefix, 'first-run': 'silent' }, fake.cacheService.env());
       expect(again.code).toBe(1);
       const reset = await other.run(
         { ...inputs(), 'cache-key-prefix': seedPrefix, 'first-run': 'silent', 'reset-snapshot': 'true' },
-        cacheService.env()
+        fake.cacheService.env()
       );
       expect(reset.code).toBe(0);
       expect(reset.stdout).toMatch(/::warning::reset-snapshot is true: the stored snapshot is not read/);
       expect(reset.outputs['cache-hit']).toBe('false');
-      const after = await other.run({ ...inputs(), 'cache-key-prefix': seedPrefix }, cacheService.env());
+      const after = await other.run({ ...inputs(), 'cache-key-prefix': seedPrefix }, fake.cacheService.env());
       expect(after.code).toBe(0);
       expect(after.outputs['cache-hit']).toBe('true');
     },

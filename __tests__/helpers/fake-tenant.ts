@@ -1,5 +1,6 @@
 import { CLIENT, SECRET, TENANT } from '../fakes/alerts.js';
-import { startFakeEntra, type FakeEntra } from '../fakes/entra.js';
+import { startFakeCacheService, type FakeCacheService } from '../fakes/cache-service.js';
+import { startFakeEntra, type EntraApp, type FakeEntra } from '../fakes/entra.js';
 import { startFakeGraph, type FakeGraph } from '../fakes/graph.js';
 import { Workspace } from '../fakes/runner.js';
 import { startFakeTeams, type FakeTeams } from '../fakes/teams.js';
@@ -15,23 +16,41 @@ export interface FakeTenant {
   graph: FakeGraph;
   teams: FakeTeams;
   ws: Workspace;
+  /** With `cache: true`: the Actions cache service fake (on Azurite); pass its env() to runs. */
+  cacheService: FakeCacheService;
   /** Inputs of a run against this tenant (client secret, file snapshot, no pacing), plus `extra`. */
   inputs(extra?: Record<string, string>): Record<string, string>;
 }
 
-export function useFakeTenant(): FakeTenant {
+/**
+ * `scope: 'file'`: Teams and the workspace live for the whole file too (tests that build on each other's
+ * runs, snapshots and cache entries); `cache: true` adds the Actions cache service fake; `app` is the
+ * app registration Entra knows (default: the client-secret app of fakes/alerts.ts).
+ */
+export function useFakeTenant(options: { scope?: 'test' | 'file'; cache?: boolean; app?: EntraApp } = {}): FakeTenant {
   const tenant = {
     inputs: (extra: Record<string, string> = {}) =>
       fakeTenantInputs({ graph: tenant.graph, entra: tenant.entra, webhookUrl: tenant.teams.workflowsUrl }, extra)
   } as FakeTenant;
   beforeAll(async () => {
-    tenant.entra = await startFakeEntra({ tenantId: TENANT, clientId: CLIENT, clientSecret: SECRET });
+    // `app` is read by the fake on every request: a test may change it (credentials, federation).
+    tenant.entra = await startFakeEntra(options.app ?? { tenantId: TENANT, clientId: CLIENT, clientSecret: SECRET });
     tenant.graph = await startFakeGraph(token => tenant.entra.tokens.has(token));
+    if (options.cache) tenant.cacheService = await startFakeCacheService();
+    if (options.scope === 'file') {
+      tenant.teams = await startFakeTeams();
+      tenant.ws = await Workspace.create();
+    }
   });
   afterAll(async () => {
-    await tenant.graph.close();
-    await tenant.entra.close();
+    if (options.scope === 'file') {
+      expect(tenant.teams.received.flatMap(r => r.problems)).toEqual([]);
+      await tenant.teams.close();
+      await tenant.ws.remove();
+    }
+    await Promise.all([tenant.graph.close(), tenant.entra.close(), options.cache ? tenant.cacheService.close() : undefined]);
   });
+  if (options.scope === 'file') return tenant;
   beforeEach(async () => {
     tenant.teams = await startFakeTeams();
     Object.assign(tenant.graph, {
