@@ -2,6 +2,8 @@ import * as core from '@actions/core';
 import { alertKeeper, computeDelta, fetchWindowStart, nextSnapshot, RETENTION_MS, sortByPriority, type Delta } from './delta.js';
 import type { GraphIncident } from './incidents.js';
 import { ExplainedError } from './errors.js';
+// Also keeps the HTTP client in the main chunk, shared by the auth, Graph and Teams chunks.
+import { ExchangeCancelled } from './http.js';
 import { alertIntake, newIntakeReport, type IntakeReport } from './intake.js';
 import * as log from './log.js';
 import { chooseDelivery, deliveredNotices, type RunContext } from './delivery.js';
@@ -192,6 +194,11 @@ export async function run(): Promise<void> {
     if (cancel.signal.aborted)
       core.setFailed('The run was cancelled; what was delivered before the cancellation is recorded in the snapshot.');
   } catch (error) {
+    if (error instanceof ExchangeCancelled) {
+      // Cancelled before anything was posted (signing in, reading alerts): nothing to save.
+      core.setFailed('The run was cancelled before any post; nothing was posted and the stored snapshot was left as it is.');
+      return;
+    }
     const known = error instanceof ExplainedError;
     if (!known && error instanceof Error && error.stack) core.debug(error.stack);
     core.setFailed(redact(error instanceof Error ? error.message : String(error)));
