@@ -45,7 +45,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   compileTitlePattern: () => (/* binding */ compileTitlePattern),
 /* harmony export */   parseRoutes: () => (/* binding */ parseRoutes),
 /* harmony export */   routeFor: () => (/* reexport safe */ _route_match_js__WEBPACK_IMPORTED_MODULE_5__.nR),
-/* harmony export */   routeMatches: () => (/* reexport safe */ _route_match_js__WEBPACK_IMPORTED_MODULE_5__.HA)
+/* harmony export */   routeMatches: () => (/* reexport safe */ _route_match_js__WEBPACK_IMPORTED_MODULE_5__.HA),
+/* harmony export */   titlePatternKey: () => (/* binding */ titlePatternKey)
 /* harmony export */ });
 /* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2856);
 /* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8049);
@@ -67,6 +68,19 @@ __webpack_require__.r(__webpack_exports__);
 function compileTitlePattern(source) {
     const compiled = re2js__WEBPACK_IMPORTED_MODULE_4__/* .RE2JS */ .L3.compile(source, re2js__WEBPACK_IMPORTED_MODULE_4__/* .RE2JS */ .L3.CASE_INSENSITIVE);
     return { source, test: text => compiled.matcher(text).find() };
+}
+/** A `title` key of a list input (routes, suppress): checked, then compiled; `reject` names the input and item. */
+function titlePatternKey(value, reject) {
+    if (typeof value !== 'string' || value === '')
+        reject("'title' is not a text", 'Give a regular expression, e.g. title: ransomware|exfiltration.');
+    if (value.length > 1000)
+        reject("'title' is longer than 1000 characters", 'Use a short regular expression, e.g. title: ransomware|exfiltration.');
+    try {
+        return compileTitlePattern(value);
+    }
+    catch (error) {
+        return reject(`'title' is not a valid regular expression for the linear-time matcher (${(0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(error.message, 200)})`, 'Use regular expression syntax without backreferences (\\1) or lookaround ((?=, (?!, (?<=); matching ignores case and always takes linear time.');
+    }
 }
 const KEYS = ['name', 'webhook-url', 'min-severity', 'severity', 'service-sources', 'title'];
 const EXAMPLE = `For example:
@@ -122,18 +136,8 @@ function parseRoutes(text, allowLegacy) {
             route.severities = listValue(entry.severity).map(value => pick(where, 'severity', value, _alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC));
         if (entry['service-sources'] !== undefined)
             route.serviceSources = listValue(entry['service-sources']).map(value => pick(where, 'service-sources', value, _alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SERVICE_SOURCES */ .X5));
-        if (entry.title !== undefined) {
-            if (typeof entry.title !== 'string' || entry.title === '')
-                fail(where, "'title' is not a text", 'Give a regular expression, e.g. title: ransomware|exfiltration.');
-            if (entry.title.length > 1000)
-                fail(where, "'title' is longer than 1000 characters", 'Use a short regular expression, e.g. title: ransomware|exfiltration.');
-            try {
-                route.title = compileTitlePattern(entry.title);
-            }
-            catch (error) {
-                fail(where, `'title' is not a valid regular expression for the linear-time matcher (${(0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(error.message, 200)})`, 'Use regular expression syntax without backreferences (\\1) or lookaround ((?=, (?!, (?<=); matching ignores case and always takes linear time.');
-            }
-        }
+        if (entry.title !== undefined)
+            route.title = titlePatternKey(entry.title, (problem, valid) => fail(where, problem, valid));
         return route;
     });
 }

@@ -37,6 +37,22 @@ export function compileTitlePattern(source: string): TitlePattern {
   return { source, test: text => compiled.matcher(text).find() };
 }
 
+/** A `title` key of a list input (routes, suppress): checked, then compiled; `reject` names the input and item. */
+export function titlePatternKey(value: unknown, reject: (problem: string, valid: string) => never): TitlePattern {
+  if (typeof value !== 'string' || value === '')
+    reject("'title' is not a text", 'Give a regular expression, e.g. title: ransomware|exfiltration.');
+  if (value.length > 1000)
+    reject("'title' is longer than 1000 characters", 'Use a short regular expression, e.g. title: ransomware|exfiltration.');
+  try {
+    return compileTitlePattern(value);
+  } catch (error) {
+    return reject(
+      `'title' is not a valid regular expression for the linear-time matcher (${oneLine((error as Error).message, 200)})`,
+      'Use regular expression syntax without backreferences (\\1) or lookaround ((?=, (?!, (?<=); matching ignores case and always takes linear time.'
+    );
+  }
+}
+
 const KEYS = ['name', 'webhook-url', 'min-severity', 'severity', 'service-sources', 'title'];
 
 const EXAMPLE = `For example:
@@ -86,21 +102,7 @@ export function parseRoutes(text: string, allowLegacy: boolean): Route[] {
     if (entry.severity !== undefined) route.severities = listValue(entry.severity).map(value => pick(where, 'severity', value, SEVERITIES));
     if (entry['service-sources'] !== undefined)
       route.serviceSources = listValue(entry['service-sources']).map(value => pick(where, 'service-sources', value, SERVICE_SOURCES));
-    if (entry.title !== undefined) {
-      if (typeof entry.title !== 'string' || entry.title === '')
-        fail(where, "'title' is not a text", 'Give a regular expression, e.g. title: ransomware|exfiltration.');
-      if (entry.title.length > 1000)
-        fail(where, "'title' is longer than 1000 characters", 'Use a short regular expression, e.g. title: ransomware|exfiltration.');
-      try {
-        route.title = compileTitlePattern(entry.title);
-      } catch (error) {
-        fail(
-          where,
-          `'title' is not a valid regular expression for the linear-time matcher (${oneLine((error as Error).message, 200)})`,
-          'Use regular expression syntax without backreferences (\\1) or lookaround ((?=, (?!, (?<=); matching ignores case and always takes linear time.'
-        );
-      }
-    }
+    if (entry.title !== undefined) route.title = titlePatternKey(entry.title, (problem, valid) => fail(where, problem, valid));
     return route;
   });
 }

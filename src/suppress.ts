@@ -3,7 +3,7 @@ import { SERVICE_SOURCES, SEVERITIES } from './alert.js';
 import { matchAllowed, SettingsError } from './inputs.js';
 import { oneLine } from './log.js';
 import { yamlList } from './yaml-list.js';
-import { compileTitlePattern } from './routes.js';
+import { titlePatternKey } from './routes.js';
 import type { SuppressRule } from './suppress-match.js';
 
 /**
@@ -102,19 +102,7 @@ export function parseSuppress(text: string): SuppressRule[] {
     }
     const rule: SuppressRule = { name, reason };
     if (entry.until !== undefined) rule.until = untilOf(where, entry.until);
-    if (entry.title !== undefined) {
-      if (typeof entry.title !== 'string' || entry.title === '' || entry.title.length > 1000)
-        fail(where, "'title' is not a text of 1 to 1000 characters", 'Give a regular expression, e.g. title: ^Test alert.');
-      try {
-        rule.title = compileTitlePattern(entry.title);
-      } catch (error) {
-        fail(
-          where,
-          `'title' is not a valid regular expression for the linear-time matcher (${oneLine((error as Error).message, 200)})`,
-          'Use regular expression syntax without backreferences or lookaround; matching ignores case.'
-        );
-      }
-    }
+    if (entry.title !== undefined) rule.title = titlePatternKey(entry.title, (problem, valid) => fail(where, problem, valid));
     if (entry.severity !== undefined) rule.severities = allowed(where, 'severity', entry.severity, SEVERITIES);
     if (entry['service-sources'] !== undefined)
       rule.serviceSources = allowed(where, 'service-sources', entry['service-sources'], SERVICE_SOURCES);
