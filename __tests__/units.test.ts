@@ -88,6 +88,7 @@ test('counts: delivered, failed and owed notices; deferred ones are owed, not fa
     failedCount: 2,
     owedCount: 3,
     skippedCount: 3,
+    ruleNoticeCount: 0,
     suppressedCount: 0
   });
 });

@@ -1,6 +1,7 @@
 import { suppressedBy, suppressionEvidence } from './suppress-match.js';
 import { boundedAlert, severityRank, STATUSES, timeOf, type GraphAlert } from './alert.js';
 import type { IncidentStory } from './incidents.js';
+import type { RuleHit } from './audit.js';
 import type { NoticeKind, Settings } from './settings.js';
 import {
   entryMap,
@@ -46,6 +47,8 @@ export interface Notice {
   previousSignature?: string;
   /** group-by: incident: the incident this notice tells about (see incidents.ts). */
   incident?: IncidentStory;
+  /** rules: the audit rule firing this notice tells about (see audit.ts); `alert` is its alert-like face. */
+  rule?: RuleHit;
 }
 
 export interface Delta {

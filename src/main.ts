@@ -86,7 +86,8 @@ async function fetchCurrentAlerts(
   settings: Settings,
   previous: Snapshot | undefined,
   now: number,
-  signal: AbortSignal
+  signal: AbortSignal,
+  getToken: (() => Promise<string>) | undefined
 ): Promise<FetchResult> {
   const intake = newIntakeReport();
   const take = alertIntake(alertKeeper(previous, settings), intake);
@@ -102,18 +103,18 @@ async function fetchCurrentAlerts(
     }
     return { alerts, intake, incidents: new Map() };
   }
+  if (!settings.readAlerts) {
+    log.info('read-alerts is false: security alerts are not read; only the audit rules run.');
+    return { alerts: [], intake, incidents: new Map() };
+  }
   const since = fetchWindowStart(previous, now, settings.lookbackMs);
   const graph = settings.graph!;
-  const [{ createTokenProvider }, { fetchAlerts, GRAPH_RETRY_POLICY }] = await Promise.all([
-    import('./auth.js'),
-    import('./graph/alerts.js')
-  ]);
-  const getToken = await createTokenProvider(graph, { timeoutMs: settings.requestTimeoutMs, signal });
+  const { fetchAlerts, GRAPH_RETRY_POLICY } = await import('./graph/alerts.js');
   const { alerts, requests } = await fetchAlerts(
     graph.graphEndpoint,
     { since, serviceSources: settings.serviceSources },
     {
-      getToken,
+      getToken: getToken!,
       policy: { ...GRAPH_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs },
       onRetry: (reason, delayMs) => log.info(`Microsoft Graph: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`),
       signal
@@ -125,7 +126,7 @@ async function fetchCurrentAlerts(
   if (settings.groupBy === 'incident') {
     const { fetchIncidents } = await import('./graph/incidents.js');
     const listed = await fetchIncidents(graph.graphEndpoint, since, {
-      getToken,
+      getToken: getToken!,
       policy: { ...GRAPH_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs },
       onRetry: (reason, delayMs) => log.info(`Microsoft Graph (incidents): ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`),
       signal
@@ -134,6 +135,46 @@ async function fetchCurrentAlerts(
     log.info(`Read ${incidents.size} incident(s) updated in the same window in ${listed.requests} Graph request(s).`);
   }
   return { alerts, intake, incidents };
+}
+
+/** Signs in once per run (source graph): alerts, incidents and the audit rules share the token. */
+async function signIn(settings: Settings, signal: AbortSignal): Promise<(() => Promise<string>) | undefined> {
+  if (settings.source !== 'graph') return undefined;
+  const { createTokenProvider } = await import('./auth.js');
+  return createTokenProvider(settings.graph!, { timeoutMs: settings.requestTimeoutMs, signal });
+}
+
+/**
+ * rules: poll, harvest and create audit log queries, and collect the rule notices owed. With no rules
+ * left, notices still owed from earlier runs are posted all the same (nothing owed is dropped).
+ */
+async function auditStep(
+  settings: Settings,
+  previous: Snapshot | undefined,
+  getToken: (() => Promise<string>) | undefined,
+  context: RunContext
+): Promise<import('./audit.js').AuditOutcome | undefined> {
+  if (settings.rules.length === 0) {
+    const carried = previous?.audit;
+    if (!carried || Object.keys(carried.o).length === 0) return undefined;
+    const audit = await import('./audit.js');
+    return audit.carryAudit(carried);
+  }
+  const [audit, { GRAPH_RETRY_POLICY }] = await Promise.all([import('./audit.js'), import('./graph/client.js')]);
+  const outcome = await audit.runAudit(
+    previous?.audit,
+    {
+      endpoint: settings.graph!.graphEndpoint,
+      version: settings.auditApiVersion,
+      options: { getToken: getToken!, policy: { ...GRAPH_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs }, signal: context.signal }
+    },
+    { rules: settings.rules, lookbackMs: settings.lookbackMs, deadline: context.startedAt + settings.maxRunTimeMs / 2, now: Date.now }
+  );
+  const r = outcome.report;
+  log.info(
+    `Audit rules: ${r.harvested} window(s) harvested (${r.records} record(s)), ${r.created} query(ies) created, ${r.inFlight} in flight; ${outcome.newCount} new rule notice(s), ${outcome.notices.length} owed.`
+  );
+  return outcome;
 }
 
 /** At most this many lines of one kind of warning; the rest are counted. */
@@ -237,7 +278,8 @@ export async function runWith(
       : `No snapshot in the ${store.kind} store: first run (first-run: ${settings.firstRun}).`
   );
 
-  const { alerts, intake, incidents } = await fetchCurrentAlerts(settings, previous, now, context.signal);
+  const getToken = await signIn(settings, context.signal);
+  const { alerts, intake, incidents } = await fetchCurrentAlerts(settings, previous, now, context.signal, getToken);
   const delta = computeDelta(previous, alerts, settings, now);
   reportIntake(intake, delta);
   for (const [rule, count] of delta.suppressed) log.info(`Suppress rule '${rule}' held back ${count} notice(s).`);
@@ -257,7 +299,9 @@ export async function runWith(
     settings.groupBy === 'incident'
       ? (await import('./incidents.js')).planIncidents(delta.notices, incidents, previous?.incidents, settings, now)
       : undefined;
-  const toPost = incidentPlan ? sortByPriority(incidentPlan.notices) : delta.notices;
+  const audit = await auditStep(settings, previous, getToken, context);
+  const alertNotices = incidentPlan ? incidentPlan.notices : delta.notices;
+  const toPost = incidentPlan || audit ? sortByPriority([...alertNotices, ...(audit?.notices ?? [])]) : delta.notices;
   // Cards, routes and the text tools they use are loaded only when there is something to post.
   const deliveries = toPost.length > 0 ? (await import('./destinations.js')).planDeliveries(toPost, settings) : [];
   const results = await delivery.deliver(deliveries, context);
@@ -279,6 +323,11 @@ export async function runWith(
     const snapshot = nextSnapshot(delta, told, settings.snapshotScope, now);
     if (incidentPlan) snapshot.incidents = (await import('./incidents.js')).nextIncidents(incidentPlan, delivered, now - 2 * RETENTION_MS);
     else if (previous?.incidents) snapshot.incidents = previous.incidents;
+    if (audit) {
+      const settled = (await import('./audit.js')).settleAudit(audit.state, delivered, now);
+      // With no rules and nothing owed, the rules' state is dropped; with rules it is kept.
+      if (settings.rules.length > 0 || Object.keys(settled.o).length > 0) snapshot.audit = settled;
+    }
     try {
       snapshotKey = await store.save(snapshot);
       log.info(`Snapshot saved (${store.kind}: ${snapshotKey}), ${Object.keys(snapshot.alerts).length} alert(s).`);
@@ -297,7 +346,8 @@ export async function runWith(
     mode,
     skippedCount: intake.skipped.length,
     suppressed: delta.suppressed,
-    silentFirstRun: previous === undefined && settings.firstRun === 'silent'
+    silentFirstRun: previous === undefined && settings.firstRun === 'silent',
+    audit: audit && { newCount: audit.newCount, report: audit.report, owed: audit.notices.length }
   };
   setOutputs(outcome, await writeReport(outcome));
   await writeSummary(outcome);
@@ -309,6 +359,7 @@ export async function runWith(
       `max-run-time (${settings.maxRunTimeMs / 1000}s) reached: ${deferred} notice(s) were not posted in this run. They stay owed and later runs post them, most severe first (a backlog is draining).`
     );
   }
+  if (audit?.report.error) core.setFailed(audit.report.error);
   if (failedCount > 0) {
     core.setFailed(
       `${failedCount} notice(s) could not be delivered to Teams; they are kept in the snapshot and will be posted by the next run.`

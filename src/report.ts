@@ -30,6 +30,8 @@ export interface RunOutcome {
   silentFirstRun?: boolean;
   /** Notices held back by suppress rules, by rule name. */
   suppressed?: Map<string, number>;
+  /** rules: what the audit rules did this run. */
+  audit?: { newCount: number; owed: number; report: import('./audit.js').AuditReport };
 }
 
 export function compactAlert(alert: GraphAlert) {
@@ -59,7 +61,8 @@ export function counts(outcome: RunOutcome) {
     failedCount: planned - delivered.size - deferred,
     owedCount: planned - delivered.size,
     skippedCount: outcome.skippedCount,
-    suppressedCount: [...(outcome.suppressed?.values() ?? [])].reduce((sum, count) => sum + count, 0)
+    suppressedCount: [...(outcome.suppressed?.values() ?? [])].reduce((sum, count) => sum + count, 0),
+    ruleNoticeCount: outcome.audit?.newCount ?? 0
   };
 }
 
@@ -106,6 +109,7 @@ export function setOutputs(outcome: RunOutcome, reportPath: string): void {
   core.setOutput('owed-count', c.owedCount);
   core.setOutput('skipped-count', c.skippedCount);
   core.setOutput('suppressed-count', c.suppressedCount);
+  core.setOutput('rule-notice-count', c.ruleNoticeCount);
   const newAlerts = outcome.delta.notices.filter(notice => notice.kind === 'new').slice(0, NEW_ALERTS_OUTPUT_LIMIT);
   core.setOutput('new-alerts', JSON.stringify(newAlerts.map(notice => compactAlert(notice.alert))));
   core.setOutput('report-path', reportPath);
@@ -152,6 +156,24 @@ export async function writeSummary(outcome: RunOutcome): Promise<void> {
       ],
       ...[...outcome.suppressed].map(([rule, count]) => [html(rule), String(count)])
     ]);
+  }
+  if (outcome.audit) {
+    const { html } = await import('./summary-html.js');
+    const r = outcome.audit.report;
+    core.summary.addHeading('Audit log rules', 4);
+    core.summary.addRaw(
+      `<p>${outcome.audit.newCount} new rule notice(s), ${outcome.audit.owed} owed before delivery. Queries: ${r.inFlight} in flight, ${r.created} created, ${r.harvested} window(s) harvested with ${r.records} record(s)${r.deferredUntil ? `; the API asked to wait (429) until ${new Date(r.deferredUntil).toISOString()}` : ''}${r.gaveUp.length ? `; <b>${r.gaveUp.length} window(s) given up</b>` : ''}.${r.error ? ` <b>${html(r.error)}</b>` : ''}</p>`,
+      true
+    );
+    if (r.hits.size > 0) {
+      core.summary.addTable([
+        [
+          { data: 'Rule', header: true },
+          { data: 'Records counted', header: true }
+        ],
+        ...[...r.hits].map(([rule, count]) => [html(rule), String(count)])
+      ]);
+    }
   }
   if (outcome.delta.firstRun && outcome.silentFirstRun) {
     core.summary.addRaw(

@@ -1,6 +1,8 @@
 import { SERVICE_SOURCES, SEVERITIES, STATUSES, type Severity } from './alert.js';
 import type { parseRoutes, Route } from './routes.js';
 import type { parseSuppress } from './suppress.js';
+import type { parseRules } from './rules.js';
+import type { AuditRule } from './rule-match.js';
 import type { SuppressRule } from './suppress-match.js';
 import { CLOUDS, type Cloud } from './clouds.js';
 import {
@@ -88,6 +90,12 @@ export interface Settings {
   routes: Route[];
   /** `suppress`: rules that hold notices back (exclusions, snoozes); the first that holds and matches wins. */
   suppress: SuppressRule[];
+  /** `rules`: activity rules over the unified audit log (match, threshold, new-value); source graph only. */
+  rules: AuditRule[];
+  /** `audit-api-version`: the Graph version the audit log query API is called on. */
+  auditApiVersion: 'v1.0' | 'beta';
+  /** `read-alerts`: read security alerts (false: run the rules alone). */
+  readAlerts: boolean;
   /** `remind-after`: repeat open alerts the channel has not heard about for this long (undefined: no reminders). */
   remindAfterMs?: number;
   /** `post-rate`: at most this many posts per window to one webhook. */
@@ -184,6 +192,7 @@ function graphSettings(read: InputReader): GraphSettings {
 export interface OptionalParsers {
   parseRoutes?: typeof parseRoutes;
   parseSuppress?: typeof parseSuppress;
+  parseRules?: typeof parseRules;
 }
 
 /** Loads what the inputs need, then parses them (see parseSettings). */
@@ -191,6 +200,7 @@ export async function loadSettings(read: InputReader): Promise<Settings> {
   const parsers: OptionalParsers = {};
   if (read('routes').trim() !== '') parsers.parseRoutes = (await import('./routes.js')).parseRoutes;
   if (read('suppress').trim() !== '') parsers.parseSuppress = (await import('./suppress.js')).parseSuppress;
+  if (read('rules').trim() !== '') parsers.parseRules = (await import('./rules.js')).parseRules;
   return parseSettings(read, parsers);
 }
 
@@ -235,6 +245,25 @@ export function parseSettings(read: InputReader, parsers: OptionalParsers = {}):
   if (suppressText.trim() !== '' && !parsers.parseSuppress)
     throw new Error("parseSettings: input 'suppress' is set but no parser was given (use loadSettings)");
   const suppress = suppressText.trim() === '' ? [] : parsers.parseSuppress!(suppressText);
+  const rulesText = read('rules');
+  if (rulesText.trim() !== '' && !parsers.parseRules)
+    throw new Error("parseSettings: input 'rules' is set but no parser was given (use loadSettings)");
+  const rules = rulesText.trim() === '' ? [] : parsers.parseRules!(rulesText);
+  if (rules.length > 0 && source !== 'graph')
+    fail('rules', 'is set, but source is file', 'Rules read the audit log from Microsoft Graph: use source: graph, or remove rules.');
+  if (rules.length > 0 && graph && graph.cloud !== 'global')
+    fail(
+      'rules',
+      `is set, but cloud is ${graph.cloud}`,
+      'Microsoft offers the audit log query API in the global cloud only; remove rules for this tenant.'
+    );
+  const readAlerts = booleanInput(read, 'read-alerts', true);
+  if (!readAlerts && rules.length === 0)
+    fail(
+      'read-alerts',
+      'is false and there are no rules, so the run would read nothing',
+      'Set rules (see examples/rules.yml), or remove read-alerts: false.'
+    );
   const dryRun = booleanInput(read, 'dry-run', false);
   const sendTestCard = booleanInput(read, 'send-test-card', false);
   if (source === 'graph' && !webhookUrl && routes.length === 0 && !dryRun) {
@@ -280,6 +309,9 @@ export function parseSettings(read: InputReader, parsers: OptionalParsers = {}):
     postRate: rateInput(read, 'post-rate', '20/5m'),
     routes,
     suppress,
+    rules,
+    auditApiVersion: oneOf(read, 'audit-api-version', ['v1.0', 'beta'] as const, 'v1.0'),
+    readAlerts,
     remindAfterMs: read('remind-after').trim() ? durationInput(read, 'remind-after', '', 3_600_000, 30 * 86_400_000) : undefined,
     snapshotStore: oneOf<SnapshotStoreKind>(read, 'snapshot-store', ['auto', 'actions-cache', 'file'], 'auto'),
     snapshotPath: read('snapshot-path').trim() || '.m365-alerts/snapshot.json',

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import type { GraphAlert } from '../alert.js';
+import type { AuditState } from '../audit.js';
 
 /**
  * The snapshot is what one run leaves for the next: for every alert seen recently, the state it was in
@@ -45,6 +46,8 @@ export interface Snapshot {
   alerts: Record<string, SnapshotEntry>;
   /** group-by: incident: what the channel was told per incident (absent until an incident was told). */
   incidents?: Record<string, IncidentEntry>;
+  /** rules: the audit rules' ledger of query windows, counts, learned values and owed notices (see audit.ts). */
+  audit?: AuditState;
 }
 
 /** What the channel was told about one incident. */
@@ -199,6 +202,7 @@ export function parseSnapshot(text: string, check: SnapshotCheck): Snapshot {
     }
     Object.setPrototypeOf(data.incidents, null);
   }
+  if (data.audit !== undefined) checkAuditState(data.audit);
   // Own keys only, whatever the id: `__proto__` or `constructor` are alert ids like any other.
   Object.setPrototypeOf(data.alerts, null);
   return data as unknown as Snapshot;
@@ -211,4 +215,57 @@ export function entryMap(): Record<string, SnapshotEntry> {
 
 function isRecord(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const optional = (value: unknown, check: (v: unknown) => boolean) => value === undefined || check(value);
+const numbers = (value: unknown) => Array.isArray(value) && value.every(isNumber);
+
+/** A record whose every value passes `check`; its prototype is removed (keys are data: ids, user names). */
+function mapOf(value: unknown, check: (entry: unknown, key: string) => boolean): boolean {
+  if (!isRecord(value)) return false;
+  for (const key in value) if (!check(value[key], key)) return false;
+  Object.setPrototypeOf(value, null);
+  return true;
+}
+
+/** The audit rules' state is checked like the rest: a malformed one is not trusted, never half-used. */
+function checkAuditState(audit: unknown): void {
+  const bad = (what: string): never => {
+    throw new SnapshotUntrustedError(`its audit rules state has a malformed ${what}`);
+  };
+  if (!isRecord(audit)) bad('section');
+  const { w, r, o, t } = audit as Record<string, any>;
+  if (!isRecord(w) || !isNumber(w.fresh) || !isNumber(w.late) || !Array.isArray(w.windows) || w.windows.length > 1000) bad('ledger');
+  for (const window of w.windows) {
+    if (
+      !isRecord(window) ||
+      !isNumber(window.s) ||
+      !isNumber(window.e) ||
+      (window.k !== 'fresh' && window.k !== 'late') ||
+      !isNumber(window.n) ||
+      !optional(window.q, v => typeof v === 'string') ||
+      !optional(window.c, isNumber) ||
+      !optional(window.b, isNumber)
+    )
+      bad('query window');
+  }
+  if (!isRecord(r) || !mapOf(r.seen, isNumber)) bad('record list');
+  const group = (g: unknown) =>
+    isRecord(g) &&
+    isNumber(g.t) &&
+    optional(g.e, numbers) &&
+    optional(g.r, numbers) &&
+    optional(g.d, v => Array.isArray(v) && v.every(item => typeof item === 'string')) &&
+    optional(g.v, v => mapOf(v, isNumber));
+  if (!mapOf(r.rules, rule => isRecord(rule) && typeof rule.f === 'string' && optional(rule.l, isNumber) && mapOf(rule.g, group)))
+    bad('rule state');
+  if (
+    !mapOf(
+      o,
+      (entry, id) => isRecord(entry) && isRecord(entry.a) && entry.a.id === id && isRecord(entry.h) && Array.isArray(entry.h.samples)
+    )
+  )
+    bad('owed notice');
+  if (!mapOf(t, isNumber)) bad('told notice');
 }

@@ -350,6 +350,7 @@ export function digestCards(notices: Notice[], kind: DigestKind = OVERFLOW_DIGES
 
 function individualCard(notice: Notice, hosts: PortalHosts): AdaptiveCard {
   if (notice.incident) return incidentCard(notice, hosts);
+  if (notice.rule) return ruleCard(notice, hosts);
   return notice.kind === 'new' ? newAlertCard(notice.alert, hosts) : followUpCard(notice, hosts);
 }
 
@@ -387,6 +388,62 @@ export function incidentCard(notice: Notice, hosts: PortalHosts = GLOBAL_PORTALS
   return card(
     [header(notice.alert, caption), facts(incidentFacts(notice))],
     openUrlAction('Open incident', notice.incident!.incident.incidentWebUrl ?? notice.alert.incidentWebUrl, hosts)
+  );
+}
+
+const RULE_TYPE_LABEL: Record<string, string> = { match: 'match', threshold: 'threshold', 'new-value': 'new value' };
+
+function minutes(ms: unknown): string {
+  const value = Number(ms);
+  if (!Number.isFinite(value)) return '';
+  return value % 3_600_000 === 0 ? `${value / 3_600_000} h` : `${Math.round(value / 60_000)} min`;
+}
+
+/** The rows of an audit rule card: what fired, for whom, and up to five of the records behind it. */
+export function ruleFacts(notice: Notice): Array<[string, string]> {
+  const hit = notice.rule!;
+  const text = (value: unknown, max = 200) => truncate(String(value ?? ''), max);
+  const rows: Array<[string, string]> = [['Rule', `${text(hit.rule)} (${RULE_TYPE_LABEL[hit.type] ?? text(hit.type, 20)} rule)`]];
+  if (hit.type === 'threshold') {
+    const what = hit.distinct ? `distinct ${text(hit.distinct, 80)} values` : 'events';
+    rows.push(['Count', `${text(hit.count, 12)} ${what} within ${minutes(hit.windowMs)} (threshold ${text(hit.threshold, 12)})`]);
+  }
+  if (hit.type === 'new-value') {
+    rows.push([`New ${text(hit.valueField, 80)}`, text(hit.value)]);
+    const known = Array.isArray(hit.known) ? hit.known.map(value => text(value, 60)) : [];
+    rows.push(['Known before', known.length ? known.join(', ') : '']);
+  }
+  if (hit.groupBy) rows.push([text(hit.groupBy, 80), text(hit.group)]);
+  rows.push(['Operations', Array.isArray(hit.operations) ? truncate(hit.operations.map(op => String(op)).join(', '), 300) : '']);
+  rows.push(['First seen', formatTime(notice.alert.createdDateTime)]);
+  const samples = Array.isArray(hit.samples) ? hit.samples.slice(0, 5) : [];
+  if (samples.length > 0) {
+    rows.push([
+      samples.length === 1 ? 'Record' : `Sample records (${samples.length})`,
+      samples
+        .map(sample =>
+          [
+            formatTime(sample?.time),
+            text(sample?.user, 120),
+            text(sample?.operation, 80),
+            text(sample?.object, 200),
+            text(sample?.clientIp, 60)
+          ]
+            .filter(Boolean)
+            .join(' · ')
+        )
+        .join('\n')
+    ]);
+  }
+  rows.push(['Notice ID', notice.alert.id]);
+  return rows;
+}
+
+/** One card per rule firing, with a button to the Purview audit search to see every record. */
+export function ruleCard(notice: Notice, hosts: PortalHosts = GLOBAL_PORTALS): AdaptiveCard {
+  return card(
+    [header(notice.alert, 'Audit log rule'), facts(ruleFacts(notice))],
+    openUrlAction('Open Purview audit search', notice.alert.alertWebUrl, hosts)
   );
 }
 

@@ -89,7 +89,8 @@ const SERVICE_NAMES: Record<string, string> = {
   dataLossPrevention: 'Microsoft Purview Data Loss Prevention',
   microsoftDefenderForCloud: 'Microsoft Defender for Cloud',
   microsoftSentinel: 'Microsoft Sentinel',
-  microsoftInsiderRiskManagement: 'Microsoft Purview Insider Risk Management'
+  microsoftInsiderRiskManagement: 'Microsoft Purview Insider Risk Management',
+  auditLogRule: 'Audit log rule (this action)'
 };
 
 /** The same, short, for digest rows and counts where space is tight. */
@@ -104,7 +105,8 @@ const SERVICE_LABELS: Record<string, string> = {
   dataLossPrevention: 'Purview DLP',
   microsoftDefenderForCloud: 'Defender for Cloud',
   microsoftSentinel: 'Sentinel',
-  microsoftInsiderRiskManagement: 'Insider Risk Management'
+  microsoftInsiderRiskManagement: 'Insider Risk Management',
+  auditLogRule: 'Audit rule'
 };
 
 /** detectionSource values whose humanised form reads badly. */

@@ -1,0 +1,326 @@
+import type { GraphAlert } from './alert.js';
+import {
+  MAX_ATTEMPTS,
+  MAX_IN_FLIGHT,
+  newLedger,
+  planWindows,
+  retryDelay,
+  STUCK_AFTER_MS,
+  type AuditWindow,
+  type Ledger
+} from './audit-ledger.js';
+import type { Notice } from './delta.js';
+import { ExchangeCancelled } from './http.js';
+import { AuditApiError, createQuery, getQuery, readRecords, type AuditClient } from './graph/audit.js';
+import { GraphError } from './graph/client.js';
+import * as log from './log.js';
+import type { AuditRule } from './rule-match.js';
+import {
+  emptyRuleEvalState,
+  evaluateRecords,
+  EVENT_HORIZON_MS,
+  type RuleEvalState,
+  type RuleFiring,
+  type SampleRecord
+} from './rule-eval.js';
+
+/**
+ * The audit rules' part of a run: poll the queries in flight, harvest the finished ones through the
+ * rules, create the queries now due, and turn firings into notices that go through the same cards,
+ * routes and outputs as alerts. A run never waits for a query: it creates, a later run harvests.
+ * Notices are owed (kept in the snapshot with what their card needs) until Teams accepted them.
+ */
+
+/** What a rule card shows besides the alert-like fields. */
+export interface RuleHit {
+  rule: string;
+  type: AuditRule['type'];
+  group: string;
+  groupBy: string;
+  count?: number;
+  threshold?: number;
+  windowMs?: number;
+  distinct?: string;
+  value?: string;
+  valueField?: string;
+  known?: string[];
+  operations: string[];
+  samples: SampleRecord[];
+}
+
+export interface OwedRuleNotice {
+  a: GraphAlert;
+  h: RuleHit;
+}
+
+export interface AuditState {
+  w: Ledger;
+  r: RuleEvalState;
+  /** Rule notices owed, by notice id. */
+  o: Record<string, OwedRuleNotice>;
+  /** Rule notices delivered, by id → when (ms), kept for the event horizon: a firing found again is not told twice. */
+  t: Record<string, number>;
+}
+
+export interface AuditReport {
+  inFlight: number;
+  created: number;
+  harvested: number;
+  records: number;
+  deferredUntil?: number;
+  hits: Map<string, number>;
+  /** Windows given up after MAX_ATTEMPTS, as "start – end". */
+  gaveUp: string[];
+  /** A problem an admin must fix (permission, API version); the run fails after delivering the rest. */
+  error?: string;
+}
+
+export interface AuditOutcome {
+  state: AuditState;
+  /** Every owed rule notice: new firings and those still owed from earlier runs. */
+  notices: Notice[];
+  /** Firings of this run that became notices (rule-notice-count). */
+  newCount: number;
+  report: AuditReport;
+}
+
+export const RULE_SERVICE_SOURCE = 'auditLogRule';
+const PURVIEW_AUDIT_SEARCH = 'https://purview.microsoft.com/audit/auditsearch';
+/** Records a harvest hands to the rules at a time (pages are evaluated as they arrive). */
+const BATCH = 1000;
+
+export function newAuditState(now: number, lookbackMs: number): AuditState {
+  return { w: newLedger(now, lookbackMs), r: emptyRuleEvalState(), o: Object.create(null), t: Object.create(null) };
+}
+
+function describeWindow(window: AuditWindow): string {
+  return `${new Date(window.s).toISOString()} – ${new Date(window.e).toISOString()}`;
+}
+
+function describeMs(ms: number): string {
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000} h`;
+  if (ms % 60_000 === 0) return `${ms / 60_000} min`;
+  return `${Math.round(ms / 1000)} s`;
+}
+
+function hitOf(firing: RuleFiring): RuleHit {
+  const rule = firing.rule;
+  return {
+    rule: rule.name,
+    type: rule.type,
+    group: firing.group,
+    groupBy: rule.groupBy.map(path => path.join('.')).join(' + '),
+    count: firing.count,
+    threshold: rule.threshold,
+    windowMs: rule.windowMs,
+    distinct: rule.distinct?.join('.'),
+    value: firing.value,
+    valueField: rule.value?.join('.'),
+    known: firing.known,
+    operations: rule.operations.slice(0, 20),
+    samples: firing.samples.slice(0, 5)
+  };
+}
+
+/** The alert-like face of a firing: what digests, routes, outputs and the report read. */
+export function ruleAlert(firing: RuleFiring, hit: RuleHit, now: number): GraphAlert {
+  const who = hit.group && hit.group !== '(none)' ? hit.group : '';
+  const what =
+    hit.type === 'threshold'
+      ? `${hit.count} ${hit.distinct ? `distinct ${hit.distinct}` : 'events'} in ${describeMs(hit.windowMs!)}${who ? ` by ${who}` : ''}`
+      : hit.type === 'new-value'
+        ? `new ${hit.valueField} ${hit.value}${who ? ` for ${who}` : ''}`
+        : `${hit.samples[0]?.operation ?? 'activity'}${hit.samples[0]?.user ? ` by ${hit.samples[0].user}` : ''}`;
+  return {
+    id: firing.id,
+    title: `${hit.rule}: ${what}`.slice(0, 400),
+    severity: firing.rule.severity,
+    status: 'new',
+    serviceSource: RULE_SERVICE_SOURCE,
+    category: `audit log ${hit.type} rule`,
+    createdDateTime: new Date(firing.at).toISOString(),
+    lastUpdateDateTime: new Date(now).toISOString(),
+    alertWebUrl: PURVIEW_AUDIT_SEARCH
+  };
+}
+
+function noticeOf(owed: OwedRuleNotice): Notice {
+  return { kind: 'new', alert: owed.a, rule: owed.h };
+}
+
+export interface AuditRunOptions {
+  rules: readonly AuditRule[];
+  lookbackMs: number;
+  /** No query is polled, created or read after this time (ms). */
+  deadline: number;
+  now: () => number;
+}
+
+/** The operations any rule names, as the query's operationFilters (exact names, deduplicated). */
+export function queriedOperations(rules: readonly AuditRule[]): string[] {
+  const seen = new Map<string, string>();
+  for (const rule of rules) for (const op of rule.operations) if (!seen.has(op.toLowerCase())) seen.set(op.toLowerCase(), op);
+  return [...seen.values()];
+}
+
+async function harvest(
+  client: AuditClient,
+  window: AuditWindow,
+  state: AuditState,
+  options: AuditRunOptions,
+  report: AuditReport,
+  firings: RuleFiring[]
+): Promise<void> {
+  let batch: unknown[] = [];
+  const horizon = Math.max(EVENT_HORIZON_MS, options.lookbackMs + 3_600_000);
+  const flush = () => {
+    if (batch.length === 0) return;
+    const result = evaluateRecords(state.r, options.rules, batch as Array<Record<string, unknown>>, window.s, options.now(), horizon);
+    firings.push(...result.firings);
+    for (const [rule, count] of result.hits) report.hits.set(rule, (report.hits.get(rule) ?? 0) + count);
+    report.records += batch.length;
+    batch = [];
+  };
+  await readRecords(client, window.q!, record => {
+    batch.push(record);
+    if (batch.length >= BATCH) flush();
+  });
+  flush();
+}
+
+/**
+ * Polls, harvests and creates queries within the deadline. State changes as work is done, so what a run
+ * cut short (deadline, cancellation, an API error) already did is kept: records already counted are
+ * recognised by id when their window is read again.
+ */
+export async function runAudit(previous: AuditState | undefined, client: AuditClient, options: AuditRunOptions): Promise<AuditOutcome> {
+  const start = options.now();
+  const state = previous ?? newAuditState(start, options.lookbackMs);
+  const report: AuditReport = { inFlight: 0, created: 0, harvested: 0, records: 0, hits: new Map(), gaveUp: [] };
+  const firings: RuleFiring[] = [];
+  const reach = start - Math.max(EVENT_HORIZON_MS, options.lookbackMs);
+  const ledger = state.w;
+  planWindows(ledger, start, reach);
+  const giveUpOrRetry = (window: AuditWindow, why: string) => {
+    window.n++;
+    delete window.q;
+    delete window.c;
+    if (window.n >= MAX_ATTEMPTS) {
+      ledger.windows = ledger.windows.filter(w => w !== window);
+      report.gaveUp.push(describeWindow(window));
+      log.warning(
+        `Audit log query for ${describeWindow(window)} failed ${window.n} times (last: ${why}); this window is given up and records only in it are not counted by the rules.`
+      );
+      return;
+    }
+    window.b = options.now() + retryDelay(window.n);
+    log.info(`Audit log query for ${describeWindow(window)}: ${why}; created again after ${describeMs(window.b - options.now())}.`);
+  };
+
+  try {
+    // 1. Queries in flight: poll; harvest those that succeeded.
+    for (const window of [...ledger.windows].filter(w => w.q).sort((a, b) => a.s - b.s)) {
+      if (options.now() >= options.deadline) break;
+      const status = await getQuery(client, window.q!);
+      if ('missing' in status) {
+        giveUpOrRetry(window, 'the query is gone (HTTP 404)');
+        continue;
+      }
+      if ('failed' in status) {
+        log.info(`Audit log query for ${describeWindow(window)} could not be polled (${status.failed}); asked again next run.`);
+        continue;
+      }
+      if (status.status === 'succeeded') {
+        try {
+          await harvest(client, window, state, options, report, firings);
+        } catch (error) {
+          if (error instanceof ExchangeCancelled) throw error;
+          if (error instanceof GraphError && (error.status === 401 || error.status === 403)) throw error;
+          giveUpOrRetry(window, `its records could not be read (${(error as Error).message})`);
+          continue;
+        }
+        ledger.windows = ledger.windows.filter(w => w !== window);
+        report.harvested++;
+        if (status.limitExceeded) {
+          // Part of the window's records were left out: read it again as two halves.
+          const middle = Math.floor((window.s + window.e) / 2);
+          if (window.e - window.s > 2 * 60_000) {
+            ledger.windows.push({ s: window.s, e: middle, k: window.k, n: 0 }, { s: middle, e: window.e, k: window.k, n: 0 });
+          }
+          log.warning(
+            `Audit log query for ${describeWindow(window)} reached its record limit (isRecordCountLimitExceeded); the window is read again in two halves.`
+          );
+        }
+      } else if (status.status === 'failed' || status.status === 'cancelled') {
+        giveUpOrRetry(window, `the query ended as ${status.status}`);
+      } else if (options.now() - (window.c ?? 0) > STUCK_AFTER_MS) {
+        giveUpOrRetry(window, `the query is still ${status.status} after ${describeMs(STUCK_AFTER_MS)}`);
+      }
+    }
+
+    // 2. Create the queries now due, oldest window first, within the concurrency cap.
+    const operations = queriedOperations(options.rules);
+    for (const window of [...ledger.windows].filter(w => !w.q).sort((a, b) => a.s - b.s)) {
+      if (options.now() >= options.deadline) break;
+      if (ledger.windows.filter(w => w.q).length >= MAX_IN_FLIGHT) break;
+      if (window.b !== undefined && window.b > options.now()) continue;
+      const result = await createQuery(
+        client,
+        { start: window.s, end: window.e },
+        operations,
+        `m365-alerts-to-teams ${window.k} ${describeWindow(window)}`
+      );
+      if ('deferMs' in result) {
+        // The tenant's search slots are full: every waiting window waits, nothing is retried now.
+        const until = options.now() + Math.max(60_000, result.deferMs);
+        for (const waiting of ledger.windows) if (!waiting.q) waiting.b = Math.max(waiting.b ?? 0, until);
+        report.deferredUntil = until;
+        log.info(`Audit log query API answered 429 (too many searches); new queries wait until ${new Date(until).toISOString()}.`);
+        break;
+      }
+      if ('failed' in result) {
+        giveUpOrRetry(window, result.failed);
+        continue;
+      }
+      window.q = result.created;
+      window.c = options.now();
+      report.created++;
+    }
+  } catch (error) {
+    if (error instanceof ExchangeCancelled) throw error;
+    if (error instanceof AuditApiError || error instanceof GraphError) report.error = error.message;
+    else throw error;
+  }
+  report.inFlight = ledger.windows.filter(w => w.q).length;
+
+  let newCount = 0;
+  for (const firing of firings) {
+    if (Object.hasOwn(state.o, firing.id) || Object.hasOwn(state.t, firing.id)) continue;
+    const hit = hitOf(firing);
+    state.o[firing.id] = { a: ruleAlert(firing, hit, start), h: hit };
+    newCount++;
+  }
+  return { state, notices: Object.values(state.o).map(noticeOf), newCount, report };
+}
+
+/** No rules any more, but notices still owed: they are posted all the same; nothing else runs. */
+export function carryAudit(state: AuditState): AuditOutcome {
+  return {
+    state,
+    notices: Object.values(state.o).map(noticeOf),
+    newCount: 0,
+    report: { inFlight: 0, created: 0, harvested: 0, records: 0, hits: new Map(), gaveUp: [] }
+  };
+}
+
+/** After delivery: delivered rule notices become told; the rest stay owed. */
+export function settleAudit(state: AuditState, delivered: ReadonlySet<Notice>, now: number): AuditState {
+  for (const notice of delivered) {
+    if (!notice.rule || !Object.hasOwn(state.o, notice.alert.id)) continue;
+    delete state.o[notice.alert.id];
+    state.t[notice.alert.id] = now;
+  }
+  const told = Object.entries(state.t).filter(([, at]) => at >= now - EVENT_HORIZON_MS);
+  state.t = Object.assign(Object.create(null), Object.fromEntries(told));
+  return state;
+}
