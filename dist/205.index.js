@@ -25,6 +25,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   planCards: () => (/* binding */ planCards),
 /* harmony export */   postBudget: () => (/* binding */ postBudget),
 /* harmony export */   reminderDigest: () => (/* binding */ reminderDigest),
+/* harmony export */   ruleCard: () => (/* binding */ ruleCard),
+/* harmony export */   ruleFacts: () => (/* binding */ ruleFacts),
 /* harmony export */   severityLook: () => (/* binding */ severityLook),
 /* harmony export */   workflowsEnvelope: () => (/* binding */ workflowsEnvelope)
 /* harmony export */ });
@@ -324,6 +326,8 @@ function digestCards(notices, kind = OVERFLOW_DIGEST, hosts = _clouds_js__WEBPAC
 function individualCard(notice, hosts) {
     if (notice.incident)
         return incidentCard(notice, hosts);
+    if (notice.rule)
+        return ruleCard(notice, hosts);
     return notice.kind === 'new' ? newAlertCard(notice.alert, hosts) : followUpCard(notice, hosts);
 }
 /** Alerts listed on an incident card before "+N more". */
@@ -357,6 +361,55 @@ function incidentFacts(notice) {
 function incidentCard(notice, hosts = _clouds_js__WEBPACK_IMPORTED_MODULE_1__/* .GLOBAL_PORTALS */ .y) {
     const caption = notice.kind === 'new' ? 'New incident' : notice.kind === 'resolved' ? 'Incident resolved' : 'Incident update';
     return card([header(notice.alert, caption), facts(incidentFacts(notice))], openUrlAction('Open incident', notice.incident.incident.incidentWebUrl ?? notice.alert.incidentWebUrl, hosts));
+}
+const RULE_TYPE_LABEL = { match: 'match', threshold: 'threshold', 'new-value': 'new value' };
+function minutes(ms) {
+    const value = Number(ms);
+    if (!Number.isFinite(value))
+        return '';
+    return value % 3_600_000 === 0 ? `${value / 3_600_000} h` : `${Math.round(value / 60_000)} min`;
+}
+/** The rows of an audit rule card: what fired, for whom, and up to five of the records behind it. */
+function ruleFacts(notice) {
+    const hit = notice.rule;
+    const text = (value, max = 200) => (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(value ?? ''), max);
+    const rows = [['Rule', `${text(hit.rule)} (${RULE_TYPE_LABEL[hit.type] ?? text(hit.type, 20)} rule)`]];
+    if (hit.type === 'threshold') {
+        const what = hit.distinct ? `distinct ${text(hit.distinct, 80)} values` : 'events';
+        rows.push(['Count', `${text(hit.count, 12)} ${what} within ${minutes(hit.windowMs)} (threshold ${text(hit.threshold, 12)})`]);
+    }
+    if (hit.type === 'new-value') {
+        rows.push([`New ${text(hit.valueField, 80)}`, text(hit.value)]);
+        const known = Array.isArray(hit.known) ? hit.known.map(value => text(value, 60)) : [];
+        rows.push(['Known before', known.length ? known.join(', ') : '']);
+    }
+    if (hit.groupBy)
+        rows.push([text(hit.groupBy, 80), text(hit.group)]);
+    rows.push(['Operations', Array.isArray(hit.operations) ? (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(hit.operations.map(op => String(op)).join(', '), 300) : '']);
+    rows.push(['First seen', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(notice.alert.createdDateTime)]);
+    const samples = Array.isArray(hit.samples) ? hit.samples.slice(0, 5) : [];
+    if (samples.length > 0) {
+        rows.push([
+            samples.length === 1 ? 'Record' : `Sample records (${samples.length})`,
+            samples
+                .map(sample => [
+                (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(sample?.time),
+                text(sample?.user, 120),
+                text(sample?.operation, 80),
+                text(sample?.object, 200),
+                text(sample?.clientIp, 60)
+            ]
+                .filter(Boolean)
+                .join(' · '))
+                .join('\n')
+        ]);
+    }
+    rows.push(['Notice ID', notice.alert.id]);
+    return rows;
+}
+/** One card per rule firing, with a button to the Purview audit search to see every record. */
+function ruleCard(notice, hosts = _clouds_js__WEBPACK_IMPORTED_MODULE_1__/* .GLOBAL_PORTALS */ .y) {
+    return card([header(notice.alert, 'Audit log rule'), facts(ruleFacts(notice))], openUrlAction('Open Purview audit search', notice.alert.alertWebUrl, hosts));
 }
 /** One card per notice up to `maxCards`, the rest in digest cards; reminders always go in a reminder digest. */
 function planCards(all, maxCards, remindAfterMs = 86_400_000, hosts = _clouds_js__WEBPACK_IMPORTED_MODULE_1__/* .GLOBAL_PORTALS */ .y) {
@@ -544,7 +597,8 @@ const SERVICE_NAMES = {
     dataLossPrevention: 'Microsoft Purview Data Loss Prevention',
     microsoftDefenderForCloud: 'Microsoft Defender for Cloud',
     microsoftSentinel: 'Microsoft Sentinel',
-    microsoftInsiderRiskManagement: 'Microsoft Purview Insider Risk Management'
+    microsoftInsiderRiskManagement: 'Microsoft Purview Insider Risk Management',
+    auditLogRule: 'Audit log rule (this action)'
 };
 /** The same, short, for digest rows and counts where space is tight. */
 const SERVICE_LABELS = {
@@ -558,7 +612,8 @@ const SERVICE_LABELS = {
     dataLossPrevention: 'Purview DLP',
     microsoftDefenderForCloud: 'Defender for Cloud',
     microsoftSentinel: 'Sentinel',
-    microsoftInsiderRiskManagement: 'Insider Risk Management'
+    microsoftInsiderRiskManagement: 'Insider Risk Management',
+    auditLogRule: 'Audit rule'
 };
 /** detectionSource values whose humanised form reads badly. */
 const DETECTION_NAMES = {

@@ -1,16 +1,17 @@
 export const id = 43;
-export const ids = [43,604];
+export const ids = [43,561,604];
 export const modules = {
 
 /***/ 2561:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A4: () => (/* binding */ getAllPages),
-/* harmony export */   bt: () => (/* binding */ GRAPH_RETRY_POLICY),
-/* harmony export */   h9: () => (/* binding */ GraphError)
+/* harmony export */   GRAPH_RETRY_POLICY: () => (/* binding */ GRAPH_RETRY_POLICY),
+/* harmony export */   GraphError: () => (/* binding */ GraphError),
+/* harmony export */   MAX_CLOCK_SKEW_MS: () => (/* binding */ MAX_CLOCK_SKEW_MS),
+/* harmony export */   getAllPages: () => (/* binding */ getAllPages)
 /* harmony export */ });
-/* unused harmony export MAX_CLOCK_SKEW_MS */
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6803);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
@@ -177,12 +178,12 @@ async function fetchIncidents(graphEndpoint, since, options) {
     url.searchParams.set('$filter', `lastUpdateDateTime ge ${new Date(since).toISOString()}`);
     url.searchParams.set('$top', '50');
     try {
-        const { items, requests } = await (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .getAllPages */ .A4)(url.toString(), options, _incidents_js__WEBPACK_IMPORTED_MODULE_0__.checkIncident);
+        const { items, requests } = await (0,_client_js__WEBPACK_IMPORTED_MODULE_1__.getAllPages)(url.toString(), options, _incidents_js__WEBPACK_IMPORTED_MODULE_0__.checkIncident);
         return { incidents: new Map(items.map(incident => [incident.id, incident])), requests };
     }
     catch (error) {
-        if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .GraphError */ .h9 && error.status === 403) {
-            throw new _client_js__WEBPACK_IMPORTED_MODULE_1__/* .GraphError */ .h9(`Microsoft Graph denied access to security incidents (HTTP 403). group-by: incident needs the application permission SecurityIncident.Read.All, with admin consent, besides SecurityAlert.Read.All (App registrations → API permissions → Add → Microsoft Graph → Application permissions → SecurityIncident.Read.All → Grant admin consent), or use group-by: alert.`, 403);
+        if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__.GraphError && error.status === 403) {
+            throw new _client_js__WEBPACK_IMPORTED_MODULE_1__.GraphError(`Microsoft Graph denied access to security incidents (HTTP 403). group-by: incident needs the application permission SecurityIncident.Read.All, with admin consent, besides SecurityAlert.Read.All (App registrations → API permissions → Add → Microsoft Graph → Application permissions → SecurityIncident.Read.All → Grant admin consent), or use group-by: alert.`, 403);
         }
         throw error;
     }

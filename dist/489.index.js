@@ -1,18 +1,15 @@
 export const id = 489;
-export const ids = [489];
+export const ids = [489,561];
 export const modules = {
 
 /***/ 3489:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GRAPH_RETRY_POLICY: () => (/* reexport safe */ _client_js__WEBPACK_IMPORTED_MODULE_0__.bt),
-/* harmony export */   PAGE_SIZES: () => (/* binding */ PAGE_SIZES),
-/* harmony export */   buildAlertsFilter: () => (/* binding */ buildAlertsFilter),
-/* harmony export */   buildAlertsUrl: () => (/* binding */ buildAlertsUrl),
+/* harmony export */   GRAPH_RETRY_POLICY: () => (/* reexport safe */ _client_js__WEBPACK_IMPORTED_MODULE_0__.GRAPH_RETRY_POLICY),
 /* harmony export */   fetchAlerts: () => (/* binding */ fetchAlerts)
 /* harmony export */ });
+/* unused harmony exports buildAlertsFilter, buildAlertsUrl, PAGE_SIZES */
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2561);
 
 
@@ -41,7 +38,7 @@ function buildAlertsUrl(graphEndpoint, query, pageSize) {
  */
 const PAGE_SIZES = [1000, 100, undefined];
 function refusesTop(error) {
-    return error instanceof _client_js__WEBPACK_IMPORTED_MODULE_0__/* .GraphError */ .h9 && error.status === 400 && /\btop\b/i.test(error.message);
+    return error instanceof _client_js__WEBPACK_IMPORTED_MODULE_0__.GraphError && error.status === 400 && /\btop\b/i.test(error.message);
 }
 /** `take` checks and trims each item as its page arrives (see alertIntake); it returns undefined for items it skips. */
 async function fetchAlerts(graphEndpoint, query, options, take) {
@@ -49,7 +46,7 @@ async function fetchAlerts(graphEndpoint, query, options, take) {
     let refused = 0;
     for (const [index, pageSize] of sizes.entries()) {
         try {
-            const { items, requests } = await (0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .getAllPages */ .A4)(buildAlertsUrl(graphEndpoint, query, pageSize), options, take);
+            const { items, requests } = await (0,_client_js__WEBPACK_IMPORTED_MODULE_0__.getAllPages)(buildAlertsUrl(graphEndpoint, query, pageSize), options, take);
             return { alerts: items, requests: requests + refused, pageSize };
         }
         catch (error) {
@@ -68,12 +65,13 @@ async function fetchAlerts(graphEndpoint, query, options, take) {
 /***/ 2561:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A4: () => (/* binding */ getAllPages),
-/* harmony export */   bt: () => (/* binding */ GRAPH_RETRY_POLICY),
-/* harmony export */   h9: () => (/* binding */ GraphError)
+/* harmony export */   GRAPH_RETRY_POLICY: () => (/* binding */ GRAPH_RETRY_POLICY),
+/* harmony export */   GraphError: () => (/* binding */ GraphError),
+/* harmony export */   MAX_CLOCK_SKEW_MS: () => (/* binding */ MAX_CLOCK_SKEW_MS),
+/* harmony export */   getAllPages: () => (/* binding */ getAllPages)
 /* harmony export */ });
-/* unused harmony export MAX_CLOCK_SKEW_MS */
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6803);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);

@@ -147,7 +147,8 @@ const SERVICE_NAMES = {
     dataLossPrevention: 'Microsoft Purview Data Loss Prevention',
     microsoftDefenderForCloud: 'Microsoft Defender for Cloud',
     microsoftSentinel: 'Microsoft Sentinel',
-    microsoftInsiderRiskManagement: 'Microsoft Purview Insider Risk Management'
+    microsoftInsiderRiskManagement: 'Microsoft Purview Insider Risk Management',
+    auditLogRule: 'Audit log rule (this action)'
 };
 /** The same, short, for digest rows and counts where space is tight. */
 const SERVICE_LABELS = {
@@ -161,7 +162,8 @@ const SERVICE_LABELS = {
     dataLossPrevention: 'Purview DLP',
     microsoftDefenderForCloud: 'Defender for Cloud',
     microsoftSentinel: 'Sentinel',
-    microsoftInsiderRiskManagement: 'Insider Risk Management'
+    microsoftInsiderRiskManagement: 'Insider Risk Management',
+    auditLogRule: 'Audit rule'
 };
 /** detectionSource values whose humanised form reads badly. */
 const DETECTION_NAMES = {

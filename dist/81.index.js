@@ -5,15 +5,10 @@ export const modules = {
 /***/ 9081:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AuthError: () => (/* binding */ AuthError),
-/* harmony export */   TOKEN_RETRY_POLICY: () => (/* binding */ TOKEN_RETRY_POLICY),
-/* harmony export */   createTokenProvider: () => (/* binding */ createTokenProvider),
-/* harmony export */   expectedSubjectHint: () => (/* binding */ expectedSubjectHint),
-/* harmony export */   explainEntraError: () => (/* binding */ explainEntraError),
-/* harmony export */   readCertificatePem: () => (/* binding */ readCertificatePem)
+/* harmony export */   createTokenProvider: () => (/* binding */ createTokenProvider)
 /* harmony export */ });
+/* unused harmony exports AuthError, readCertificatePem, TOKEN_RETRY_POLICY, explainEntraError, expectedSubjectHint */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3838);

@@ -51,8 +51,9 @@ export interface Ledger {
 }
 
 export function newLedger(now: number, lookbackMs: number): Ledger {
-  // The first fresh window reads the whole look-back (its overlap is taken off in advance); late windows start where records can still arrive.
-  return { fresh: now - lookbackMs + OVERLAP_MS, late: Math.max(now - lookbackMs, now - LATE_LAG_MS - LATE_EVERY_MS), windows: [] };
+  // The first fresh window reads the whole look-back (its overlap is taken off in advance); late windows
+  // re-read from LATE_LAG_MS before the first run on.
+  return { fresh: now - lookbackMs + OVERLAP_MS, late: Math.max(now - lookbackMs, now - LATE_LAG_MS), windows: [] };
 }
 
 function split(start: number, end: number, tier: WindowTier): AuditWindow[] {

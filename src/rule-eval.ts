@@ -227,7 +227,7 @@ export function evaluateRecords(
           rule,
           at,
           group: gKey,
-          count: countAt(groupState, rule, at),
+          count: burstCount(groupState, rule, at),
           samples: chosen.map(s => sampleOf(s.record, s.time))
         });
       }
@@ -235,6 +235,29 @@ export function evaluateRecords(
   }
   prune(state, rules, now, horizonMs);
   return { firings, hits, duplicates, skipped };
+}
+
+/**
+ * What the card reports: the largest count in any span of `window` that ends within one window after the
+ * firing (a burst of 120 in ten minutes is told as 120, not as the 100 that reached the threshold).
+ */
+function burstCount(group: GroupState, rule: AuditRule, at: number): number {
+  const times = group.e ?? [];
+  const window = rule.windowMs!;
+  // Times are sorted: the count of a span is the distance between two binary searches.
+  const firstAfter = (value: number) => {
+    let low = 0;
+    let high = times.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (times[middle] <= value) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  const ends = [at, ...times.filter(time => time > at && time < at + window)];
+  if (rule.distinct) return Math.max(...ends.slice(0, 200).map(end => countAt(group, rule, end)));
+  return Math.max(...ends.map(end => firstAfter(end) - firstAfter(end - window)));
 }
 
 /** Events (or distinct values) in (at − window, at]. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { applyFault, json, startHttps, type Fault, type RunningServer } from './https.js';
 import { FilterSyntaxError, parseFilter } from './odata.js';
+import { handleAudit, newFakeAuditLog, type FakeAuditLog } from './audit.js';
 
 /**
  * Fake Microsoft Graph /v1.0/security/alerts_v2: bearer tokens from the fake Entra, $filter, $top,
@@ -55,6 +56,10 @@ export interface FakeGraph extends RunningServer {
   deny?: number;
   /** Graph's error message for `deny` (defaults to the missing-role text). */
   denyMessage?: string;
+  /** The audit log query API (see audit.ts); its clock is Graph's. */
+  audit: FakeAuditLog;
+  /** Graph's clock runs this far from the real one (its Date header too), for runs in simulated time. */
+  clockOffsetMs: number;
 }
 
 export async function startFakeGraph(isValidToken: (token: string) => boolean): Promise<FakeGraph> {
@@ -67,8 +72,10 @@ export async function startFakeGraph(isValidToken: (token: string) => boolean): 
     faults: [],
     rawItems: [],
     defaultPageSize: 100,
-    bytesSent: 0
+    bytesSent: 0,
+    clockOffsetMs: 0
   } as unknown as FakeGraph;
+  fake.audit = newFakeAuditLog(() => Date.now() + fake.clockOffsetMs);
   const server = await startHttps(async (req, res, raw) => {
     if (fake.latencyMs) await new Promise(resolve => setTimeout(resolve, fake.latencyMs!()));
     fake.requests.push({
@@ -78,6 +85,14 @@ export async function startFakeGraph(isValidToken: (token: string) => boolean): 
       acceptEncoding: req.headers['accept-encoding'] as string | undefined
     });
     if (await applyFault(fake.faults.shift(), res, raw)) return;
+    if (fake.clockOffsetMs) res.setHeader('date', new Date(Date.now() + fake.clockOffsetMs).toUTCString());
+    if (/\/security\/auditLog\//.test(req.url.pathname)) {
+      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      if (!token || !isValidToken(token)) {
+        return json(res, 401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token validation failure.' } });
+      }
+      if (handleAudit(fake.audit, req, res, server.url)) return;
+    }
     const isIncidents = req.url.pathname === '/v1.0/security/incidents';
     if ((req.url.pathname !== '/v1.0/security/alerts_v2' && !isIncidents) || req.method !== 'GET') {
       return json(res, 404, { error: { code: 'UnknownError', message: 'Resource not found' } });

@@ -2,6 +2,7 @@ import { CLIENT, SECRET, TENANT } from '../fakes/alerts.js';
 import { startFakeCacheService, type FakeCacheService } from '../fakes/cache-service.js';
 import { startFakeEntra, type EntraApp, type FakeEntra } from '../fakes/entra.js';
 import { startFakeGraph, type FakeGraph } from '../fakes/graph.js';
+import { newFakeAuditLog } from '../fakes/audit.js';
 import { Workspace } from '../fakes/runner.js';
 import { startFakeTeams, type FakeTeams } from '../fakes/teams.js';
 import { fakeTenantInputs } from './action-inputs.js';
@@ -60,8 +61,10 @@ export function useFakeTenant(options: { scope?: 'test' | 'file'; cache?: boolea
       faults: [],
       deny: undefined,
       defaultPageSize: 100,
-      maxTop: undefined
+      maxTop: undefined,
+      clockOffsetMs: 0
     });
+    tenant.graph.audit = newFakeAuditLog(() => Date.now() + tenant.graph.clockOffsetMs);
     tenant.entra.faults.length = 0;
     tenant.ws = await Workspace.create();
   });

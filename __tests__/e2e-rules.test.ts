@@ -1,0 +1,223 @@
+import path from 'node:path';
+import { DIST } from './fakes/runner.js';
+import type { AuditRecordInLog } from './fakes/audit.js';
+import { visible } from './helpers/action-inputs.js';
+import { useFakeTenant } from './helpers/fake-tenant.js';
+
+/**
+ * rules, end to end: the bundled action against a fake Audit Log Query API whose queries run on Graph's
+ * clock, over several runs in simulated time (the action's clock and Graph's move together).
+ */
+const fake = useFakeTenant();
+const MIN = 60_000;
+
+const RULES = `
+- name: Mass file deletion
+  type: threshold
+  severity: high
+  operations: [FileDeleted, FileDeletedFirstStageRecycleBin, FileDeletedSecondStageRecycleBin]
+  threshold: 100
+  window: 10m
+  group-by: userPrincipalName
+- name: Inbox rule forwards mail
+  type: match
+  severity: high
+  operations: [New-InboxRule, Set-InboxRule]
+  where:
+    - {field: auditData.Parameters.Name, in: [ForwardTo, RedirectTo, ForwardAsAttachmentTo, ForwardingSmtpAddress]}
+- name: New sign-in IP
+  type: new-value
+  severity: low
+  operations: [UserLoggedIn]
+  value: clientIp
+  group-by: userPrincipalName
+  learn-for: 0s
+`;
+
+let serial = 0;
+/** A record created `minutesAgo` before Graph's clock (simulated), reaching the log `lateMinutes` after that clock. */
+function record(operation: string, minutesAgo: number, fields: Record<string, unknown> = {}, lateMinutes = 0): AuditRecordInLog {
+  const now = Date.now() + fake.graph.clockOffsetMs;
+  serial++;
+  return {
+    id: `0f${serial.toString(16).padStart(6, '0')}-7eca-f9a1-97a5-dedd3260e24a`,
+    createdDateTime: new Date(now - minutesAgo * MIN).toISOString(),
+    auditLogRecordType: 'sharePointFileOperation',
+    operation,
+    organizationId: 'c1a2b3c4-0000-4000-8000-000000000001',
+    userType: 'regular',
+    userId: 'megan@contoso.com',
+    service: 'SharePoint',
+    objectId: `https://contoso.sharepoint.com/sites/finance/Shared Documents/q${serial}.xlsx`,
+    userPrincipalName: 'megan@contoso.com',
+    clientIp: '203.0.113.10',
+    auditData: { '@odata.type': 'microsoft.graph.security.auditData' },
+    ...fields,
+    ...(lateMinutes ? { visibleAt: now + lateMinutes * MIN } : {})
+  };
+}
+const deletions = (count: number, fromMinutesAgo: number, spanMinutes: number, lateMinutes = 0) =>
+  Array.from({ length: count }, (_, i) => record('FileDeleted', fromMinutesAgo - (spanMinutes * i) / count, {}, lateMinutes));
+
+/** A run `offsetMs` into simulated time: the action's clock (preloaded shift) and Graph's agree. */
+async function runAt(offsetMs: number, extra: Record<string, string> = {}) {
+  fake.graph.clockOffsetMs = offsetMs;
+  const env: Record<string, string> = offsetMs
+    ? {
+        NODE_OPTIONS: `--import=${path.join(path.dirname(DIST), '../__tests__/helpers/shift-clock.mjs')}`,
+        CLOCK_OFFSET_MS: String(offsetMs)
+      }
+    : {};
+  return fake.ws.run(fake.inputs({ rules: RULES, ...extra }), env);
+}
+const ruleCards = () => fake.teams.received.filter(r => r.text.includes('Audit log rule'));
+
+test('120 deletions by one user in 10 minutes: created in one run, harvested in the next, exactly one notice naming user and count', async () => {
+  fake.graph.audit.records = [
+    ...deletions(120, 30, 8),
+    ...deletions(50, 30, 8).map(r => ({ ...r, userPrincipalName: 'adele@contoso.com' }))
+  ];
+  const first = await runAt(0);
+  expect(first.code).toBe(0);
+  expect(first.outputs['rule-notice-count']).toBe('0');
+  expect(fake.graph.audit.created).toHaveLength(1);
+  expect(fake.graph.audit.created[0].operationFilters).toEqual(
+    expect.arrayContaining(['FileDeleted', 'New-InboxRule', 'UserLoggedIn', 'FileDeletedSecondStageRecycleBin'])
+  );
+  const second = await runAt(MIN);
+  expect(second.code).toBe(0);
+  expect(second.outputs['rule-notice-count']).toBe('1');
+  const cards = ruleCards();
+  expect(cards).toHaveLength(1);
+  expect(cards[0].text).toContain('Mass file deletion: 120 events in 10 min by megan@contoso[.]com');
+  expect(cards[0].text).toContain('threshold 100');
+  expect(cards[0].text).toContain('https://purview.microsoft.com/audit/auditsearch');
+  expect(cards[0].text).not.toContain('adele');
+  // Nothing new: the next runs post nothing, also when a later window reads the same records again.
+  const third = await runAt(12 * MIN);
+  expect([third.code, third.outputs['rule-notice-count']]).toEqual([0, '0']);
+  await runAt(13 * MIN);
+  const late = await runAt(8 * 60 * MIN);
+  await runAt(8 * 60 * MIN + MIN);
+  expect(late.code).toBe(0);
+  expect(ruleCards()).toHaveLength(1);
+});
+
+test('the same burst split across two query windows is still one notice; a forwarding inbox rule is one match notice', async () => {
+  fake.graph.audit.records = deletions(60, 8, 3);
+  await runAt(0);
+  expect((await runAt(MIN)).outputs['rule-notice-count']).toBe('0');
+  // Eleven minutes later: 60 more of the same burst, and a forwarding inbox rule.
+  fake.graph.clockOffsetMs = 11 * MIN;
+  fake.graph.audit.records.push(
+    ...deletions(60, 14, 3),
+    record('New-InboxRule', 12, {
+      auditLogRecordType: 'exchangeAdmin',
+      service: 'Exchange',
+      objectId: 'megan@contoso.com\\Forward all',
+      auditData: {
+        Parameters: [
+          { Name: 'Name', Value: 'Forward all' },
+          { Name: 'ForwardTo', Value: 'drop@example.net' }
+        ]
+      }
+    })
+  );
+  await runAt(11 * MIN);
+  const harvest = await runAt(12 * MIN);
+  expect(harvest.code).toBe(0);
+  expect(harvest.outputs['rule-notice-count']).toBe('2');
+  const texts = ruleCards().map(card => card.text);
+  expect(texts.filter(text => text.includes('Mass file deletion'))).toHaveLength(1);
+  expect(texts.filter(text => text.includes('Inbox rule forwards mail: New-InboxRule by megan@contoso[.]com'))).toHaveLength(1);
+});
+
+test('a new sign-in IP for a user: one notice; the same IP again: none', async () => {
+  const login = (minutesAgo: number, ip: string) =>
+    record('UserLoggedIn', minutesAgo, {
+      clientIp: ip,
+      auditLogRecordType: 'azureActiveDirectoryStsLogon',
+      service: 'AzureActiveDirectory'
+    });
+  fake.graph.audit.records = [login(60, '203.0.113.1')];
+  await runAt(0);
+  await runAt(MIN);
+  expect(ruleCards()).toHaveLength(0);
+  fake.graph.clockOffsetMs = 11 * MIN;
+  fake.graph.audit.records.push(login(1, '198.51.100.9'));
+  await runAt(11 * MIN);
+  expect((await runAt(12 * MIN)).outputs['rule-notice-count']).toBe('1');
+  // Addresses and domains are defanged on cards (untrusted text): 198[.]51[.]100[.]9.
+  expect(ruleCards()[0].text).toContain('New sign-in IP: new clientIp 198[.]51[.]100[.]9 for megan@contoso[.]com');
+  fake.graph.clockOffsetMs = 23 * MIN;
+  fake.graph.audit.records.push(login(1, '198.51.100.9'));
+  await runAt(23 * MIN);
+  expect((await runAt(24 * MIN)).outputs['rule-notice-count']).toBe('0');
+  expect(ruleCards()).toHaveLength(1);
+});
+
+test('a query that fails once, a 429 and a slow query: harvested later, nothing lost', async () => {
+  fake.graph.audit.records = deletions(120, 30, 8);
+  fake.graph.audit.throttleNext = 1;
+  const throttled = await runAt(0);
+  expect(throttled.code).toBe(0);
+  expect(fake.graph.audit.created).toHaveLength(0);
+  // The 429 asked for 60 s: two minutes later the query is created, and it fails.
+  fake.graph.audit.failNext = 1;
+  await runAt(2 * MIN);
+  expect(fake.graph.audit.created).toHaveLength(1);
+  const failed = await runAt(3 * MIN);
+  expect(failed.code).toBe(0);
+  expect(ruleCards()).toHaveLength(0);
+  // Created again after the back-off (5 min); this one runs for 10 minutes.
+  fake.graph.audit.runMs = 10 * MIN;
+  await runAt(9 * MIN);
+  expect(fake.graph.audit.created).toHaveLength(2);
+  await runAt(14 * MIN);
+  expect(ruleCards()).toHaveLength(0);
+  const done = await runAt(20 * MIN);
+  expect(done.outputs['rule-notice-count']).toBe('1');
+  expect(ruleCards()).toHaveLength(1);
+});
+
+test('records that reach the log 3 hours late are counted by the late window within the day', async () => {
+  // 60 deletions are in the log at once, 60 more of the same ten minutes arrive three hours late.
+  fake.graph.audit.records = [...deletions(60, 30, 4), ...deletions(60, 26, 4, 180)];
+  await runAt(0);
+  expect((await runAt(MIN)).outputs['rule-notice-count']).toBe('0');
+  let notices = 0;
+  for (let hour = 1; hour <= 12 && notices === 0; hour++) {
+    await runAt(hour * 60 * MIN);
+    notices = Number((await runAt(hour * 60 * MIN + MIN)).outputs['rule-notice-count']);
+  }
+  expect(notices).toBe(1);
+  expect(ruleCards()).toHaveLength(1);
+  expect(ruleCards()[0].text).toContain('120 events in 10 min');
+});
+
+test('audit-api-version: a 404 on v1.0 names the input and beta; alerts are still posted; beta works', async () => {
+  fake.graph.audit.versions = new Set(['beta']);
+  fake.graph.alerts = [(await import('./fakes/alerts.js')).makeAlert(1)];
+  const run = await runAt(0);
+  expect(run.code).toBe(1);
+  expect(visible(run.stdout)).toMatch(
+    /::error::Microsoft Graph refused to create an audit log query on v1\.0 \(HTTP 404\).*set the input audit-api-version to beta/
+  );
+  expect(run.outputs['posted-count']).toBe('1');
+  const beta = await runAt(MIN, { 'audit-api-version': 'beta' });
+  expect(beta.code).toBe(0);
+  expect(fake.graph.audit.created).toHaveLength(1);
+});
+
+test('a missing permission names AuditLogsQuery.Read.All; read-alerts: false reads no alerts', async () => {
+  fake.graph.audit.deny = 403;
+  const denied = await runAt(0);
+  expect(denied.code).toBe(1);
+  expect(visible(denied.stdout)).toMatch(/::error::Microsoft Graph denied the audit log query API \(HTTP 403\).*AuditLogsQuery\.Read\.All/);
+  fake.graph.audit.deny = undefined;
+  fake.graph.requests.length = 0;
+  const rulesOnly = await runAt(MIN, { 'read-alerts': 'false' });
+  expect(rulesOnly.code).toBe(0);
+  expect(fake.graph.requests.filter(r => r.url.pathname.includes('alerts_v2'))).toEqual([]);
+  expect(fake.graph.requests.filter(r => r.url.pathname.includes('auditLog')).length).toBeGreaterThan(0);
+});
