@@ -1,5 +1,6 @@
 import { parseRoutes } from '../src/routes.js';
-import { parseDuration, parseSettings, SettingsError, classifyWebhook } from '../src/settings.js';
+import { parseDuration, parseSettings, SettingsError, classifyWebhook, type OptionalParsers } from '../src/settings.js';
+import { parseRules } from '../src/rules.js';
 
 const TENANT = 'b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c';
 const CLIENT = '6e1f4a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
@@ -8,9 +9,9 @@ const WEBHOOK =
   'https://prod-01.westeurope.environment.api.powerplatform.com/workflows/abc/triggers/manual/paths/invoke?api-version=1&sig=SIGVALUE';
 const base = { 'tenant-id': TENANT, 'client-id': CLIENT, 'client-secret': 's3cret', 'teams-webhook-url': WEBHOOK };
 
-function errorOf(values: Record<string, string>): string {
+function errorOf(values: Record<string, string>, parsers: OptionalParsers = {}): string {
   try {
-    parseSettings(reader(values));
+    parseSettings(reader(values), parsers);
   } catch (error) {
     expect(error).toBeInstanceOf(SettingsError);
     return (error as Error).message;
@@ -185,4 +186,20 @@ test('card buttons may open only the portals of the configured cloud', () => {
   const gov = parseSettings(reader({ ...base, cloud: 'usgov' })).portalHosts;
   expect(gov).toContain('security.microsoft.us');
   expect(gov).not.toContain('security.microsoft.com');
+});
+
+test('rules, audit-api-version and read-alerts: defaults, and clear errors for what cannot work', () => {
+  const rules = '- name: consent\n  type: match\n  operations: [Consent to application.]';
+  const withRules = parseSettings(reader({ ...base, rules }), { parseRules });
+  expect([withRules.rules.map(rule => rule.name), withRules.auditApiVersion, withRules.readAlerts]).toEqual([['consent'], 'v1.0', true]);
+  expect(parseSettings(reader({ ...base, rules, 'audit-api-version': 'beta', 'read-alerts': 'false' }), { parseRules })).toMatchObject({
+    auditApiVersion: 'beta',
+    readAlerts: false
+  });
+  expect(errorOf({ ...base, rules, 'audit-api-version': 'v2' }, { parseRules })).toContain("Input 'audit-api-version'");
+  expect(errorOf({ ...base, 'read-alerts': 'false' })).toBe(
+    "Input 'read-alerts' is false and there are no rules, so the run would read nothing. Set rules (see examples/rules.yml), or remove read-alerts: false."
+  );
+  expect(errorOf({ source: 'file', 'alerts-file': 'a.json', rules }, { parseRules })).toContain("Input 'rules' is set, but source is file");
+  expect(errorOf({ ...base, rules, cloud: 'usgov' }, { parseRules })).toContain('global cloud only');
 });
