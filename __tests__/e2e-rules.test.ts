@@ -221,3 +221,27 @@ test('a missing permission names AuditLogsQuery.Read.All; read-alerts: false rea
   expect(fake.graph.requests.filter(r => r.url.pathname.includes('alerts_v2'))).toEqual([]);
   expect(fake.graph.requests.filter(r => r.url.pathname.includes('auditLog')).length).toBeGreaterThan(0);
 });
+
+test('hostile audit records: workflow commands in fields, __proto__ as a group, deep nesting, wrong types', async () => {
+  const deepJson = `{"id":"deep","createdDateTime":"${new Date(Date.now() - 5 * MIN).toISOString()}","operation":"New-InboxRule","auditData":${'{"Parameters":['.repeat(20_000)}{"Name":"ForwardTo"}${']}'.repeat(20_000)}}`;
+  fake.graph.audit.records = [
+    record('New-InboxRule', 5, {
+      userPrincipalName: 'evil\n::error::pwned\n::stop-commands::x',
+      auditData: { Parameters: [{ Name: 'ForwardTo', Value: '[click](https://evil.example)' }] }
+    }),
+    record('New-InboxRule', 5, { userPrincipalName: '__proto__', auditData: { Parameters: [{ Name: 'ForwardTo' }] } }),
+    { rawJson: deepJson },
+    record('New-InboxRule', 5, { id: { not: 'a string' } }),
+    ...deletions(120, 30, 8).map(r => ({ ...r, userPrincipalName: 'constructor' }))
+  ];
+  await runAt(0);
+  const run = await runAt(MIN);
+  expect(run.code).toBe(0);
+  expect(run.stdout).not.toMatch(/^::(error::pwned|stop-commands)/m);
+  expect(run.outputs['rule-notice-count']).toBe('3');
+  const texts = ruleCards().map(card => card.text);
+  expect(texts.some(text => text.includes('by constructor'))).toBe(true);
+  expect(texts.join('\n')).not.toContain('https://evil.example');
+  // The next run reads the snapshot it saved: the odd keys did not make it untrusted.
+  expect((await runAt(2 * MIN)).code).toBe(0);
+});

@@ -4,6 +4,8 @@ import { startFakeEntra, type FakeEntra } from './fakes/entra.js';
 import { startFakeGraph, type FakeGraph } from './fakes/graph.js';
 import { Workspace } from './fakes/runner.js';
 import { startFakeTeams, type FakeTeams } from './fakes/teams.js';
+import path from 'node:path';
+import { DIST } from './fakes/runner.js';
 
 /**
  * Randomised simulation: many consecutive scheduled runs of dist/index.js over an evolving alert set,
@@ -17,6 +19,11 @@ import { startFakeTeams, type FakeTeams } from './fakes/teams.js';
  *   have taken it; at-least-once delivery retries it);
  * - a run whose snapshot restore failed posts nothing (no flood);
  * - no run ever finds the stored snapshot unreadable (never corrupted).
+ *
+ * Audit rules run alongside: a match rule over audit records that appear run by run (some reaching the
+ * log hours late), against the fake audit log query API; the same invariants hold for every record. Runs
+ * are 11 minutes apart in simulated time (the action's clock and Graph's move together), the last
+ * fault-free runs 2.5 hours apart, so late windows come round.
  */
 const RUNS = Number(process.env.SIM_RUNS ?? 39);
 const SEED = Number(process.env.SIM_SEED ?? Date.now() % 1_000_000);
@@ -70,12 +77,25 @@ const FAULTS = [
   'sigterm',
   'deadline',
   'hostile-alert',
-  'future-alert'
+  'future-alert',
+  'audit-429',
+  'audit-query-fails',
+  'audit-late-record'
 ] as const;
 type FaultName = (typeof FAULTS)[number] | 'none';
 
 const SEVERITIES = ['informational', 'low', 'medium', 'high'];
 const idsIn = (text: string) => [...text.matchAll(/hidden file #(\d+)/g)].map(m => Number(m[1]));
+const recordsIn = (text: string) => [...text.matchAll(/by rec(\d+)@contoso/g)].map(m => Number(m[1]));
+const DRAIN_RUNS = 5;
+const RULES = `
+- name: Inbox rule forwards mail
+  type: match
+  severity: high
+  operations: [New-InboxRule]
+  where:
+    - {field: auditData.Parameters.Name, in: [ForwardTo]}
+`;
 const isNotifiable = (a: Record<string, any>) => ['low', 'medium', 'high'].includes(a.severity) && ['new', 'inProgress'].includes(a.status);
 
 test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
@@ -100,12 +120,38 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
     'post-interval': '0s',
     'max-cards': '3',
     lookback: '7d',
-    'request-timeout': '1s'
+    'request-timeout': '1s',
+    rules: RULES
   };
   graph.defaultPageSize = 4;
+  graph.audit.pageSize = 3;
+  let offsetMs = 0;
+  let nextRecord = 1;
+  const recordFirstPostedIn = new Map<number, number>();
+  const recordPostCount = new Map<number, number>();
+  const addRecord = (lateMinutes = 0) => {
+    const n = nextRecord++;
+    const graphNow = Date.now() + offsetMs;
+    graph.audit.records.push({
+      id: `sim-${SEED}-${n}`,
+      createdDateTime: new Date(graphNow - Math.floor(random() * 5 * 60_000)).toISOString(),
+      auditLogRecordType: 'exchangeAdmin',
+      operation: 'New-InboxRule',
+      service: 'Exchange',
+      userId: `rec${n}@contoso.com`,
+      userPrincipalName: `rec${n}@contoso.com`,
+      clientIp: '203.0.113.9',
+      objectId: `rec${n}@contoso.com\\fwd`,
+      auditData: { Parameters: [{ Name: 'ForwardTo', Value: 'drop@example.net' }] },
+      ...(lateMinutes ? { visibleAt: graphNow + lateMinutes * 60_000 } : {})
+    });
+  };
 
-  for (let run = 1; run <= RUNS + 3; run++) {
+  for (let run = 1; run <= RUNS + DRAIN_RUNS; run++) {
     const draining = run > RUNS;
+    offsetMs += draining ? 150 * 60_000 : 11 * 60_000;
+    graph.clockOffsetMs = offsetMs;
+    if (!draining && random() < 0.5) addRecord();
     // Evolve the tenant: new alerts, changes, ties in lastUpdateDateTime, alerts that vanish and come back.
     clock += 5 * 60_000;
     const stamp = () => new Date(clock + Math.floor(random() * 60_000)).toISOString();
@@ -243,10 +289,29 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
       case 'kill':
         killAfter = 300 + Math.floor(random() * 900);
         break;
+      // The tenant's search slots are full: the query waits for Retry-After, nothing is lost.
+      case 'audit-429':
+        graph.audit.throttleNext = 1;
+        addRecord();
+        break;
+      case 'audit-query-fails':
+        graph.audit.failNext = 1;
+        addRecord();
+        break;
+      // A record that reaches the audit log three hours after the activity: a late window counts it.
+      case 'audit-late-record':
+        addRecord(180);
+        break;
     }
+    const clockEnv = {
+      NODE_OPTIONS: `--import=${path.join(path.dirname(DIST), '../__tests__/helpers/shift-clock.mjs')}`,
+      CLOCK_OFFSET_MS: String(offsetMs)
+    };
 
     const postedBefore = teams.received.length;
-    const result = await ws.run(runInputs, cacheService.env(), killAfter, signal);
+    const result = await ws.run(runInputs, { ...cacheService.env(), ...clockEnv }, killAfter, signal);
+    graph.audit.throttleNext = 0;
+    graph.audit.failNext = 0;
     teams.faultFor = undefined;
     cacheService.outage = undefined;
     cacheService.saveOutage = undefined;
@@ -273,6 +338,10 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
         postCount.set(id, (postCount.get(id) ?? 0) + 1);
         if (!firstPostedIn.has(id)) firstPostedIn.set(id, run);
       }
+      for (const n of new Set(recordsIn(card.text))) {
+        recordPostCount.set(n, (recordPostCount.get(n) ?? 0) + 1);
+        if (!recordFirstPostedIn.has(n)) recordFirstPostedIn.set(n, run);
+      }
     }
   }
 
@@ -281,10 +350,17 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
   const duplicates = [...postCount.entries()].filter(([, count]) => count > 1);
   const unexplained = duplicates.filter(([id]) => !taintedRuns.has(firstPostedIn.get(id)!));
   expect(unexplained).toEqual([]);
+  // Audit records: every one reached the channel through the rule, twice only after a tainted run.
+  const lostRecords = Array.from({ length: nextRecord - 1 }, (_, i) => i + 1).filter(n => !recordPostCount.has(n));
+  expect(lostRecords).toEqual([]);
+  const recordDuplicates = [...recordPostCount.entries()].filter(
+    ([n, count]) => count > 1 && !taintedRuns.has(recordFirstPostedIn.get(n)!)
+  );
+  expect(recordDuplicates).toEqual([]);
   const faults = Object.entries(faultCounts)
     .filter(([name]) => name !== 'none')
     .reduce((sum, [, count]) => sum + count, 0);
   console.log(
-    `simulation: seed=${SEED} runs=${RUNS + 3} faults=${faults} ${JSON.stringify(faultCounts)} alerts=${alerts.size} posted=${postCount.size} duplicates=${duplicates.length}`
+    `simulation: seed=${SEED} runs=${RUNS + DRAIN_RUNS} faults=${faults} ${JSON.stringify(faultCounts)} alerts=${alerts.size} posted=${postCount.size} duplicates=${duplicates.length} auditRecords=${nextRecord - 1} ruleNotices=${recordPostCount.size}`
   );
 }, 600_000);

@@ -211,7 +211,7 @@ async function getQuery(client, id) {
 /** Reads a succeeded query's records page by page; `each` sees every record as its page arrives. */
 async function readRecords(client, id, each) {
     const url = `${queriesUrl(client)}/${encodeURIComponent(id)}/records`;
-    const { requests } = await (0,graph_client.getAllPages)(url, { ...client.options, maxPages: 5_000 }, record => {
+    const { requests } = await (0,graph_client.getAllPages)(url, { ...client.options, maxPages: 5_000, what: 'Reading audit log records from Microsoft Graph' }, record => {
         each(record);
         return undefined;
     });
@@ -1021,7 +1021,7 @@ async function getAllPages(firstUrl, options, keep = item => item) {
                 }
             }, {
                 policy: options.policy ?? GRAPH_RETRY_POLICY,
-                what: 'Reading alerts from Microsoft Graph',
+                what: options.what ?? 'Reading alerts from Microsoft Graph',
                 sleep: options.sleep,
                 validate: ({ body }) => void (page = parsePage(body)),
                 onRetry: options.onRetry,

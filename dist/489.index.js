@@ -184,7 +184,7 @@ async function getAllPages(firstUrl, options, keep = item => item) {
                 }
             }, {
                 policy: options.policy ?? GRAPH_RETRY_POLICY,
-                what: 'Reading alerts from Microsoft Graph',
+                what: options.what ?? 'Reading alerts from Microsoft Graph',
                 sleep: options.sleep,
                 validate: ({ body }) => void (page = parsePage(body)),
                 onRetry: options.onRetry,

@@ -446,6 +446,10 @@ console.log(`\nbundle: ${distBytes.map(([f, b]) => `${f} ${(b / 1e6).toFixed(2)}
   }
   console.log('\n| audit rules | value | target | pass |');
   console.log('|---|---|---|---|');
-  console.log(`| evaluate 100k records against ${rules.length} rules (median of 3) | ${fmt(times[1])} ms | ≤ 1 s | ${times[1] <= 1000 ? 'pass' : 'FAIL'} |`);
-  console.log(`| audit state in the snapshot (gzip) after 1 / 2 / 3 days of 100k records | ${sizes.map(s => s.toFixed(2)).join(' / ')} MB | bounded | ${sizes[2] <= sizes[1] * 1.2 ? 'pass' : 'FAIL'} |`);
+  console.log(
+    `| evaluate 100k records against ${rules.length} rules (median of 3) | ${fmt(times[1])} ms | ≤ 1 s | ${times[1] <= 1000 ? 'pass' : 'FAIL'} |`
+  );
+  console.log(
+    `| audit state in the snapshot (gzip) after 1 / 2 / 3 days of 100k records | ${sizes.map(s => s.toFixed(2)).join(' / ')} MB | bounded | ${sizes[2] <= sizes[1] * 1.2 ? 'pass' : 'FAIL'} |`
+  );
 }

@@ -13,6 +13,8 @@ import { json, type FakeRequest } from './https.js';
 export interface AuditRecordInLog extends Record<string, unknown> {
   /** When the record reached the audit log (fake clock, ms); absent: at once. Not listed. */
   visibleAt?: number;
+  /** Listed verbatim instead of the record (items no serialiser would write: nested 20,000 deep). */
+  rawJson?: string;
 }
 
 interface Query {
@@ -146,14 +148,18 @@ export function handleAudit(log: FakeAuditLog, req: FakeRequest, res: ServerResp
   }
   // Frozen when first read after it finished: what had reached the log by then.
   query.records ??= log.records
-    .filter(record => matches(query, record, query.createdAt + log.runMs))
-    .map(({ visibleAt: _, ...listed }) => ({ '@odata.type': '#microsoft.graph.security.auditLogRecord', ...listed }));
+    .filter(record => record.rawJson !== undefined || matches(query, record, query.createdAt + log.runMs))
+    .map(({ visibleAt: _, ...listed }) =>
+      listed.rawJson ? listed : { '@odata.type': '#microsoft.graph.security.auditLogRecord', ...listed }
+    );
   const offset = Number(req.url.searchParams.get('$skiptoken') ?? 0);
   const value = query.records.slice(offset, offset + log.pageSize);
-  const body: Record<string, unknown> = { value };
-  if (offset + log.pageSize < query.records.length) {
-    body['@odata.nextLink'] = `${base}${req.url.pathname}?$skiptoken=${offset + log.pageSize}`;
-  }
-  json(res, 200, body);
+  const next =
+    offset + log.pageSize < query.records.length
+      ? `,"@odata.nextLink":${JSON.stringify(`${base}${req.url.pathname}?$skiptoken=${offset + log.pageSize}`)}`
+      : '';
+  const items = value.map(item => (typeof item.rawJson === 'string' ? item.rawJson : JSON.stringify(item)));
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(`{"value":[${items.join(',')}]${next}}`);
   return true;
 }

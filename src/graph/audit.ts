@@ -144,9 +144,13 @@ export async function getQuery(client: AuditClient, id: string): Promise<QuerySt
 /** Reads a succeeded query's records page by page; `each` sees every record as its page arrives. */
 export async function readRecords(client: AuditClient, id: string, each: (record: unknown) => void): Promise<number> {
   const url = `${queriesUrl(client)}/${encodeURIComponent(id)}/records`;
-  const { requests } = await getAllPages<unknown, never>(url, { ...client.options, maxPages: 5_000 }, record => {
-    each(record);
-    return undefined;
-  });
+  const { requests } = await getAllPages<unknown, never>(
+    url,
+    { ...client.options, maxPages: 5_000, what: 'Reading audit log records from Microsoft Graph' },
+    record => {
+      each(record);
+      return undefined;
+    }
+  );
   return requests;
 }

@@ -40,6 +40,8 @@ export interface GraphClientOptions {
   signal?: AbortSignal;
   /** The runner's clock (ms); its distance to Graph's `Date` header is checked on the first page. */
   now?: () => number;
+  /** What is being read, for messages (default: alerts). */
+  what?: string;
 }
 
 /**
@@ -151,7 +153,7 @@ export async function getAllPages<T, K = T>(
         },
         {
           policy: options.policy ?? GRAPH_RETRY_POLICY,
-          what: 'Reading alerts from Microsoft Graph',
+          what: options.what ?? 'Reading alerts from Microsoft Graph',
           sleep: options.sleep,
           validate: ({ body }) => void (page = parsePage<T>(body)),
           onRetry: options.onRetry,
