@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { SettingsError } from '../src/inputs.js';
-import { newLedger, planWindows, LATE_LAG_MS, MAX_WINDOW_MS } from '../src/audit-ledger.js';
+import { newLedger, planWindows, TIERS, MAX_WINDOW_MS } from '../src/audit-ledger.js';
 import { parseRules } from '../src/rules.js';
 import { recordMatches, valuesAt } from '../src/rule-match.js';
 import { emptyRuleEvalState, evaluateRecords, MAX_SEEN_RECORDS, type RuleEvalState } from '../src/rule-eval.js';
@@ -293,7 +293,10 @@ describe('bounded state', () => {
   });
 
   it('a malformed audit section is not trusted', () => {
-    const bad = { ...emptySnapshot('t'), audit: { w: { fresh: 1, late: 1, windows: [{ s: 'x' }] }, r: {}, o: {}, t: {} } };
+    const bad = {
+      ...emptySnapshot('t'),
+      audit: { w: { frontiers: { fresh: 1, settle: 1, reconcile: 1 }, windows: [{ s: 'x' }] }, r: {}, o: {}, t: {} }
+    };
     expect(() => parseSnapshot(JSON.stringify(bad), { scope: 't', now: NOW })).toThrow(/audit rules state has a malformed query window/);
   });
 });
@@ -310,7 +313,12 @@ describe('query windows', () => {
     expect(next).toEqual([{ s: NOW - 300_000, e: NOW + 600_000, k: 'fresh', n: 0 }]);
     // Later windows re-read the span once late records are in.
     const later = planWindows(ledger, NOW + 8 * 3_600_000, NOW - 2 * 86_400_000);
-    const late = later.filter(w => w.k === 'late');
-    expect(late.at(-1)!.e).toBe(NOW + 8 * 3_600_000 - LATE_LAG_MS);
+    expect(later.find(w => w.k === 'settle')!.e).toBe(NOW + 8 * 3_600_000 - TIERS.settle.lagMs);
+    expect(later.find(w => w.k === 'reconcile')).toEqual({
+      s: NOW - 6 * 3_600_000 - 300_000,
+      e: NOW + 2 * 3_600_000,
+      k: 'reconcile',
+      n: 0
+    });
   });
 });

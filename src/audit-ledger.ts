@@ -3,17 +3,21 @@
  * query is created, runs for minutes, then its records are read), so the work spans runs: the snapshot
  * keeps a ledger of windows, each planned → created (a query id) → harvested (removed from the ledger).
  *
- * Two tiers of windows cover time:
- * - fresh: from the fresh frontier to now, at most every FRESH_EVERY_MS, for prompt notices;
- * - late: from the late frontier to now − LATE_LAG_MS, every LATE_EVERY_MS: records reach the audit log
- *   up to hours after the activity, and a late window reads the same span again once they are in
- *   (records already counted are recognised by id). A record up to LATE_LAG_MS late is counted within
- *   LATE_LAG_MS + LATE_EVERY_MS (7 h), well within a day.
- * Windows overlap by OVERLAP_MS; both tiers start at now − lookback on the first run.
+ * Records reach the audit log up to hours after the activity, so three tiers of windows cover time,
+ * each reading a span again once its records have had time to arrive (records already counted are
+ * recognised by id):
+ * - fresh: up to now, at most every 10 min, for prompt notices;
+ * - settle: up to now − 2 h, every hour: the records that arrive 1–2 h late, counted within 3 h;
+ * - reconcile: up to now − 6 h, every 6 h: records up to 6 h late, counted within 12 h.
+ * Windows overlap by OVERLAP_MS. About 172 queries a day, within the tenant's documented allowance.
  */
-export const FRESH_EVERY_MS = 10 * 60_000;
-export const LATE_LAG_MS = 4 * 3_600_000;
-export const LATE_EVERY_MS = 3 * 3_600_000;
+export const TIERS = {
+  fresh: { lagMs: 0, everyMs: 10 * 60_000 },
+  settle: { lagMs: 2 * 3_600_000, everyMs: 3_600_000 },
+  reconcile: { lagMs: 6 * 3_600_000, everyMs: 6 * 3_600_000 }
+} as const;
+export type WindowTier = keyof typeof TIERS;
+export const WINDOW_TIERS = Object.keys(TIERS) as WindowTier[];
 export const OVERLAP_MS = 5 * 60_000;
 /** A window longer than this is split: one query never has to return days of records. */
 export const MAX_WINDOW_MS = 24 * 3_600_000;
@@ -25,8 +29,6 @@ export const MAX_PENDING = 12;
 export const MAX_ATTEMPTS = 6;
 /** A query still not finished after this long is taken as failed and created again. */
 export const STUCK_AFTER_MS = 6 * 3_600_000;
-
-export type WindowTier = 'fresh' | 'late';
 
 export interface AuditWindow {
   /** Start and end of the window (ms). */
@@ -45,15 +47,16 @@ export interface AuditWindow {
 
 export interface Ledger {
   /** Where the next window of each tier starts (ms). */
-  fresh: number;
-  late: number;
+  frontiers: Record<WindowTier, number>;
   windows: AuditWindow[];
 }
 
 export function newLedger(now: number, lookbackMs: number): Ledger {
-  // The first fresh window reads the whole look-back (its overlap is taken off in advance); late windows
-  // re-read from LATE_LAG_MS before the first run on.
-  return { fresh: now - lookbackMs + OVERLAP_MS, late: Math.max(now - lookbackMs, now - LATE_LAG_MS), windows: [] };
+  // The first fresh window reads the whole look-back (its overlap is taken off in advance); the later
+  // tiers re-read from their lag before the first run on.
+  const frontiers = { fresh: now - lookbackMs + OVERLAP_MS } as Record<WindowTier, number>;
+  for (const tier of WINDOW_TIERS) if (tier !== 'fresh') frontiers[tier] = Math.max(now - lookbackMs, now - TIERS[tier].lagMs);
+  return { frontiers, windows: [] };
 }
 
 function split(start: number, end: number, tier: WindowTier): AuditWindow[] {
@@ -65,17 +68,16 @@ function split(start: number, end: number, tier: WindowTier): AuditWindow[] {
 /** Adds the windows now due to the ledger (pure apart from the ledger it is given). */
 export function planWindows(ledger: Ledger, now: number, oldestMs: number): AuditWindow[] {
   const planned: AuditWindow[] = [];
-  // A frontier ahead of the clock (a clock set back) waits for the clock; one older than the reach is pulled in.
-  ledger.fresh = Math.max(Math.min(ledger.fresh, now), oldestMs);
-  ledger.late = Math.max(Math.min(ledger.late, now - LATE_LAG_MS), oldestMs);
-  if (ledger.windows.length < MAX_PENDING && now - ledger.fresh >= FRESH_EVERY_MS) {
-    planned.push(...split(Math.max(oldestMs, ledger.fresh - OVERLAP_MS), now, 'fresh'));
-    ledger.fresh = now;
-  }
-  const lateEnd = now - LATE_LAG_MS;
-  if (ledger.windows.length < MAX_PENDING && lateEnd - ledger.late >= LATE_EVERY_MS) {
-    planned.push(...split(Math.max(oldestMs, ledger.late - OVERLAP_MS), lateEnd, 'late'));
-    ledger.late = lateEnd;
+  for (const tier of WINDOW_TIERS) {
+    const { lagMs, everyMs } = TIERS[tier];
+    const end = now - lagMs;
+    // A frontier ahead of the clock (the clock was set back) is brought back to it; one older than the
+    // reach (a long outage) is pulled in: the first window then reads from the reach on.
+    const frontier = Math.max(Math.min(ledger.frontiers[tier], end), oldestMs);
+    ledger.frontiers[tier] = frontier;
+    if (ledger.windows.length + planned.length >= MAX_PENDING || end - frontier < everyMs) continue;
+    planned.push(...split(Math.max(oldestMs, frontier - OVERLAP_MS), end, tier));
+    ledger.frontiers[tier] = end;
   }
   ledger.windows.push(...planned);
   return planned;

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import type { GraphAlert } from '../alert.js';
 import type { AuditState } from '../audit.js';
+import { WINDOW_TIERS } from '../audit-ledger.js';
 
 /**
  * The snapshot is what one run leaves for the next: for every alert seen recently, the state it was in
@@ -236,13 +237,20 @@ function checkAuditState(audit: unknown): void {
   };
   if (!isRecord(audit)) bad('section');
   const { w, r, o, t } = audit as Record<string, any>;
-  if (!isRecord(w) || !isNumber(w.fresh) || !isNumber(w.late) || !Array.isArray(w.windows) || w.windows.length > 1000) bad('ledger');
+  if (
+    !isRecord(w) ||
+    !isRecord(w.frontiers) ||
+    !WINDOW_TIERS.every(tier => isNumber(w.frontiers[tier])) ||
+    !Array.isArray(w.windows) ||
+    w.windows.length > 1000
+  )
+    bad('ledger');
   for (const window of w.windows) {
     if (
       !isRecord(window) ||
       !isNumber(window.s) ||
       !isNumber(window.e) ||
-      (window.k !== 'fresh' && window.k !== 'late') ||
+      !WINDOW_TIERS.includes(window.k) ||
       !isNumber(window.n) ||
       !optional(window.q, v => typeof v === 'string') ||
       !optional(window.c, isNumber) ||

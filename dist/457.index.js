@@ -1,0 +1,1001 @@
+export const id = 457;
+export const ids = [457,561];
+export const modules = {
+
+/***/ 457:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  RULE_SERVICE_SOURCE: () => (/* binding */ RULE_SERVICE_SOURCE),
+  carryAudit: () => (/* binding */ carryAudit),
+  newAuditState: () => (/* binding */ newAuditState),
+  queriedOperations: () => (/* binding */ queriedOperations),
+  ruleAlert: () => (/* binding */ ruleAlert),
+  runAudit: () => (/* binding */ runAudit),
+  settleAudit: () => (/* binding */ settleAudit)
+});
+
+// EXTERNAL MODULE: ./src/audit-ledger.ts
+var audit_ledger = __webpack_require__(56);
+// EXTERNAL MODULE: ./src/http.ts
+var http = __webpack_require__(6803);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(7194);
+// EXTERNAL MODULE: ./src/graph/client.ts
+var graph_client = __webpack_require__(2561);
+;// CONCATENATED MODULE: ./src/graph/audit.ts
+
+
+
+
+
+class AuditApiError extends errors/* ExplainedError */.h {
+    name = 'AuditApiError';
+}
+/** Create and poll: transient faults are retried briefly; a 429 comes back to the caller. */
+const AUDIT_RETRY_POLICY = {
+    maxAttempts: 3,
+    maxTotalMs: 30_000,
+    baseDelayMs: 1_000,
+    maxDelayMs: 10_000,
+    timeoutMs: 30_000,
+    retryStatuses: [500, 502, 503, 504]
+};
+function otherVersion(version) {
+    return version === 'v1.0' ? 'beta' : 'v1.0';
+}
+function graphSaid(body) {
+    try {
+        const error = JSON.parse(body ?? '')?.error;
+        const text = [error?.code, error?.message].filter(part => typeof part === 'string' && part).join(': ');
+        return text ? ` (Graph said: ${(0,log/* oneLine */.TN)((0,secrets/* redact */.E$)(text.slice(0, 1000)), 300)})` : '';
+    }
+    catch {
+        return '';
+    }
+}
+function denied(status, body) {
+    return new AuditApiError(`Microsoft Graph denied the audit log query API (HTTP ${status})${graphSaid(body)}. The rules input needs the application permission AuditLogsQuery.Read.All (or the per-workload AuditLogsQuery-Exchange.Read.All, AuditLogsQuery-SharePoint.Read.All, AuditLogsQuery-OneDrive.Read.All, AuditLogsQuery-Entra.Read.All for the operations the rules name) with admin consent, and unified auditing turned on in Purview (Audit → Start recording user and admin activity).`);
+}
+function queriesUrl(client) {
+    return `${client.endpoint}/${client.version}/security/auditLog/queries`;
+}
+async function send(client, method, url, body) {
+    const headers = {
+        authorization: `Bearer ${await client.options.getToken()}`,
+        accept: 'application/json'
+    };
+    if (body !== undefined)
+        headers['content-type'] = 'application/json';
+    return (0,http/* exchange */.cv)({ method, url, headers, body }, {
+        policy: client.options.policy ? { ...AUDIT_RETRY_POLICY, timeoutMs: client.options.policy.timeoutMs } : AUDIT_RETRY_POLICY,
+        what: 'Using the audit log query API',
+        sleep: client.options.sleep,
+        signal: client.options.signal,
+        maxBodyBytes: 1024 * 1024,
+        validate: ({ body: text }) => void JSON.parse(text)
+    });
+}
+/** The query object: Graph returns it bare; the get example wraps it in {"value": {...}}. Both are taken. */
+function queryOf(body) {
+    const data = JSON.parse(body);
+    if (typeof data !== 'object' || data === null)
+        return undefined;
+    const value = data.value;
+    const query = typeof value === 'object' && value !== null && !Array.isArray(value) ? value : data;
+    return query;
+}
+async function createQuery(client, window, operations, displayName) {
+    const request = {
+        displayName,
+        filterStartDateTime: new Date(window.start).toISOString(),
+        filterEndDateTime: new Date(window.end).toISOString(),
+        operationFilters: operations
+    };
+    let answer;
+    try {
+        answer = await send(client, 'POST', queriesUrl(client), JSON.stringify(request));
+    }
+    catch (error) {
+        if (error instanceof http/* HttpError */.j$)
+            return { failed: `${error.message}${graphSaid(error.body)}` };
+        throw error;
+    }
+    if (answer.status === 429)
+        return { deferMs: (0,http/* parseRetryAfter */.mu)(answer.headers['retry-after']) ?? 5 * 60_000 };
+    if (answer.status === 401 || answer.status === 403)
+        throw denied(answer.status, answer.body);
+    if (answer.status === 400 || answer.status === 404) {
+        throw new AuditApiError(`Microsoft Graph refused to create an audit log query on ${client.version} (HTTP ${answer.status})${graphSaid(answer.body)}. Microsoft has moved this API between v1.0 and beta; set the input audit-api-version to ${otherVersion(client.version)} and run again.`);
+    }
+    if (answer.status < 200 || answer.status >= 300)
+        return { failed: `HTTP ${answer.status}${graphSaid(answer.body)}` };
+    const id = textId(queryOf(answer.body)?.id);
+    if (!id)
+        return { failed: 'the created query has no id' };
+    return { created: id };
+}
+function textId(value) {
+    return typeof value === 'string' && /^[A-Za-z0-9._:-]{1,200}$/.test(value) ? value : undefined;
+}
+async function getQuery(client, id) {
+    let answer;
+    try {
+        answer = await send(client, 'GET', `${queriesUrl(client)}/${encodeURIComponent(id)}`);
+    }
+    catch (error) {
+        if (error instanceof http/* HttpError */.j$)
+            return { failed: `${error.message}${graphSaid(error.body)}` };
+        throw error;
+    }
+    if (answer.status === 404)
+        return { missing: true };
+    if (answer.status === 401 || answer.status === 403)
+        throw denied(answer.status, answer.body);
+    if (answer.status === 429)
+        return { status: 'running', limitExceeded: false }; // ask again next run
+    if (answer.status < 200 || answer.status >= 300)
+        return { failed: `HTTP ${answer.status}${graphSaid(answer.body)}` };
+    const query = queryOf(answer.body);
+    const status = typeof query?.status === 'string' ? query.status : 'unknownFutureValue';
+    return { status, limitExceeded: query?.isRecordCountLimitExceeded === true };
+}
+/** Reads a succeeded query's records page by page; `each` sees every record as its page arrives. */
+async function readRecords(client, id, each) {
+    const url = `${queriesUrl(client)}/${encodeURIComponent(id)}/records`;
+    const { requests } = await (0,graph_client.getAllPages)(url, { ...client.options, maxPages: 5_000, what: 'Reading audit log records from Microsoft Graph' }, record => {
+        each(record);
+        return undefined;
+    });
+    return requests;
+}
+
+// EXTERNAL MODULE: ./src/alert.ts
+var src_alert = __webpack_require__(8049);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/rule-match.ts
+
+/** Values collected along one path, at most this many (a record listing 10,000 parameters is bounded). */
+const MAX_VALUES = 200;
+function ownValue(object, key) {
+    if (Object.hasOwn(object, key))
+        return object[key];
+    // Graph camel-cases what the PowerShell audit log spells in Pascal case; accept either.
+    const lower = key.toLowerCase();
+    for (const name of Object.keys(object))
+        if (name.toLowerCase() === lower)
+            return object[name];
+    return undefined;
+}
+/**
+ * Every leaf value at `path` in the record; a list on the way is walked item by item (so a path through
+ * a list matches when any item matches). `auditData.X` also finds X under auditData.dynamicProperties,
+ * where the 2026 Graph schema puts the workload's fields.
+ */
+function valuesAt(record, path) {
+    const out = [];
+    const walk = (value, index, depth) => {
+        if (out.length >= MAX_VALUES || depth > 16)
+            return;
+        if (Array.isArray(value)) {
+            for (const item of value.slice(0, MAX_VALUES))
+                walk(item, index, depth + 1);
+            return;
+        }
+        if (index === path.length) {
+            if (value !== undefined && value !== null)
+                out.push(value);
+            return;
+        }
+        if (typeof value !== 'object' || value === null)
+            return;
+        const object = value;
+        let next = ownValue(object, path[index]);
+        if (next === undefined && index === 1 && path[0].toLowerCase() === 'auditdata') {
+            const dynamic = ownValue(object, 'dynamicProperties');
+            if (typeof dynamic === 'object' && dynamic !== null && !Array.isArray(dynamic))
+                next = ownValue(dynamic, path[index]);
+        }
+        walk(next, index + 1, depth + 1);
+    };
+    walk(record, 0, 0);
+    return out;
+}
+/** A value as text for comparison and grouping; objects have no text form here. */
+function textOf(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return undefined;
+}
+/** The first text at `path`, cut to a sane length. */
+function firstText(record, path) {
+    if (path.length === 1) {
+        // The common case (userPrincipalName, clientIp, operation): no walk.
+        const direct = Object.hasOwn(record, path[0]) ? record[path[0]] : undefined;
+        if (typeof direct === 'string' && direct !== '')
+            return direct.slice(0, 500);
+    }
+    for (const value of valuesAt(record, path)) {
+        const text = textOf(value);
+        if (text !== undefined && text !== '')
+            return text.slice(0, 500);
+    }
+    return undefined;
+}
+function conditionHolds(record, condition) {
+    const found = valuesAt(record, condition.field);
+    if (condition.op === 'exists')
+        return found.length > 0 === condition.exists;
+    const texts = found
+        .map(textOf)
+        .filter((text) => text !== undefined)
+        .map(text => text.toLowerCase());
+    switch (condition.op) {
+        case 'equals':
+            return texts.includes(condition.values[0]);
+        case 'in':
+            return texts.some(text => condition.values.includes(text));
+        case 'contains':
+            return texts.some(text => text.includes(condition.values[0]));
+        case 'not-in':
+            return !texts.some(text => condition.values.includes(text));
+    }
+}
+/** The client address without a port (`203.0.113.7:51234`, `[2001:db8::1]:443`). */
+function clientIpOf(record) {
+    const raw = firstText(record, ['clientIp']) ?? firstText(record, ['auditData', 'ClientIP']);
+    if (!raw)
+        return undefined;
+    const bracketed = /^\[([0-9a-f:.]+)\](?::\d+)?$/i.exec(raw);
+    if (bracketed)
+        return bracketed[1];
+    const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(raw);
+    return v4 ? v4[1] : raw;
+}
+function userOf(record) {
+    return firstText(record, ['userPrincipalName']) ?? firstText(record, ['userId']);
+}
+function excluded(rule, record) {
+    if (rule.excludeUsers.size > 0) {
+        for (const path of [['userPrincipalName'], ['userId']]) {
+            const user = firstText(record, path)?.toLowerCase();
+            if (user && rule.excludeUsers.has(user))
+                return true;
+        }
+    }
+    if (rule.excludeIps) {
+        const ip = clientIpOf(record);
+        if (ip) {
+            try {
+                if (rule.excludeIps.check(ip, ip.includes(':') ? 'ipv6' : 'ipv4'))
+                    return true;
+            }
+            catch {
+                // Not an address: nothing to exclude.
+            }
+        }
+    }
+    return false;
+}
+/** Whether the record is one the rule counts: its operation, record type, service, conditions, exclusions. */
+function recordMatches(rule, record, operationChecked = false) {
+    if (!operationChecked) {
+        const operation = firstText(record, ['operation'])?.toLowerCase();
+        if (!operation || !rule.operationSet.has(operation))
+            return false;
+    }
+    if (rule.recordTypes && !rule.recordTypes.has(String(firstText(record, ['auditLogRecordType']) ?? '').toLowerCase()))
+        return false;
+    if (rule.services && !rule.services.has(String(firstText(record, ['service']) ?? '').toLowerCase()))
+        return false;
+    if (!rule.where.every(condition => conditionHolds(record, condition)))
+        return false;
+    return !excluded(rule, record);
+}
+/** The group a record counts in: the group-by values joined ('' for a rule without group-by). */
+function groupOf(rule, record) {
+    return rule.groupBy
+        .map(path => {
+        const isIp = path.length === 1 && path[0].toLowerCase() === 'clientip';
+        const value = isIp ? clientIpOf(record) : firstText(record, path);
+        return (value ?? '(none)').toLowerCase();
+    })
+        .join(' · ');
+}
+/** A short, fixed-length key for any text: snapshot keys stay small whatever the record holds. */
+function shortHash(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('base64url').slice(0, 16);
+}
+/** What identifies a rule's learned state: a changed definition starts that rule afresh. */
+function ruleFingerprint(rule) {
+    return shortHash(JSON.stringify([rule.type, rule.groupBy, rule.threshold ?? null, rule.windowMs ?? null, rule.distinct ?? null, rule.value ?? null]));
+}
+
+;// CONCATENATED MODULE: ./src/rule-eval.ts
+
+
+/**
+ * The pure core of the audit rules: harvested records in, firings out, with the state that carries
+ * counts and learned values from one run to the next (kept in the snapshot under `audit.rules` and
+ * `audit.seen`). Everything it keeps is bounded in count and age; see the limits below.
+ */
+/** How long event times, firings and seen record ids are kept: longer than any record can arrive late. */
+const EVENT_HORIZON_MS = 48 * 3_600_000;
+/** Learned values not seen again for this long are forgotten (new-value baselines). */
+const BASELINE_TTL_MS = 90 * 86_400_000;
+const MAX_EVENTS_PER_GROUP = 20_000;
+const MAX_GROUPS_PER_RULE = 20_000;
+const MAX_VALUES_PER_GROUP = 100;
+const MAX_SEEN_RECORDS = 300_000;
+/** Sample records on a card. */
+const MAX_SAMPLES = 5;
+function emptyRuleEvalState() {
+    return { rules: Object.create(null), seen: Object.create(null) };
+}
+function sampleOf(record, time) {
+    return {
+        time: new Date(time).toISOString(),
+        user: (userOf(record) ?? '').slice(0, 200),
+        operation: (firstText(record, ['operation']) ?? '').slice(0, 200),
+        object: (firstText(record, ['objectId']) ?? '').slice(0, 500),
+        clientIp: (clientIpOf(record) ?? '').slice(0, 100)
+    };
+}
+/** Group keys are kept as written when short (they are shown), hashed when long. */
+function groupKey(group) {
+    return group.length <= 200 ? group : `#${shortHash(group)}`;
+}
+/**
+ * Evaluates one harvested window's records against the rules. `windowStart` starts the learning period
+ * of a new-value rule met for the first time. Records are streamed: only what a rule needs is kept.
+ */
+function evaluateRecords(state, rules, records, windowStart, now, horizonMs = EVENT_HORIZON_MS) {
+    const firings = [];
+    const hits = new Map();
+    let duplicates = 0;
+    let skipped = 0;
+    const oldest = now - horizonMs;
+    // Rules by operation: a record meets only the rules that name its operation.
+    const byOperation = new Map();
+    for (const rule of rules) {
+        const ruleState = state.rules[rule.name];
+        const fingerprint = ruleFingerprint(rule);
+        if (!ruleState || ruleState.f !== fingerprint)
+            state.rules[rule.name] = { f: fingerprint, l: windowStart, g: Object.create(null) };
+        for (const op of rule.operationSet)
+            byOperation.set(op, [...(byOperation.get(op) ?? []), rule]);
+    }
+    const touched = new Map();
+    for (const record of records) {
+        if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+            skipped++;
+            continue;
+        }
+        const id = textOf(record.id);
+        const time = (0,src_alert/* timeOf */.nR)(textOf(record.createdDateTime));
+        if (!id || Number.isNaN(time)) {
+            skipped++;
+            continue;
+        }
+        const operation = typeof record.operation === 'string' ? record.operation : firstText(record, ['operation']);
+        const candidates = byOperation.get((operation ?? '').toLowerCase());
+        if (!candidates)
+            continue;
+        if (time < oldest)
+            continue; // older than anything a window asks for: cannot be counted reliably
+        const key = shortHash(id);
+        if (Object.hasOwn(state.seen, key)) {
+            duplicates++;
+            continue;
+        }
+        let counted = false;
+        for (const rule of candidates) {
+            if (!recordMatches(rule, record, true))
+                continue;
+            counted = true;
+            hits.set(rule.name, (hits.get(rule.name) ?? 0) + 1);
+            const ruleState = state.rules[rule.name];
+            const group = groupOf(rule, record);
+            const gKey = groupKey(group);
+            if (rule.type === 'match') {
+                firings.push({ id: `rule:${shortHash(`${rule.name}\n${id}`)}`, rule, at: time, group, samples: [sampleOf(record, time)] });
+                continue;
+            }
+            if (rule.type === 'threshold') {
+                const groupState = (ruleState.g[gKey] ??= { t: time });
+                groupState.t = Math.max(groupState.t, time);
+                (groupState.e ??= []).push(time);
+                if (rule.distinct)
+                    (groupState.d ??= []).push(shortHash(String(textOf(valuesAt(record, rule.distinct)[0]) ?? '').toLowerCase()));
+                const pending = touched.get(rule) ?? new Map();
+                touched.set(rule, pending);
+                const entry = pending.get(gKey) ?? { samples: [] };
+                pending.set(gKey, entry);
+                entry.samples.push({ time, record });
+                if (entry.samples.length > 4 * MAX_SAMPLES)
+                    entry.samples.splice(0, entry.samples.length - MAX_SAMPLES);
+                continue;
+            }
+            // new-value
+            const value = firstText(record, rule.value)?.toLowerCase().slice(0, 200);
+            if (!value)
+                continue;
+            const known = ruleState.g[gKey];
+            const learning = time < (ruleState.l ?? windowStart) + (rule.learnForMs ?? 0);
+            if (!known) {
+                // A group first seen (during or after learning) is learned without a notice: nothing to compare with.
+                ruleState.g[gKey] = { v: { [value]: time }, t: time };
+                continue;
+            }
+            known.t = Math.max(known.t, time);
+            const values = (known.v ??= Object.create(null));
+            if (Object.hasOwn(values, value)) {
+                values[value] = Math.max(values[value], time);
+                continue;
+            }
+            if (!learning) {
+                firings.push({
+                    id: `rule:${shortHash(`${rule.name}\n${gKey}\n${value}`)}`,
+                    rule,
+                    at: time,
+                    group,
+                    value,
+                    known: Object.keys(values).slice(0, 5),
+                    samples: [sampleOf(record, time)]
+                });
+            }
+            values[value] = time;
+        }
+        if (counted)
+            state.seen[key] = time;
+    }
+    for (const [rule, groups] of touched) {
+        for (const [gKey, pending] of groups) {
+            const groupState = state.rules[rule.name].g[gKey];
+            for (const at of fireTimes(groupState, rule, oldest)) {
+                const inWindow = pending.samples.filter(s => s.time <= at && s.time > at - rule.windowMs);
+                const chosen = (inWindow.length > 0 ? inWindow : pending.samples).slice(-MAX_SAMPLES);
+                firings.push({
+                    id: `rule:${shortHash(`${rule.name}\n${gKey}\n${at}`)}`,
+                    rule,
+                    at,
+                    group: gKey,
+                    count: burstCount(groupState, rule, at),
+                    samples: chosen.map(s => sampleOf(s.record, s.time))
+                });
+            }
+        }
+    }
+    prune(state, rules, now, horizonMs);
+    return { firings, hits, duplicates, skipped };
+}
+/**
+ * What the card reports: the largest count in any span of `window` that ends within one window after the
+ * firing (a burst of 120 in ten minutes is told as 120, not as the 100 that reached the threshold).
+ */
+function burstCount(group, rule, at) {
+    const times = group.e ?? [];
+    const window = rule.windowMs;
+    // Times are sorted: the count of a span is the distance between two binary searches.
+    const firstAfter = (value) => {
+        let low = 0;
+        let high = times.length;
+        while (low < high) {
+            const middle = (low + high) >> 1;
+            if (times[middle] <= value)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        return low;
+    };
+    const ends = [at, ...times.filter(time => time > at && time < at + window)];
+    if (rule.distinct)
+        return Math.max(...ends.slice(0, 200).map(end => countAt(group, rule, end)));
+    return Math.max(...ends.map(end => firstAfter(end) - firstAfter(end - window)));
+}
+/** Events (or distinct values) in (at − window, at]. */
+function countAt(group, rule, at) {
+    const times = group.e ?? [];
+    const from = at - rule.windowMs;
+    if (!rule.distinct)
+        return times.filter(time => time > from && time <= at).length;
+    const values = new Set();
+    times.forEach((time, i) => {
+        if (time > from && time <= at)
+            values.add(group.d?.[i] ?? '');
+    });
+    return values.size;
+}
+/**
+ * New firing times for a group: the moments the count within any span of `window` reaches the
+ * threshold, except those within one window of a firing already made (so a burst that goes on, or is
+ * read across two query windows, or gains late records, is one notice per window, not many).
+ */
+function fireTimes(group, rule, oldest) {
+    // Keep times sorted (with their distinct values alongside), newest MAX_EVENTS_PER_GROUP, within the horizon.
+    const order = (group.e ?? []).map((time, i) => [time, group.d?.[i] ?? '']).filter(([time]) => time >= oldest);
+    order.sort((a, b) => a[0] - b[0]);
+    const kept = order.slice(-MAX_EVENTS_PER_GROUP);
+    group.e = kept.map(([time]) => time);
+    if (rule.distinct)
+        group.d = kept.map(([, value]) => value);
+    else
+        delete group.d;
+    const fired = (group.r ??= []);
+    const window = rule.windowMs;
+    const threshold = rule.threshold;
+    const made = [];
+    const counts = new Map();
+    let left = 0;
+    for (let right = 0; right < kept.length; right++) {
+        const [time, value] = kept[right];
+        counts.set(value, (counts.get(value) ?? 0) + 1);
+        while (kept[left][0] <= time - window) {
+            const leaving = kept[left][1];
+            const remaining = counts.get(leaving) - 1;
+            if (remaining === 0)
+                counts.delete(leaving);
+            else
+                counts.set(leaving, remaining);
+            left++;
+        }
+        // Several events at the same instant: judge the span once all of them are in.
+        if (right + 1 < kept.length && kept[right + 1][0] === time)
+            continue;
+        const count = rule.distinct ? counts.size : right - left + 1;
+        if (count < threshold)
+            continue;
+        if (fired.some(at => Math.abs(at - time) < window))
+            continue;
+        fired.push(time);
+        made.push(time);
+    }
+    fired.sort((a, b) => a - b);
+    return made;
+}
+/** Drops what is past its horizon and bounds every map: the snapshot stays small whatever the log holds. */
+function prune(state, rules, now, horizonMs) {
+    const oldest = now - horizonMs;
+    const names = new Set(rules.map(rule => rule.name));
+    for (const name of Object.keys(state.rules))
+        if (!names.has(name))
+            delete state.rules[name];
+    for (const rule of rules) {
+        const ruleState = state.rules[rule.name];
+        const ttl = rule.type === 'new-value' ? BASELINE_TTL_MS : horizonMs;
+        for (const [gKey, group] of Object.entries(ruleState.g)) {
+            if (group.t < now - ttl) {
+                delete ruleState.g[gKey];
+                continue;
+            }
+            if (group.r)
+                group.r = group.r.filter(at => at >= oldest);
+            if (group.v) {
+                const values = Object.entries(group.v).filter(([, seen]) => seen >= now - BASELINE_TTL_MS);
+                values.sort((a, b) => b[1] - a[1]);
+                group.v = Object.assign(Object.create(null), Object.fromEntries(values.slice(0, MAX_VALUES_PER_GROUP)));
+            }
+        }
+        const groups = Object.entries(ruleState.g);
+        if (groups.length > MAX_GROUPS_PER_RULE) {
+            groups.sort((a, b) => b[1].t - a[1].t);
+            ruleState.g = Object.assign(Object.create(null), Object.fromEntries(groups.slice(0, MAX_GROUPS_PER_RULE)));
+        }
+    }
+    let seen = Object.entries(state.seen).filter(([, time]) => time >= oldest);
+    if (seen.length > MAX_SEEN_RECORDS) {
+        seen.sort((a, b) => b[1] - a[1]);
+        seen = seen.slice(0, MAX_SEEN_RECORDS);
+    }
+    state.seen = Object.assign(Object.create(null), Object.fromEntries(seen));
+}
+
+;// CONCATENATED MODULE: ./src/audit.ts
+
+
+
+
+
+
+const RULE_SERVICE_SOURCE = 'auditLogRule';
+const PURVIEW_AUDIT_SEARCH = 'https://purview.microsoft.com/audit/auditsearch';
+/** Records a harvest hands to the rules at a time (pages are evaluated as they arrive). */
+const BATCH = 1000;
+function newAuditState(now, lookbackMs) {
+    return { w: (0,audit_ledger/* newLedger */.EZ)(now, lookbackMs), r: emptyRuleEvalState(), o: Object.create(null), t: Object.create(null) };
+}
+function describeWindow(window) {
+    return `${new Date(window.s).toISOString()} – ${new Date(window.e).toISOString()}`;
+}
+function describeMs(ms) {
+    if (ms % 3_600_000 === 0)
+        return `${ms / 3_600_000} h`;
+    if (ms % 60_000 === 0)
+        return `${ms / 60_000} min`;
+    return `${Math.round(ms / 1000)} s`;
+}
+function hitOf(firing) {
+    const rule = firing.rule;
+    return {
+        rule: rule.name,
+        type: rule.type,
+        group: firing.group,
+        groupBy: rule.groupBy.map(path => path.join('.')).join(' + '),
+        count: firing.count,
+        threshold: rule.threshold,
+        windowMs: rule.windowMs,
+        distinct: rule.distinct?.join('.'),
+        value: firing.value,
+        valueField: rule.value?.join('.'),
+        known: firing.known,
+        operations: rule.operations.slice(0, 20),
+        samples: firing.samples.slice(0, 5)
+    };
+}
+/** The alert-like face of a firing: what digests, routes, outputs and the report read. */
+function ruleAlert(firing, hit, now) {
+    const who = hit.group && hit.group !== '(none)' ? hit.group : '';
+    const what = hit.type === 'threshold'
+        ? `${hit.count} ${hit.distinct ? `distinct ${hit.distinct}` : 'events'} in ${describeMs(hit.windowMs)}${who ? ` by ${who}` : ''}`
+        : hit.type === 'new-value'
+            ? `new ${hit.valueField} ${hit.value}${who ? ` for ${who}` : ''}`
+            : `${hit.samples[0]?.operation ?? 'activity'}${hit.samples[0]?.user ? ` by ${hit.samples[0].user}` : ''}`;
+    return {
+        id: firing.id,
+        title: `${hit.rule}: ${what}`.slice(0, 400),
+        severity: firing.rule.severity,
+        status: 'new',
+        serviceSource: RULE_SERVICE_SOURCE,
+        category: `audit log ${hit.type} rule`,
+        createdDateTime: new Date(firing.at).toISOString(),
+        lastUpdateDateTime: new Date(now).toISOString(),
+        alertWebUrl: PURVIEW_AUDIT_SEARCH
+    };
+}
+function noticeOf(owed) {
+    return { kind: 'new', alert: owed.a, rule: owed.h };
+}
+/** The operations any rule names, as the query's operationFilters (exact names, deduplicated). */
+function queriedOperations(rules) {
+    const seen = new Map();
+    for (const rule of rules)
+        for (const op of rule.operations)
+            if (!seen.has(op.toLowerCase()))
+                seen.set(op.toLowerCase(), op);
+    return [...seen.values()];
+}
+async function harvest(client, window, state, options, report, firings) {
+    let batch = [];
+    const horizon = Math.max(EVENT_HORIZON_MS, options.lookbackMs + 3_600_000);
+    const flush = () => {
+        if (batch.length === 0)
+            return;
+        const result = evaluateRecords(state.r, options.rules, batch, window.s, options.now(), horizon);
+        firings.push(...result.firings);
+        for (const [rule, count] of result.hits)
+            report.hits.set(rule, (report.hits.get(rule) ?? 0) + count);
+        report.records += batch.length;
+        batch = [];
+    };
+    await readRecords(client, window.q, record => {
+        batch.push(record);
+        if (batch.length >= BATCH)
+            flush();
+    });
+    flush();
+}
+/**
+ * Polls, harvests and creates queries within the deadline. State changes as work is done, so what a run
+ * cut short (deadline, cancellation, an API error) already did is kept: records already counted are
+ * recognised by id when their window is read again.
+ */
+async function runAudit(previous, client, options) {
+    const start = options.now();
+    const state = previous ?? newAuditState(start, options.lookbackMs);
+    const report = { inFlight: 0, created: 0, harvested: 0, records: 0, hits: new Map(), gaveUp: [] };
+    const firings = [];
+    const reach = start - Math.max(EVENT_HORIZON_MS, options.lookbackMs);
+    const ledger = state.w;
+    (0,audit_ledger/* planWindows */.pr)(ledger, start, reach);
+    const giveUpOrRetry = (window, why) => {
+        window.n++;
+        delete window.q;
+        delete window.c;
+        if (window.n >= audit_ledger/* MAX_ATTEMPTS */.m) {
+            ledger.windows = ledger.windows.filter(w => w !== window);
+            report.gaveUp.push(describeWindow(window));
+            log/* warning */.$e(`Audit log query for ${describeWindow(window)} failed ${window.n} times (last: ${why}); this window is given up and records only in it are not counted by the rules.`);
+            return;
+        }
+        window.b = options.now() + (0,audit_ledger/* retryDelay */.a2)(window.n);
+        log/* info */.pq(`Audit log query for ${describeWindow(window)}: ${why}; created again after ${describeMs(window.b - options.now())}.`);
+    };
+    try {
+        // 1. Queries in flight: poll; harvest those that succeeded.
+        for (const window of [...ledger.windows].filter(w => w.q).sort((a, b) => a.s - b.s)) {
+            if (options.now() >= options.deadline)
+                break;
+            const status = await getQuery(client, window.q);
+            if ('missing' in status) {
+                giveUpOrRetry(window, 'the query is gone (HTTP 404)');
+                continue;
+            }
+            if ('failed' in status) {
+                log/* info */.pq(`Audit log query for ${describeWindow(window)} could not be polled (${status.failed}); asked again next run.`);
+                continue;
+            }
+            if (status.status === 'succeeded') {
+                try {
+                    await harvest(client, window, state, options, report, firings);
+                }
+                catch (error) {
+                    if (error instanceof http/* ExchangeCancelled */.dH)
+                        throw error;
+                    if (error instanceof graph_client.GraphError && (error.status === 401 || error.status === 403))
+                        throw error;
+                    giveUpOrRetry(window, `its records could not be read (${error.message})`);
+                    continue;
+                }
+                ledger.windows = ledger.windows.filter(w => w !== window);
+                report.harvested++;
+                if (status.limitExceeded) {
+                    // Part of the window's records were left out: read it again as two halves.
+                    const middle = Math.floor((window.s + window.e) / 2);
+                    if (window.e - window.s > 2 * 60_000) {
+                        ledger.windows.push({ s: window.s, e: middle, k: window.k, n: 0 }, { s: middle, e: window.e, k: window.k, n: 0 });
+                    }
+                    log/* warning */.$e(`Audit log query for ${describeWindow(window)} reached its record limit (isRecordCountLimitExceeded); the window is read again in two halves.`);
+                }
+            }
+            else if (status.status === 'failed' || status.status === 'cancelled') {
+                giveUpOrRetry(window, `the query ended as ${status.status}`);
+            }
+            else if (options.now() - (window.c ?? 0) > audit_ledger/* STUCK_AFTER_MS */.v2) {
+                giveUpOrRetry(window, `the query is still ${status.status} after ${describeMs(audit_ledger/* STUCK_AFTER_MS */.v2)}`);
+            }
+        }
+        // 2. Create the queries now due, oldest window first, within the concurrency cap.
+        const operations = queriedOperations(options.rules);
+        for (const window of [...ledger.windows].filter(w => !w.q).sort((a, b) => a.s - b.s)) {
+            if (options.now() >= options.deadline)
+                break;
+            if (ledger.windows.filter(w => w.q).length >= audit_ledger/* MAX_IN_FLIGHT */.uK)
+                break;
+            if (window.b !== undefined && window.b > options.now())
+                continue;
+            const result = await createQuery(client, { start: window.s, end: window.e }, operations, `m365-alerts-to-teams ${window.k} ${describeWindow(window)}`);
+            if ('deferMs' in result) {
+                // The tenant's search slots are full: every waiting window waits, nothing is retried now.
+                const until = options.now() + Math.max(60_000, result.deferMs);
+                for (const waiting of ledger.windows)
+                    if (!waiting.q)
+                        waiting.b = Math.max(waiting.b ?? 0, until);
+                report.deferredUntil = until;
+                log/* info */.pq(`Audit log query API answered 429 (too many searches); new queries wait until ${new Date(until).toISOString()}.`);
+                break;
+            }
+            if ('failed' in result) {
+                giveUpOrRetry(window, result.failed);
+                continue;
+            }
+            window.q = result.created;
+            window.c = options.now();
+            report.created++;
+        }
+    }
+    catch (error) {
+        if (error instanceof http/* ExchangeCancelled */.dH)
+            throw error;
+        if (error instanceof AuditApiError || error instanceof graph_client.GraphError)
+            report.error = error.message;
+        else
+            throw error;
+    }
+    report.inFlight = ledger.windows.filter(w => w.q).length;
+    let newCount = 0;
+    for (const firing of firings) {
+        if (Object.hasOwn(state.o, firing.id) || Object.hasOwn(state.t, firing.id))
+            continue;
+        const hit = hitOf(firing);
+        state.o[firing.id] = { a: ruleAlert(firing, hit, start), h: hit };
+        newCount++;
+    }
+    return { state, notices: Object.values(state.o).map(noticeOf), newCount, report };
+}
+/** No rules any more, but notices still owed: they are posted all the same; nothing else runs. */
+function carryAudit(state) {
+    return {
+        state,
+        notices: Object.values(state.o).map(noticeOf),
+        newCount: 0,
+        report: { inFlight: 0, created: 0, harvested: 0, records: 0, hits: new Map(), gaveUp: [] }
+    };
+}
+/** After delivery: delivered rule notices become told; the rest stay owed. */
+function settleAudit(state, delivered, now) {
+    for (const notice of delivered) {
+        if (!notice.rule || !Object.hasOwn(state.o, notice.alert.id))
+            continue;
+        delete state.o[notice.alert.id];
+        state.t[notice.alert.id] = now;
+    }
+    const told = Object.entries(state.t).filter(([, at]) => at >= now - EVENT_HORIZON_MS);
+    state.t = Object.assign(Object.create(null), Object.fromEntries(told));
+    return state;
+}
+
+
+/***/ }),
+
+/***/ 2561:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GRAPH_RETRY_POLICY: () => (/* binding */ GRAPH_RETRY_POLICY),
+/* harmony export */   GraphError: () => (/* binding */ GraphError),
+/* harmony export */   MAX_CLOCK_SKEW_MS: () => (/* binding */ MAX_CLOCK_SKEW_MS),
+/* harmony export */   getAllPages: () => (/* binding */ getAllPages)
+/* harmony export */ });
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6803);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7194);
+
+
+
+
+/**
+ * A minimal Microsoft Graph reader: GET a collection and follow `@odata.nextLink` to the end, with
+ * `Prefer: include-unknown-enum-members` on every page (without it, serviceSource values added after
+ * `unknownFutureValue`, such as microsoftSentinel, arrive as `unknownFutureValue`).
+ */
+const GRAPH_RETRY_POLICY = {
+    maxAttempts: 5,
+    maxTotalMs: 120_000,
+    baseDelayMs: 1_000,
+    maxDelayMs: 30_000,
+    timeoutMs: 30_000,
+    retryStatuses: [429, 500, 502, 503, 504]
+};
+/** Raised for an answer that retrying cannot fix; the message says what to do. */
+class GraphError extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ExplainedError */ .h {
+    status;
+    name = 'GraphError';
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+/**
+ * Beyond this distance between the runner's clock and Graph's, the run stops. The fetch window and the
+ * snapshot's cursor are reckoned on the runner's clock: one far ahead asks Graph for alerts from the
+ * future (and finds none, silently), one far behind makes every snapshot look planted.
+ */
+const MAX_CLOCK_SKEW_MS = 10 * 60_000;
+function checkClock(headers, now) {
+    const date = Date.parse(String(headers.date ?? ''));
+    if (Number.isNaN(date))
+        return;
+    const skew = now - date;
+    if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) {
+        throw new GraphError(`The runner's clock is ${Math.round(Math.abs(skew) / 60_000)} minutes ${skew > 0 ? 'ahead of' : 'behind'} Microsoft Graph's (runner ${new Date(now).toISOString()}, Graph ${new Date(date).toISOString()}). ` +
+            'Alerts are fetched by time, so nothing was posted and the snapshot was not saved; fix the clock of this runner (NTP) and the next run continues where the last good one stopped.');
+    }
+}
+/** Graph's own error code and message, as one bounded line (they are shown to the user). */
+function graphErrorText(body) {
+    try {
+        const error = JSON.parse(body ?? '')?.error;
+        const text = [error?.code, error?.message].filter(part => typeof part === 'string' && part).join(': ');
+        return (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(text.slice(0, 2000)), 500);
+    }
+    catch {
+        return '';
+    }
+}
+function explainFailure(status, body) {
+    const detail = graphErrorText(body);
+    const suffix = detail ? ` (Graph said: ${detail})` : '';
+    if (status === 401) {
+        return new GraphError(`Microsoft Graph rejected the access token (HTTP 401)${suffix}. Check that tenant-id and client-id belong to the same app registration and that graph-endpoint matches the cloud the app lives in.`, status);
+    }
+    if (status === 403 && detail && !/role|permission|scope|consent|authoriz/i.test(detail)) {
+        return new GraphError(`Microsoft Graph refused the security alerts API for this tenant (HTTP 403)${suffix}. The app's permission may be fine: the tenant needs Microsoft Defender XDR (a Microsoft 365 E5 / Defender or Purview licence that produces alerts, and the Defender portal opened once to provision it). If the tenant has it, check that SecurityAlert.Read.All is granted with admin consent.`, status);
+    }
+    if (status === 403) {
+        return new GraphError(`Microsoft Graph denied access to security alerts (HTTP 403)${suffix}. The app registration needs the Microsoft Graph application permission SecurityAlert.Read.All with admin consent granted (Entra admin center → App registrations → API permissions → Add → Microsoft Graph → Application permissions → SecurityAlert.Read.All → Grant admin consent). The tenant also needs a Microsoft Defender XDR or Purview licence that produces alerts.`, status);
+    }
+    if (status === 400)
+        return new GraphError(`Microsoft Graph rejected the alerts query (HTTP 400)${suffix}.`, status);
+    if (status === 404)
+        return new GraphError(`Microsoft Graph has no /v1.0/security/alerts_v2 at the configured graph-endpoint (HTTP 404)${suffix}.`, status);
+    return new GraphError(`Microsoft Graph answered HTTP ${status}${suffix}.`, status);
+}
+function parsePage(body) {
+    const page = JSON.parse(body);
+    if (!page || !Array.isArray(page.value))
+        throw new Error('the page has no "value" array');
+    if (page['@odata.nextLink'] !== undefined && typeof page['@odata.nextLink'] !== 'string')
+        throw new Error('"@odata.nextLink" is not a string');
+    return page;
+}
+/**
+ * Reads every page of a collection. `keep` sees each item as its page arrives and returns what to hold
+ * on to (the item, a smaller copy, or undefined to drop it), so a large listing is never held whole.
+ */
+async function getAllPages(firstUrl, options, keep = item => item) {
+    const items = [];
+    const maxPages = options.maxPages ?? 10_000;
+    const firstOrigin = new URL(firstUrl).origin;
+    let url = firstUrl;
+    let requests = 0;
+    while (url) {
+        if (requests >= maxPages)
+            throw new GraphError(`Microsoft Graph returned more than ${maxPages} pages; stopping.`);
+        // A nextLink is followed only on the host we asked: the bearer token must never go elsewhere.
+        if (new URL(url).origin !== firstOrigin)
+            throw new GraphError('Microsoft Graph returned an @odata.nextLink to another host; refusing to send the token there.');
+        let answer;
+        let page;
+        try {
+            answer = await (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .exchange */ .cv)({
+                method: 'GET',
+                url,
+                headers: {
+                    authorization: `Bearer ${await options.getToken()}`,
+                    accept: 'application/json',
+                    prefer: 'include-unknown-enum-members'
+                }
+            }, {
+                policy: options.policy ?? GRAPH_RETRY_POLICY,
+                what: options.what ?? 'Reading alerts from Microsoft Graph',
+                sleep: options.sleep,
+                validate: ({ body }) => void (page = parsePage(body)),
+                onRetry: options.onRetry,
+                signal: options.signal
+            });
+        }
+        catch (error) {
+            if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j$) {
+                requests += error.attempts;
+                const detail = graphErrorText(error.body);
+                throw new GraphError(`${error.message}${detail ? ` (Graph said: ${detail})` : ''}`, error.status);
+            }
+            throw error;
+        }
+        requests += answer.attempts;
+        if (answer.status < 200 || answer.status >= 300)
+            throw explainFailure(answer.status, answer.body);
+        if (url === firstUrl)
+            checkClock(answer.headers, (options.now ?? Date.now)());
+        // validate() parsed the accepted answer's body; parse again only if it was never asked to (non-2xx is handled above).
+        const accepted = page ?? parsePage(answer.body);
+        for (const item of accepted.value) {
+            const kept = keep(item);
+            if (kept !== undefined)
+                items.push(kept);
+        }
+        url = accepted['@odata.nextLink'];
+    }
+    return { items, requests };
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=457.index.js.map
