@@ -245,3 +245,23 @@ test('hostile audit records: workflow commands in fields, __proto__ as a group, 
   // The next run reads the snapshot it saved: the odd keys did not make it untrusted.
   expect((await runAt(2 * MIN)).code).toBe(0);
 });
+
+test('a harvest longer than the run allows stops at the time budget and continues next run: every record once', async () => {
+  const rules = '- name: Deleted\n  type: match\n  operations: [FileDeleted]';
+  fake.graph.audit.records = Array.from({ length: 40 }, (_, i) => record('FileDeleted', 20, { userPrincipalName: `u${i}@contoso.com` }));
+  fake.graph.audit.pageSize = 1;
+  const run = (offsetMs: number) => runAt(offsetMs, { rules, 'max-run-time': '5s', 'post-rate': '1000/1s', 'max-cards': '50' });
+  await run(0);
+  fake.graph.latencyMs = () => 150;
+  const counts: number[] = [];
+  for (let i = 1; i <= 8 && counts.reduce((a, b) => a + b, 0) < 40; i++) {
+    const next = await run(i * MIN);
+    expect(next.code).toBe(0);
+    counts.push(Number(next.outputs['rule-notice-count']));
+  }
+  fake.graph.latencyMs = undefined;
+  expect(counts.length).toBeGreaterThan(1); // it did not fit one run
+  const users = fake.teams.received.flatMap(r => [...r.text.matchAll(/Deleted: FileDeleted by (u\d+)@/g)].map(m => m[1]));
+  expect(users).toHaveLength(40);
+  expect(new Set(users).size).toBe(40);
+});

@@ -10,6 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   GRAPH_RETRY_POLICY: () => (/* binding */ GRAPH_RETRY_POLICY),
 /* harmony export */   GraphError: () => (/* binding */ GraphError),
 /* harmony export */   MAX_CLOCK_SKEW_MS: () => (/* binding */ MAX_CLOCK_SKEW_MS),
+/* harmony export */   PagingStopped: () => (/* binding */ PagingStopped),
 /* harmony export */   getAllPages: () => (/* binding */ getAllPages)
 /* harmony export */ });
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6803);
@@ -41,6 +42,10 @@ class GraphError extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ExplainedErr
         super(message);
         this.status = status;
     }
+}
+/** A listing stopped at `stopAt` (the run's time budget); what was read so far was handed to `keep`. */
+class PagingStopped extends Error {
+    name = 'PagingStopped';
 }
 /**
  * Beyond this distance between the runner's clock and Graph's, the run stops. The fetch window and the
@@ -108,6 +113,8 @@ async function getAllPages(firstUrl, options, keep = item => item) {
     while (url) {
         if (requests >= maxPages)
             throw new GraphError(`Microsoft Graph returned more than ${maxPages} pages; stopping.`);
+        if (options.stopAt !== undefined && requests > 0 && Date.now() >= options.stopAt)
+            throw new PagingStopped('the run ran out of time');
         // A nextLink is followed only on the host we asked: the bearer token must never go elsewhere.
         if (new URL(url).origin !== firstOrigin)
             throw new GraphError('Microsoft Graph returned an @odata.nextLink to another host; refusing to send the token there.');
@@ -152,6 +159,7 @@ async function getAllPages(firstUrl, options, keep = item => item) {
                 items.push(kept);
         }
         url = accepted['@odata.nextLink'];
+        options.onPage?.(url);
     }
     return { items, requests };
 }

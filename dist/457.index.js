@@ -148,10 +148,18 @@ async function getQuery(client, id) {
     const status = typeof query?.status === 'string' ? query.status : 'unknownFutureValue';
     return { status, limitExceeded: query?.isRecordCountLimitExceeded === true };
 }
-/** Reads a succeeded query's records page by page; `each` sees every record as its page arrives. */
-async function readRecords(client, id, each) {
-    const url = `${queriesUrl(client)}/${encodeURIComponent(id)}/records`;
-    const { requests } = await (0,graph_client.getAllPages)(url, { ...client.options, maxPages: 5_000, what: 'Reading audit log records from Microsoft Graph' }, record => {
+async function readRecords(client, id, each, position = {}) {
+    const first = `${queriesUrl(client)}/${encodeURIComponent(id)}/records`;
+    const resume = position.resumeFrom;
+    // A saved link is followed only on the Graph host: the token never goes anywhere else.
+    const url = resume && URL.canParse(resume) && new URL(resume).origin === new URL(first).origin ? resume : first;
+    const { requests } = await (0,graph_client.getAllPages)(url, {
+        ...client.options,
+        maxPages: 5_000,
+        what: 'Reading audit log records from Microsoft Graph',
+        stopAt: position.stopAt,
+        onPage: position.onPage
+    }, record => {
         each(record);
         return undefined;
     });
@@ -689,12 +697,27 @@ async function harvest(client, window, state, options, report, firings) {
         report.records += batch.length;
         batch = [];
     };
-    await readRecords(client, window.q, record => {
-        batch.push(record);
-        if (batch.length >= BATCH)
-            flush();
-    });
-    flush();
+    try {
+        await readRecords(client, window.q, record => {
+            batch.push(record);
+            if (batch.length >= BATCH)
+                flush();
+        }, {
+            resumeFrom: window.p,
+            stopAt: options.deadline,
+            onPage: next => {
+                // Saved with the snapshot: a window too large for one run is read on where it stopped.
+                if (next)
+                    window.p = next;
+                else
+                    delete window.p;
+            }
+        });
+    }
+    finally {
+        // What was read is counted even when the read stops: those records are known by id when read again.
+        flush();
+    }
 }
 /**
  * Polls, harvests and creates queries within the deadline. State changes as work is done, so what a run
@@ -713,6 +736,7 @@ async function runAudit(previous, client, options) {
         window.n++;
         delete window.q;
         delete window.c;
+        delete window.p;
         if (window.n >= audit_ledger/* MAX_ATTEMPTS */.m) {
             ledger.windows = ledger.windows.filter(w => w !== window);
             report.gaveUp.push(describeWindow(window));
@@ -743,8 +767,18 @@ async function runAudit(previous, client, options) {
                 catch (error) {
                     if (error instanceof http/* ExchangeCancelled */.dH)
                         throw error;
+                    if (error instanceof graph_client.PagingStopped) {
+                        log/* info */.pq(`Audit log query for ${describeWindow(window)}: reading stopped at the run's time budget; the next run reads it again.`);
+                        break;
+                    }
                     if (error instanceof graph_client.GraphError && (error.status === 401 || error.status === 403))
                         throw error;
+                    if (window.p && error instanceof graph_client.GraphError && error.status !== undefined && error.status < 500) {
+                        // The saved page link expired: read the window from its first page (records read are known by id).
+                        delete window.p;
+                        log/* info */.pq(`Audit log query for ${describeWindow(window)}: the saved page link is no longer valid; reading from the start next run.`);
+                        continue;
+                    }
                     giveUpOrRetry(window, `its records could not be read (${error.message})`);
                     continue;
                 }
@@ -847,6 +881,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   GRAPH_RETRY_POLICY: () => (/* binding */ GRAPH_RETRY_POLICY),
 /* harmony export */   GraphError: () => (/* binding */ GraphError),
 /* harmony export */   MAX_CLOCK_SKEW_MS: () => (/* binding */ MAX_CLOCK_SKEW_MS),
+/* harmony export */   PagingStopped: () => (/* binding */ PagingStopped),
 /* harmony export */   getAllPages: () => (/* binding */ getAllPages)
 /* harmony export */ });
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6803);
@@ -878,6 +913,10 @@ class GraphError extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ExplainedErr
         super(message);
         this.status = status;
     }
+}
+/** A listing stopped at `stopAt` (the run's time budget); what was read so far was handed to `keep`. */
+class PagingStopped extends Error {
+    name = 'PagingStopped';
 }
 /**
  * Beyond this distance between the runner's clock and Graph's, the run stops. The fetch window and the
@@ -945,6 +984,8 @@ async function getAllPages(firstUrl, options, keep = item => item) {
     while (url) {
         if (requests >= maxPages)
             throw new GraphError(`Microsoft Graph returned more than ${maxPages} pages; stopping.`);
+        if (options.stopAt !== undefined && requests > 0 && Date.now() >= options.stopAt)
+            throw new PagingStopped('the run ran out of time');
         // A nextLink is followed only on the host we asked: the bearer token must never go elsewhere.
         if (new URL(url).origin !== firstOrigin)
             throw new GraphError('Microsoft Graph returned an @odata.nextLink to another host; refusing to send the token there.');
@@ -989,6 +1030,7 @@ async function getAllPages(firstUrl, options, keep = item => item) {
                 items.push(kept);
         }
         url = accepted['@odata.nextLink'];
+        options.onPage?.(url);
     }
     return { items, requests };
 }

@@ -43,6 +43,8 @@ export interface AuditWindow {
   n: number;
   /** Not to be created before this time (ms): back-off after a failure, Retry-After after a 429. */
   b?: number;
+  /** The next page of the query's records, when a run stopped reading at its time budget. */
+  p?: string;
 }
 
 export interface Ledger {

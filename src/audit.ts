@@ -12,7 +12,7 @@ import {
 import type { Notice } from './delta.js';
 import { ExchangeCancelled } from './http.js';
 import { AuditApiError, createQuery, getQuery, readRecords, type AuditClient } from './graph/audit.js';
-import { GraphError } from './graph/client.js';
+import { GraphError, PagingStopped } from './graph/client.js';
 import * as log from './log.js';
 import type { AuditRule } from './rule-match.js';
 import {
@@ -181,11 +181,28 @@ async function harvest(
     report.records += batch.length;
     batch = [];
   };
-  await readRecords(client, window.q!, record => {
-    batch.push(record);
-    if (batch.length >= BATCH) flush();
-  });
-  flush();
+  try {
+    await readRecords(
+      client,
+      window.q!,
+      record => {
+        batch.push(record);
+        if (batch.length >= BATCH) flush();
+      },
+      {
+        resumeFrom: window.p,
+        stopAt: options.deadline,
+        onPage: next => {
+          // Saved with the snapshot: a window too large for one run is read on where it stopped.
+          if (next) window.p = next;
+          else delete window.p;
+        }
+      }
+    );
+  } finally {
+    // What was read is counted even when the read stops: those records are known by id when read again.
+    flush();
+  }
 }
 
 /**
@@ -205,6 +222,7 @@ export async function runAudit(previous: AuditState | undefined, client: AuditCl
     window.n++;
     delete window.q;
     delete window.c;
+    delete window.p;
     if (window.n >= MAX_ATTEMPTS) {
       ledger.windows = ledger.windows.filter(w => w !== window);
       report.gaveUp.push(describeWindow(window));
@@ -235,7 +253,21 @@ export async function runAudit(previous: AuditState | undefined, client: AuditCl
           await harvest(client, window, state, options, report, firings);
         } catch (error) {
           if (error instanceof ExchangeCancelled) throw error;
+          if (error instanceof PagingStopped) {
+            log.info(
+              `Audit log query for ${describeWindow(window)}: reading stopped at the run's time budget; the next run reads it again.`
+            );
+            break;
+          }
           if (error instanceof GraphError && (error.status === 401 || error.status === 403)) throw error;
+          if (window.p && error instanceof GraphError && error.status !== undefined && error.status < 500) {
+            // The saved page link expired: read the window from its first page (records read are known by id).
+            delete window.p;
+            log.info(
+              `Audit log query for ${describeWindow(window)}: the saved page link is no longer valid; reading from the start next run.`
+            );
+            continue;
+          }
           giveUpOrRetry(window, `its records could not be read (${(error as Error).message})`);
           continue;
         }

@@ -88,7 +88,20 @@ export async function writeReport(outcome: RunOutcome, env: NodeJS.ProcessEnv = 
     notices: notices
       .slice(0, REPORT_NOTICE_LIMIT)
       .map(notice => ({ kind: notice.kind, previousState: notice.previousSignature ?? null, alert: notice.alert })),
-    noticesLeftOut: Math.max(0, notices.length - REPORT_NOTICE_LIMIT)
+    noticesLeftOut: Math.max(0, notices.length - REPORT_NOTICE_LIMIT),
+    rules: outcome.audit
+      ? {
+          newNotices: outcome.audit.newCount,
+          owedBeforeDelivery: outcome.audit.owed,
+          queriesInFlight: outcome.audit.report.inFlight,
+          queriesCreated: outcome.audit.report.created,
+          windowsHarvested: outcome.audit.report.harvested,
+          recordsRead: outcome.audit.report.records,
+          recordsCountedByRule: Object.fromEntries(outcome.audit.report.hits),
+          windowsGivenUp: outcome.audit.report.gaveUp,
+          error: outcome.audit.report.error ?? null
+        }
+      : null
   };
   await fs.mkdir(directory, { recursive: true });
   // Alerts are bounded copies (intake.ts), so this cannot recurse without end; server answers in errors are

@@ -42,6 +42,15 @@ export interface GraphClientOptions {
   now?: () => number;
   /** What is being read, for messages (default: alerts). */
   what?: string;
+  /** No further page is asked for after this time (ms): the listing stops with a PagingStopped. */
+  stopAt?: number;
+  /** Told after each page was handed to `keep`: the link to the next page (undefined at the end). */
+  onPage?: (nextLink: string | undefined) => void;
+}
+
+/** A listing stopped at `stopAt` (the run's time budget); what was read so far was handed to `keep`. */
+export class PagingStopped extends Error {
+  override name = 'PagingStopped';
 }
 
 /**
@@ -135,6 +144,7 @@ export async function getAllPages<T, K = T>(
   let requests = 0;
   while (url) {
     if (requests >= maxPages) throw new GraphError(`Microsoft Graph returned more than ${maxPages} pages; stopping.`);
+    if (options.stopAt !== undefined && requests > 0 && Date.now() >= options.stopAt) throw new PagingStopped('the run ran out of time');
     // A nextLink is followed only on the host we asked: the bearer token must never go elsewhere.
     if (new URL(url).origin !== firstOrigin)
       throw new GraphError('Microsoft Graph returned an @odata.nextLink to another host; refusing to send the token there.');
@@ -178,6 +188,7 @@ export async function getAllPages<T, K = T>(
       if (kept !== undefined) items.push(kept);
     }
     url = accepted['@odata.nextLink'];
+    options.onPage?.(url);
   }
   return { items, requests };
 }

@@ -253,6 +253,7 @@ function checkAuditState(audit: unknown): void {
       !WINDOW_TIERS.includes(window.k) ||
       !isNumber(window.n) ||
       !optional(window.q, v => typeof v === 'string') ||
+      !optional(window.p, v => typeof v === 'string' && v.length <= 4000) ||
       !optional(window.c, isNumber) ||
       !optional(window.b, isNumber)
     )
