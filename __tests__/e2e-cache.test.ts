@@ -23,7 +23,7 @@ const inputs = () => ({
   'post-interval': '0s'
 });
 
-test('snapshot-store auto uses the Actions cache: unique key per run, restore by prefix, outage is not a first run', async () => {
+test('snapshot-store auto uses the Actions cache: a unique key per run that changed something, restore by prefix, outage is not a first run', async () => {
   fake.graph.alerts = [makeAlert(1), makeAlert(2)];
   const first = await fake.ws.run(inputs(), fake.cacheService.env());
   expect(first.code).toBe(0);
@@ -34,12 +34,11 @@ test('snapshot-store auto uses the Actions cache: unique key per run, restore by
   const second = await fake.ws.run(inputs(), fake.cacheService.env());
   expect(second.code).toBe(0);
   expect(second.outputs['cache-hit']).toBe('true');
-  expect(second.outputs['snapshot-key']).toBe(`m365-alerts-snapshot-${TENANT}-1002-1`);
+  // Nothing changed: the restored entry is still exact, so no new entry is uploaded.
+  expect(second.outputs['snapshot-key']).toBe(`m365-alerts-snapshot-${TENANT}-1001-1`);
+  expect(second.stdout).toContain('Snapshot unchanged (actions-cache');
   expect(fake.teams.received).toHaveLength(2);
-  expect(fake.cacheService.entries.map(e => e.key)).toEqual([
-    `m365-alerts-snapshot-${TENANT}-1001-1`,
-    `m365-alerts-snapshot-${TENANT}-1002-1`
-  ]);
+  expect(fake.cacheService.entries.map(e => e.key)).toEqual([`m365-alerts-snapshot-${TENANT}-1001-1`]);
 
   // The cache service fails: restoreCache only warns and answers "no entry". The action must not
   // take that for a first run and post both alerts again.
@@ -56,6 +55,7 @@ test('snapshot-store auto uses the Actions cache: unique key per run, restore by
   expect(recovered.code).toBe(0);
   expect(fake.teams.received).toHaveLength(3);
   expect(recovered.outputs['posted-count']).toBe('1');
+  expect(recovered.outputs['snapshot-key']).toBe(`m365-alerts-snapshot-${TENANT}-1004-1`);
 }, 240_000);
 
 test('snapshot-store actions-cache without a cache service is a clear error', async () => {

@@ -105,7 +105,8 @@ class ActionsCacheSnapshotStore {
             };
         }
         try {
-            return { status: 'found', snapshot: (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSnapshot */ .E$)((0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .gunzipSnapshot */ .OS)(bytes), { ...this.identity, now }), key: matchedKey };
+            const text = (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .gunzipSnapshot */ .OS)(bytes);
+            return { status: 'found', snapshot: (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSnapshot */ .E$)(text, { ...this.identity, now }), key: matchedKey, digest: (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .contentDigest */ .eZ)(text) };
         }
         catch (error) {
             if (error instanceof _format_js__WEBPACK_IMPORTED_MODULE_4__/* .SnapshotUntrustedError */ .ds)
@@ -116,10 +117,10 @@ class ActionsCacheSnapshotStore {
             await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.rm(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(this.absoluteFile), { recursive: true, force: true });
         }
     }
-    async save(snapshot) {
+    async save(snapshot, json) {
         const key = cacheSaveKey(this.prefix, this.identity.scope, this.env);
         await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.mkdir(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(this.absoluteFile), { recursive: true });
-        await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.writeFile(this.absoluteFile, (0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.gzipSync)((0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .serializeSnapshot */ .DP)(snapshot, this.identity.signingKey)));
+        await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.writeFile(this.absoluteFile, (0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.gzipSync)((0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .serializeSnapshot */ .DP)(snapshot, this.identity.signingKey, json)));
         try {
             const cacheId = await _actions_cache__WEBPACK_IMPORTED_MODULE_3__.saveCache([CACHE_DIR], key);
             if (cacheId === -1)

@@ -6,19 +6,22 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   createTokenProvider: () => (/* binding */ createTokenProvider)
+/* harmony export */   Ac: () => (/* binding */ MAX_TOKEN_ANSWER_BYTES),
+/* harmony export */   Kl: () => (/* binding */ TOKEN_RETRY_POLICY),
+/* harmony export */   cC: () => (/* binding */ explainEntraError),
+/* harmony export */   createTokenProvider: () => (/* binding */ createTokenProvider),
+/* harmony export */   lR: () => (/* binding */ AuthError),
+/* harmony export */   qZ: () => (/* binding */ readCertificatePem)
 /* harmony export */ });
-/* unused harmony exports AuthError, readCertificatePem, TOKEN_RETRY_POLICY, explainEntraError, expectedSubjectHint */
+/* unused harmony export expectedSubjectHint */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3838);
-/* harmony import */ var _azure_msal_node__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2669);
-/* harmony import */ var _clouds_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(157);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3916);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6803);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5625);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7194);
-
+/* harmony import */ var _clouds_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(157);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6803);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5625);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7194);
 
 
 
@@ -28,9 +31,12 @@ export const modules = {
 
 /**
  * Signs in to Entra ID as the app registration (client credentials flow) and hands out Graph tokens.
- * One ConfidentialClientApplication per run: MSAL caches the token and refreshes it when it nears expiry.
+ * A client secret or a GitHub OIDC token is one form POST to the tenant's token endpoint, made here
+ * through the bounded HTTP client; a certificate needs a signed assertion and goes through MSAL
+ * (auth-msal.ts), loaded only then: MSAL is 0.75 MB of JavaScript that every other run would compile.
+ * The token is kept for the run and asked for again when it nears expiry; nothing is cached across runs.
  */
-class AuthError extends _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ExplainedError */ .h {
+class AuthError extends _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ExplainedError */ .h {
     name = 'AuthError';
 }
 /** Splits a PEM holding a certificate (chain) and a private key into what MSAL wants. */
@@ -61,7 +67,7 @@ function readCertificatePem(pem, password) {
     if (!certificate.checkPrivateKey((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)(privateKey))) {
         throw new AuthError("Input 'client-certificate' holds a private key that does not belong to its certificate.");
     }
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecret */ .cl)(privateKey);
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(privateKey);
     return {
         privateKey,
         thumbprintSha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(certificate.raw).digest('hex'),
@@ -80,69 +86,6 @@ const TOKEN_RETRY_POLICY = {
 };
 /** Entra's answers are small JSON documents. */
 const MAX_TOKEN_ANSWER_BYTES = 1024 * 1024;
-/**
- * MSAL's HTTP goes through the same bounded, retrying exchange as Graph and Teams. It also sees the
- * request body, so a certificate-mode client assertion is masked before any answer could echo it.
- */
-class BoundedNetworkClient {
-    options;
-    /** The last exchange that failed for good; MSAL wraps errors, the message here says what happened. */
-    lastFailure;
-    constructor(options) {
-        this.options = options;
-    }
-    sendGetRequestAsync(url, options) {
-        return this.send('GET', url, options);
-    }
-    sendPostRequestAsync(url, options) {
-        return this.send('POST', url, options);
-    }
-    async send(method, url, request) {
-        const assertion = /(?:^|&)client_assertion=([^&]+)/.exec(request?.body ?? '')?.[1];
-        if (assertion) {
-            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecret */ .cl)(assertion);
-            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecret */ .cl)(decodeURIComponent(assertion));
-        }
-        try {
-            const answer = await (0,_http_js__WEBPACK_IMPORTED_MODULE_4__/* .exchange */ .cv)({ method, url, headers: request?.headers ?? {}, body: request?.body }, {
-                policy: { ...TOKEN_RETRY_POLICY, timeoutMs: this.options.timeoutMs },
-                what: 'Signing in to Entra ID',
-                signal: this.options.signal,
-                maxBodyBytes: MAX_TOKEN_ANSWER_BYTES,
-                validate: ({ body }) => void JSON.parse(body)
-            });
-            let body;
-            try {
-                body = JSON.parse(answer.body);
-            }
-            catch {
-                body = { error: 'invalid_response', error_description: `Entra ID answered HTTP ${answer.status} with a body that is not JSON.` };
-            }
-            const headers = {};
-            for (const [name, value] of Object.entries(answer.headers))
-                if (value !== undefined)
-                    headers[name] = Array.isArray(value) ? value.join(', ') : value;
-            return { status: answer.status, headers, body: body };
-        }
-        catch (error) {
-            this.lastFailure = error;
-            throw error;
-        }
-    }
-}
-/**
- * The tenant's sign-in metadata, given to MSAL so that signing in is one request (the token) instead
- * of three (instance discovery, OpenID configuration, token). The endpoints are Entra's fixed layout.
- */
-function authorityMetadata(authority) {
-    return JSON.stringify({
-        token_endpoint: `${authority}/oauth2/v2.0/token`,
-        issuer: `${authority}/v2.0`,
-        authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
-        end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
-        jwks_uri: `${authority}/discovery/v2.0/keys`
-    });
-}
 /** Entra error codes an admin can fix, with the fix. */
 function explainEntraError(message, settings) {
     const code = /AADSTS(\d+)/.exec(message)?.[1];
@@ -173,7 +116,7 @@ function explainEntraError(message, settings) {
                 // MSAL reads the tenant's OpenID metadata first; Entra answers AADSTS90002 there for an unknown tenant.
                 return `Entra ID has no sign-in metadata for tenant ${settings.tenantId} at ${settings.authorityHost}: the tenant does not exist in the ${settings.cloud} cloud. Check tenant-id (Directory (tenant) ID) and the cloud input${settings.customAuthority ? ' and authority-host' : ''}.`;
             }
-            return `Signing in to Entra ID failed${tail}: ${(0,_log_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .redact */ .E$)(message.split('\n')[0]), 500)}`;
+            return `Signing in to Entra ID failed${tail}: ${(0,_log_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E$)(message.split('\n')[0]), 500)}`;
     }
 }
 /** The subject GitHub puts in this run's OIDC token by default, for the federated credential. */
@@ -184,72 +127,87 @@ function expectedSubjectHint(env = process.env) {
     return (`Add a federated credential (App registrations → Certificates & secrets → Federated credentials → GitHub Actions) with Issuer https://token.actions.githubusercontent.com, Audience api://AzureADTokenExchange and Subject ${subject} ` +
         `(for a job that uses an environment: repo:OWNER/REPO:environment:NAME). If the repository or organisation customised its OIDC subject claim, for example to the newer immutable form repo:OWNER@OWNER_ID/REPO@REPO_ID:..., use that form instead.`);
 }
+/** A token is asked for again when it has less than this left. */
+const REFRESH_BEFORE_MS = 5 * 60_000;
+/** GitHub's OIDC token for Entra (federated credential), asked for on every token request. */
+async function githubAssertion() {
+    if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL) {
+        throw new AuthError("No client-secret or client-certificate is set, so the action signs in with GitHub OIDC, but the job cannot request an ID token. Add 'permissions: id-token: write' to the job (and keep 'contents: read'), or set client-secret.");
+    }
+    let assertion;
+    try {
+        assertion = await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getIDToken */ .V9('api://AzureADTokenExchange');
+    }
+    catch (error) {
+        throw new AuthError(`Requesting the GitHub OIDC token failed: ${error.message}. Check that the job has 'permissions: id-token: write'.`);
+    }
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(assertion);
+    return assertion;
+}
+/** Entra's error text: error_description holds the AADSTS code and message. */
+function entraErrorText(body, status) {
+    try {
+        const data = JSON.parse(body);
+        const text = [data.error_description, data.error].find(value => typeof value === 'string' && value);
+        if (text)
+            return String(text);
+    }
+    catch {
+        // Not JSON: say what arrived.
+    }
+    return `Entra ID answered HTTP ${status} without an error description`;
+}
+/** One client-credentials token request (secret or OIDC assertion), retried like Graph's requests. */
+async function requestToken(settings, form, options) {
+    let answer;
+    try {
+        answer = await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .exchange */ .cv)({
+            method: 'POST',
+            url: `${settings.authorityHost}/${settings.tenantId}/oauth2/v2.0/token`,
+            headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8', accept: 'application/json' },
+            body: new URLSearchParams(form).toString()
+        }, {
+            policy: { ...TOKEN_RETRY_POLICY, timeoutMs: options.timeoutMs },
+            what: 'Signing in to Entra ID',
+            signal: options.signal,
+            maxBodyBytes: MAX_TOKEN_ANSWER_BYTES,
+            validate: ({ body }) => void JSON.parse(body)
+        });
+    }
+    catch (error) {
+        if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_3__/* .HttpError */ .j$)
+            throw new AuthError(`${error.message}. Entra ID (${settings.authorityHost}) could not be reached or kept failing; the next run tries again.`);
+        throw error;
+    }
+    if (answer.status < 200 || answer.status >= 300)
+        throw new AuthError(explainEntraError(entraErrorText(answer.body, answer.status), settings));
+    const data = JSON.parse(answer.body);
+    if (typeof data.access_token !== 'string' || data.access_token === '')
+        throw new AuthError('Entra ID returned no access token.');
+    const expiresIn = Number(data.expires_in);
+    return { token: data.access_token, expiresAt: Date.now() + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : 3_600_000) };
+}
 async function createTokenProvider(settings, options = { timeoutMs: TOKEN_RETRY_POLICY.timeoutMs }) {
-    const authority = `${settings.authorityHost}/${settings.tenantId}`;
-    // Known clouds and an authority-host override alike: the host is trusted as configured and its metadata
-    // is given, so MSAL asks neither instance discovery nor the OpenID configuration. Nothing is cached across runs.
-    const auth = {
-        clientId: settings.clientId,
-        authority,
-        knownAuthorities: [new URL(settings.authorityHost).host],
-        authorityMetadata: authorityMetadata(authority)
-    };
     const credential = settings.credential;
-    if (credential.kind === 'secret') {
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecret */ .cl)(credential.clientSecret);
-        auth.clientSecret = credential.clientSecret;
-    }
-    else if (credential.kind === 'certificate') {
-        auth.clientCertificate = readCertificatePem(credential.pem, credential.password);
-    }
-    else {
-        // Called by MSAL for every token request, so a long run never reuses an expired assertion.
-        auth.clientAssertion = async () => {
-            if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL) {
-                throw new AuthError("No client-secret or client-certificate is set, so the action signs in with GitHub OIDC, but the job cannot request an ID token. Add 'permissions: id-token: write' to the job (and keep 'contents: read'), or set client-secret.");
-            }
-            let assertion;
-            try {
-                assertion = await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getIDToken */ .V9('api://AzureADTokenExchange');
-            }
-            catch (error) {
-                throw new AuthError(`Requesting the GitHub OIDC token failed: ${error.message}. Check that the job has 'permissions: id-token: write'.`);
-            }
-            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecret */ .cl)(assertion);
-            return assertion;
-        };
-    }
-    const network = new BoundedNetworkClient(options);
-    const app = new _azure_msal_node__WEBPACK_IMPORTED_MODULE_2__/* .ConfidentialClientApplication */ .WR({
-        auth,
-        system: {
-            networkClient: network,
-            disableInternalRetries: true,
-            loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => undefined }
-        }
-    });
-    const scopes = [`${_clouds_js__WEBPACK_IMPORTED_MODULE_3__/* .CLOUDS */ .J[settings.cloud].graph}/.default`];
+    if (credential.kind === 'certificate')
+        return (await Promise.all(/* import() */[__webpack_require__.e(273), __webpack_require__.e(669), __webpack_require__.e(891)]).then(__webpack_require__.bind(__webpack_require__, 4891))).certificateTokenProvider(settings, credential, options);
+    if (credential.kind === 'secret')
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(credential.clientSecret);
+    const scope = `${_clouds_js__WEBPACK_IMPORTED_MODULE_2__/* .CLOUDS */ .J[settings.cloud].graph}/.default`;
+    let current;
     return async () => {
-        let result;
-        try {
-            result = await app.acquireTokenByClientCredential({ scopes });
+        if (current && current.expiresAt - REFRESH_BEFORE_MS > Date.now())
+            return current.token;
+        const form = { client_id: settings.clientId, scope, grant_type: 'client_credentials' };
+        if (credential.kind === 'secret')
+            form.client_secret = credential.clientSecret;
+        else {
+            form.client_assertion_type = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+            form.client_assertion = await githubAssertion();
         }
-        catch (error) {
-            if (error instanceof AuthError || error instanceof _http_js__WEBPACK_IMPORTED_MODULE_4__/* .ExchangeCancelled */ .dH)
-                throw error;
-            const failure = network.lastFailure;
-            network.lastFailure = undefined;
-            if (failure instanceof _http_js__WEBPACK_IMPORTED_MODULE_4__/* .ExchangeCancelled */ .dH)
-                throw failure;
-            if (failure instanceof _http_js__WEBPACK_IMPORTED_MODULE_4__/* .HttpError */ .j$)
-                throw new AuthError(`${failure.message}. Entra ID (${settings.authorityHost}) could not be reached or kept failing; the next run tries again.`);
-            const message = String(error?.message ?? error);
-            throw new AuthError(explainEntraError(message, settings));
-        }
-        if (!result?.accessToken)
-            throw new AuthError('Entra ID returned no access token.');
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecret */ .cl)(result.accessToken);
-        return result.accessToken;
+        current = await requestToken(settings, form, options);
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(current.token);
+        return current.token;
     };
 }
 

@@ -1,22 +1,18 @@
 import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
 import * as core from '@actions/core';
-import {
-  ConfidentialClientApplication,
-  type Configuration,
-  type INetworkModule,
-  type NetworkRequestOptions,
-  type NetworkResponse
-} from '@azure/msal-node';
 import { CLOUDS } from './clouds.js';
 import { ExplainedError } from './errors.js';
-import { exchange, ExchangeCancelled, HttpError, type RetryPolicy } from './http.js';
+import { exchange, HttpError, type RetryPolicy } from './http.js';
 import { oneLine } from './log.js';
 import { redact, registerSecret } from './secrets.js';
 import type { GraphSettings } from './settings.js';
 
 /**
  * Signs in to Entra ID as the app registration (client credentials flow) and hands out Graph tokens.
- * One ConfidentialClientApplication per run: MSAL caches the token and refreshes it when it nears expiry.
+ * A client secret or a GitHub OIDC token is one form POST to the tenant's token endpoint, made here
+ * through the bounded HTTP client; a certificate needs a signed assertion and goes through MSAL
+ * (auth-msal.ts), loaded only then: MSAL is 0.75 MB of JavaScript that every other run would compile.
+ * The token is kept for the run and asked for again when it nears expiry; nothing is cached across runs.
  */
 export class AuthError extends ExplainedError {
   override name = 'AuthError';
@@ -81,77 +77,12 @@ export const TOKEN_RETRY_POLICY: RetryPolicy = {
   retryStatuses: [429, 500, 502, 503, 504]
 };
 /** Entra's answers are small JSON documents. */
-const MAX_TOKEN_ANSWER_BYTES = 1024 * 1024;
+export const MAX_TOKEN_ANSWER_BYTES = 1024 * 1024;
 
 export interface SignInOptions {
   /** request-timeout: each attempt's whole answer must arrive within it. */
   timeoutMs: number;
   signal?: AbortSignal;
-}
-
-/**
- * MSAL's HTTP goes through the same bounded, retrying exchange as Graph and Teams. It also sees the
- * request body, so a certificate-mode client assertion is masked before any answer could echo it.
- */
-class BoundedNetworkClient implements INetworkModule {
-  /** The last exchange that failed for good; MSAL wraps errors, the message here says what happened. */
-  lastFailure?: Error;
-  constructor(private readonly options: SignInOptions) {}
-
-  sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
-    return this.send<T>('GET', url, options);
-  }
-
-  sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
-    return this.send<T>('POST', url, options);
-  }
-
-  private async send<T>(method: 'GET' | 'POST', url: string, request?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
-    const assertion = /(?:^|&)client_assertion=([^&]+)/.exec(request?.body ?? '')?.[1];
-    if (assertion) {
-      registerSecret(assertion);
-      registerSecret(decodeURIComponent(assertion));
-    }
-    try {
-      const answer = await exchange(
-        { method, url, headers: request?.headers ?? {}, body: request?.body },
-        {
-          policy: { ...TOKEN_RETRY_POLICY, timeoutMs: this.options.timeoutMs },
-          what: 'Signing in to Entra ID',
-          signal: this.options.signal,
-          maxBodyBytes: MAX_TOKEN_ANSWER_BYTES,
-          validate: ({ body }) => void JSON.parse(body)
-        }
-      );
-      let body: unknown;
-      try {
-        body = JSON.parse(answer.body);
-      } catch {
-        body = { error: 'invalid_response', error_description: `Entra ID answered HTTP ${answer.status} with a body that is not JSON.` };
-      }
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(answer.headers))
-        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-      return { status: answer.status, headers, body: body as T };
-    } catch (error) {
-      this.lastFailure = error as Error;
-      throw error;
-    }
-  }
-}
-
-/**
- * The tenant's sign-in metadata, given to MSAL so that signing in is one request (the token) instead
- * of three (instance discovery, OpenID configuration, token). The endpoints are Entra's fixed layout.
- */
-function authorityMetadata(authority: string): string {
-  return JSON.stringify({
-    token_endpoint: `${authority}/oauth2/v2.0/token`,
-    issuer: `${authority}/v2.0`,
-    authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
-    end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
-    jwks_uri: `${authority}/discovery/v2.0/keys`
-  });
 }
 
 /** Entra error codes an admin can fix, with the fix. */
@@ -199,74 +130,97 @@ export function expectedSubjectHint(env: NodeJS.ProcessEnv = process.env): strin
   );
 }
 
+/** A token is asked for again when it has less than this left. */
+const REFRESH_BEFORE_MS = 5 * 60_000;
+
+/** GitHub's OIDC token for Entra (federated credential), asked for on every token request. */
+async function githubAssertion(): Promise<string> {
+  if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL) {
+    throw new AuthError(
+      "No client-secret or client-certificate is set, so the action signs in with GitHub OIDC, but the job cannot request an ID token. Add 'permissions: id-token: write' to the job (and keep 'contents: read'), or set client-secret."
+    );
+  }
+  let assertion: string;
+  try {
+    assertion = await core.getIDToken('api://AzureADTokenExchange');
+  } catch (error) {
+    throw new AuthError(
+      `Requesting the GitHub OIDC token failed: ${(error as Error).message}. Check that the job has 'permissions: id-token: write'.`
+    );
+  }
+  registerSecret(assertion);
+  return assertion;
+}
+
+/** Entra's error text: error_description holds the AADSTS code and message. */
+function entraErrorText(body: string, status: number): string {
+  try {
+    const data = JSON.parse(body) as Record<string, unknown>;
+    const text = [data.error_description, data.error].find(value => typeof value === 'string' && value);
+    if (text) return String(text);
+  } catch {
+    // Not JSON: say what arrived.
+  }
+  return `Entra ID answered HTTP ${status} without an error description`;
+}
+
+/** One client-credentials token request (secret or OIDC assertion), retried like Graph's requests. */
+async function requestToken(
+  settings: GraphSettings,
+  form: Record<string, string>,
+  options: SignInOptions
+): Promise<{ token: string; expiresAt: number }> {
+  let answer;
+  try {
+    answer = await exchange(
+      {
+        method: 'POST',
+        url: `${settings.authorityHost}/${settings.tenantId}/oauth2/v2.0/token`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8', accept: 'application/json' },
+        body: new URLSearchParams(form).toString()
+      },
+      {
+        policy: { ...TOKEN_RETRY_POLICY, timeoutMs: options.timeoutMs },
+        what: 'Signing in to Entra ID',
+        signal: options.signal,
+        maxBodyBytes: MAX_TOKEN_ANSWER_BYTES,
+        validate: ({ body }) => void JSON.parse(body)
+      }
+    );
+  } catch (error) {
+    if (error instanceof HttpError)
+      throw new AuthError(
+        `${error.message}. Entra ID (${settings.authorityHost}) could not be reached or kept failing; the next run tries again.`
+      );
+    throw error;
+  }
+  if (answer.status < 200 || answer.status >= 300)
+    throw new AuthError(explainEntraError(entraErrorText(answer.body, answer.status), settings));
+  const data = JSON.parse(answer.body) as Record<string, unknown>;
+  if (typeof data.access_token !== 'string' || data.access_token === '') throw new AuthError('Entra ID returned no access token.');
+  const expiresIn = Number(data.expires_in);
+  return { token: data.access_token, expiresAt: Date.now() + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : 3_600_000) };
+}
+
 export async function createTokenProvider(
   settings: GraphSettings,
   options: SignInOptions = { timeoutMs: TOKEN_RETRY_POLICY.timeoutMs }
 ): Promise<TokenProvider> {
-  const authority = `${settings.authorityHost}/${settings.tenantId}`;
-  // Known clouds and an authority-host override alike: the host is trusted as configured and its metadata
-  // is given, so MSAL asks neither instance discovery nor the OpenID configuration. Nothing is cached across runs.
-  const auth: Configuration['auth'] = {
-    clientId: settings.clientId,
-    authority,
-    knownAuthorities: [new URL(settings.authorityHost).host],
-    authorityMetadata: authorityMetadata(authority)
-  };
   const credential = settings.credential;
-  if (credential.kind === 'secret') {
-    registerSecret(credential.clientSecret);
-    auth.clientSecret = credential.clientSecret;
-  } else if (credential.kind === 'certificate') {
-    auth.clientCertificate = readCertificatePem(credential.pem, credential.password);
-  } else {
-    // Called by MSAL for every token request, so a long run never reuses an expired assertion.
-    auth.clientAssertion = async () => {
-      if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL) {
-        throw new AuthError(
-          "No client-secret or client-certificate is set, so the action signs in with GitHub OIDC, but the job cannot request an ID token. Add 'permissions: id-token: write' to the job (and keep 'contents: read'), or set client-secret."
-        );
-      }
-      let assertion: string;
-      try {
-        assertion = await core.getIDToken('api://AzureADTokenExchange');
-      } catch (error) {
-        throw new AuthError(
-          `Requesting the GitHub OIDC token failed: ${(error as Error).message}. Check that the job has 'permissions: id-token: write'.`
-        );
-      }
-      registerSecret(assertion);
-      return assertion;
-    };
-  }
-  const network = new BoundedNetworkClient(options);
-  const app = new ConfidentialClientApplication({
-    auth,
-    system: {
-      networkClient: network,
-      disableInternalRetries: true,
-      loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => undefined }
-    }
-  });
-  const scopes = [`${CLOUDS[settings.cloud].graph}/.default`];
-
+  if (credential.kind === 'certificate') return (await import('./auth-msal.js')).certificateTokenProvider(settings, credential, options);
+  if (credential.kind === 'secret') registerSecret(credential.clientSecret);
+  const scope = `${CLOUDS[settings.cloud].graph}/.default`;
+  let current: { token: string; expiresAt: number } | undefined;
   return async () => {
-    let result;
-    try {
-      result = await app.acquireTokenByClientCredential({ scopes });
-    } catch (error) {
-      if (error instanceof AuthError || error instanceof ExchangeCancelled) throw error;
-      const failure = network.lastFailure;
-      network.lastFailure = undefined;
-      if (failure instanceof ExchangeCancelled) throw failure;
-      if (failure instanceof HttpError)
-        throw new AuthError(
-          `${failure.message}. Entra ID (${settings.authorityHost}) could not be reached or kept failing; the next run tries again.`
-        );
-      const message = String((error as Error)?.message ?? error);
-      throw new AuthError(explainEntraError(message, settings));
+    if (current && current.expiresAt - REFRESH_BEFORE_MS > Date.now()) return current.token;
+    const form: Record<string, string> = { client_id: settings.clientId, scope, grant_type: 'client_credentials' };
+    if (credential.kind === 'secret') form.client_secret = credential.clientSecret;
+    else {
+      form.client_assertion_type = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+      form.client_assertion = await githubAssertion();
     }
-    if (!result?.accessToken) throw new AuthError('Entra ID returned no access token.');
-    registerSecret(result.accessToken);
-    return result.accessToken;
+    current = await requestToken(settings, form, options);
+    registerSecret(current.token);
+    return current.token;
   };
 }

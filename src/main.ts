@@ -11,7 +11,7 @@ import { counts, setOutputs, writeReport, writeSummary, type RunOutcome } from '
 import { redact, registerSecret, registerWebhookUrl } from './secrets.js';
 import { loadSettings, SettingsError, type Settings } from './settings.js';
 import { FileSnapshotStore } from './snapshot/file-store.js';
-import type { Snapshot } from './snapshot/format.js';
+import { contentDigest, type Snapshot } from './snapshot/format.js';
 import type { LoadResult, SnapshotStore } from './snapshot/store.js';
 import { readAlertsFile } from './source-file.js';
 
@@ -141,7 +141,16 @@ async function fetchCurrentAlerts(
 async function signIn(settings: Settings, signal: AbortSignal): Promise<(() => Promise<string>) | undefined> {
   if (settings.source !== 'graph') return undefined;
   const { createTokenProvider } = await import('./auth.js');
-  return createTokenProvider(settings.graph!, { timeoutMs: settings.requestTimeoutMs, signal });
+  const provider = await createTokenProvider(settings.graph!, { timeoutMs: settings.requestTimeoutMs, signal });
+  // The first token is asked for now; its first user gets this very request (success or failure), so a
+  // failing Entra is retried once per run, not twice.
+  let first: Promise<string> | undefined = provider();
+  first.catch(() => undefined);
+  return () => {
+    const pending = first;
+    first = undefined;
+    return pending ?? provider();
+  };
 }
 
 /**
@@ -255,6 +264,9 @@ export async function runWith(
 ): Promise<void> {
   const now = Date.now();
   const store = await chooseStore(settings);
+  // The token request goes out while the snapshot is restored: the two are independent, and on the
+  // Actions cache each costs round trips. Nothing is posted before the snapshot is judged.
+  const getToken = await signIn(settings, context.signal);
   let loaded: LoadResult;
   if (settings.resetSnapshot) {
     log.warning(
@@ -278,7 +290,6 @@ export async function runWith(
       : `No snapshot in the ${store.kind} store: first run (first-run: ${settings.firstRun}).`
   );
 
-  const getToken = await signIn(settings, context.signal);
   const { alerts, intake, incidents } = await fetchCurrentAlerts(settings, previous, now, context.signal, getToken);
   const delta = computeDelta(previous, alerts, settings, now);
   reportIntake(intake, delta);
@@ -329,8 +340,16 @@ export async function runWith(
       if (settings.rules.length > 0 || Object.keys(settled.o).length > 0) snapshot.audit = settled;
     }
     try {
-      snapshotKey = await store.save(snapshot);
-      log.info(`Snapshot saved (${store.kind}: ${snapshotKey}), ${Object.keys(snapshot.alerts).length} alert(s).`);
+      const json = JSON.stringify(snapshot);
+      if (loaded.status === 'found' && loaded.digest === contentDigest(json)) {
+        // Nothing changed but the time: the stored snapshot is still exact, and writing it again (a cache
+        // upload) would be the whole cost of a quiet run.
+        snapshotKey = loaded.key ?? '';
+        log.info(`Snapshot unchanged (${store.kind}: ${snapshotKey}): not saved again.`);
+      } else {
+        snapshotKey = await store.save(snapshot, json);
+        log.info(`Snapshot saved (${store.kind}: ${snapshotKey}), ${Object.keys(snapshot.alerts).length} alert(s).`);
+      }
     } catch (error) {
       core.setFailed(
         `The snapshot could not be saved (${(error as Error).message}). The notices above were delivered; the next run may post them again.`

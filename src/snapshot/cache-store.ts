@@ -2,7 +2,15 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as cache from '@actions/cache';
-import { gunzipSnapshot, MAX_SNAPSHOT_BYTES, parseSnapshot, serializeSnapshot, SnapshotUntrustedError, type Snapshot } from './format.js';
+import {
+  contentDigest,
+  gunzipSnapshot,
+  MAX_SNAPSHOT_BYTES,
+  parseSnapshot,
+  serializeSnapshot,
+  SnapshotUntrustedError,
+  type Snapshot
+} from './format.js';
 import type { LoadResult, SnapshotIdentity, SnapshotStore } from './store.js';
 
 /**
@@ -87,7 +95,8 @@ export class ActionsCacheSnapshotStore implements SnapshotStore {
       };
     }
     try {
-      return { status: 'found', snapshot: parseSnapshot(gunzipSnapshot(bytes), { ...this.identity, now }), key: matchedKey };
+      const text = gunzipSnapshot(bytes);
+      return { status: 'found', snapshot: parseSnapshot(text, { ...this.identity, now }), key: matchedKey, digest: contentDigest(text) };
     } catch (error) {
       if (error instanceof SnapshotUntrustedError) return { status: 'untrusted', reason: error.message, key: matchedKey };
       throw error;
@@ -96,10 +105,10 @@ export class ActionsCacheSnapshotStore implements SnapshotStore {
     }
   }
 
-  async save(snapshot: Snapshot): Promise<string> {
+  async save(snapshot: Snapshot, json?: string): Promise<string> {
     const key = cacheSaveKey(this.prefix, this.identity.scope, this.env);
     await fs.mkdir(path.dirname(this.absoluteFile), { recursive: true });
-    await fs.writeFile(this.absoluteFile, gzipSync(serializeSnapshot(snapshot, this.identity.signingKey)));
+    await fs.writeFile(this.absoluteFile, gzipSync(serializeSnapshot(snapshot, this.identity.signingKey, json)));
     try {
       const cacheId = await cache.saveCache([CACHE_DIR], key);
       if (cacheId === -1) throw new Error(`the Actions cache did not accept the snapshot under key ${key} (see the warning above)`);

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { MAX_SNAPSHOT_BYTES, parseSnapshot, serializeSnapshot, SnapshotUntrustedError, type Snapshot } from './format.js';
+import { contentDigest, MAX_SNAPSHOT_BYTES, parseSnapshot, serializeSnapshot, SnapshotUntrustedError, type Snapshot } from './format.js';
 import type { LoadResult, SnapshotIdentity, SnapshotStore } from './store.js';
 
 /** Plain JSON on disk: for self-hosted runners, local runs, or a repository-committed state file. */
@@ -26,18 +26,18 @@ export class FileSnapshotStore implements SnapshotStore {
       };
     }
     try {
-      return { status: 'found', snapshot: parseSnapshot(text, { ...this.identity, now }), key: this.filePath };
+      return { status: 'found', snapshot: parseSnapshot(text, { ...this.identity, now }), key: this.filePath, digest: contentDigest(text) };
     } catch (error) {
       if (error instanceof SnapshotUntrustedError) return { status: 'untrusted', reason: error.message, key: this.filePath };
       throw error;
     }
   }
 
-  async save(snapshot: Snapshot): Promise<string> {
+  async save(snapshot: Snapshot, json?: string): Promise<string> {
     await fs.mkdir(path.dirname(path.resolve(this.filePath)), { recursive: true });
     // Write then rename: a run killed mid-write leaves the previous snapshot intact, never half a file.
     const temporary = `${this.filePath}.${process.pid}.tmp`;
-    await fs.writeFile(temporary, serializeSnapshot(snapshot, this.identity.signingKey));
+    await fs.writeFile(temporary, serializeSnapshot(snapshot, this.identity.signingKey, json));
     await fs.rename(temporary, this.filePath);
     return this.filePath;
   }

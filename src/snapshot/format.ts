@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import type { GraphAlert } from '../alert.js';
 import type { AuditState } from '../audit.js';
@@ -103,9 +103,19 @@ function hmac(key: string, text: string): string {
 }
 
 /** The stored form: JSON, preceded by a signature line when a signing key is set. */
-export function serializeSnapshot(snapshot: Snapshot, signingKey?: string): string {
-  const json = JSON.stringify(snapshot);
+export function serializeSnapshot(snapshot: Snapshot, signingKey?: string, json = JSON.stringify(snapshot)): string {
   return signingKey ? `${SIGNATURE_PREFIX}${hmac(signingKey, json)}\n${json}` : json;
+}
+
+/**
+ * What a snapshot says apart from when it was saved: a digest of its JSON with savedAt blanked. Equal
+ * digests mean the stored snapshot is still exact and need not be written again.
+ */
+export function contentDigest(json: string): string {
+  const body = json.startsWith(SIGNATURE_PREFIX) ? json.slice(json.indexOf('\n') + 1) : json;
+  return createHash('sha256')
+    .update(body.replace(/"savedAt":"[^"]*"/, '"savedAt":""'))
+    .digest('hex');
 }
 
 /** Splits off and checks the signature line; returns the JSON text. */

@@ -2,7 +2,7 @@ import type { Snapshot } from './format.js';
 
 /** Where the snapshot lives between runs. */
 export type LoadResult =
-  | { status: 'found'; snapshot: Snapshot; key?: string }
+  | { status: 'found'; snapshot: Snapshot; key?: string; digest: string }
   /** No snapshot exists yet: a first run. */
   | { status: 'missing' }
   /** A snapshot exists but cannot be trusted (unreadable, foreign, from the future, bad signature): fail closed. */
@@ -22,6 +22,9 @@ export interface SnapshotStore {
   readonly kind: 'actions-cache' | 'file';
   /** Reads the newest snapshot; `now` is the runner's clock, for the from-the-future check. */
   load(now: number): Promise<LoadResult>;
-  /** Persists the snapshot; returns the key (cache) or path (file) it was saved under. Throws on failure. */
-  save(snapshot: Snapshot): Promise<string>;
+  /**
+   * Persists the snapshot (`json`: its JSON.stringify, when the caller has it); returns the key (cache) or
+   * path (file) it was saved under. Throws on failure.
+   */
+  save(snapshot: Snapshot, json?: string): Promise<string>;
 }
