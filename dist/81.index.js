@@ -6,23 +6,13 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ac: () => (/* binding */ MAX_TOKEN_ANSWER_BYTES),
-/* harmony export */   Kl: () => (/* binding */ TOKEN_RETRY_POLICY),
-/* harmony export */   cC: () => (/* binding */ explainEntraError),
-/* harmony export */   createTokenProvider: () => (/* binding */ createTokenProvider),
-/* harmony export */   lR: () => (/* binding */ AuthError),
-/* harmony export */   qZ: () => (/* binding */ readCertificatePem)
+/* harmony export */   createTokenProvider: () => (/* binding */ createTokenProvider)
 /* harmony export */ });
-/* unused harmony export expectedSubjectHint */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3838);
-/* harmony import */ var _clouds_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(157);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _clouds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(157);
+/* harmony import */ var _entra_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7147);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6803);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5625);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7194);
-
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7194);
 
 
 
@@ -36,44 +26,112 @@ export const modules = {
  * (auth-msal.ts), loaded only then: MSAL is 0.75 MB of JavaScript that every other run would compile.
  * The token is kept for the run and asked for again when it nears expiry; nothing is cached across runs.
  */
-class AuthError extends _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ExplainedError */ .h {
-    name = 'AuthError';
+/** A token is asked for again when it has less than this left. */
+const REFRESH_BEFORE_MS = 5 * 60_000;
+/** GitHub's OIDC token for Entra (federated credential), asked for on every token request. */
+async function githubAssertion() {
+    if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL) {
+        throw new _entra_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .lR("No client-secret or client-certificate is set, so the action signs in with GitHub OIDC, but the job cannot request an ID token. Add 'permissions: id-token: write' to the job (and keep 'contents: read'), or set client-secret.");
+    }
+    let assertion;
+    try {
+        assertion = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9('api://AzureADTokenExchange');
+    }
+    catch (error) {
+        throw new _entra_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .lR(`Requesting the GitHub OIDC token failed: ${error.message}. Check that the job has 'permissions: id-token: write'.`);
+    }
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .registerSecret */ .cl)(assertion);
+    return assertion;
 }
-/** Splits a PEM holding a certificate (chain) and a private key into what MSAL wants. */
-function readCertificatePem(pem, password) {
-    const certificates = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-    const keyBlock = pem.match(/-----BEGIN (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----/)?.[0];
-    if (certificates.length === 0 || !keyBlock) {
-        throw new AuthError("Input 'client-certificate' must hold a -----BEGIN CERTIFICATE----- block and a -----BEGIN PRIVATE KEY----- block.");
-    }
-    let certificate;
+/** Entra's error text: error_description holds the AADSTS code and message. */
+function entraErrorText(body, status) {
     try {
-        certificate = new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(certificates[0]);
+        const data = JSON.parse(body);
+        const text = [data.error_description, data.error].find(value => typeof value === 'string' && value);
+        if (text)
+            return String(text);
     }
     catch {
-        throw new AuthError("Input 'client-certificate' holds a CERTIFICATE block that is not a valid X.509 certificate.");
+        // Not JSON: say what arrived.
     }
-    let privateKey;
+    return `Entra ID answered HTTP ${status} without an error description`;
+}
+/** One client-credentials token request (secret or OIDC assertion), retried like Graph's requests. */
+async function requestToken(settings, form, options) {
+    let answer;
     try {
-        privateKey = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: keyBlock, passphrase: password ?? '' })
-            .export({ format: 'pem', type: 'pkcs8' })
-            .toString();
+        answer = await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .exchange */ .cv)({
+            method: 'POST',
+            url: `${settings.authorityHost}/${settings.tenantId}/oauth2/v2.0/token`,
+            headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8', accept: 'application/json' },
+            body: new URLSearchParams(form).toString()
+        }, {
+            policy: { ..._entra_js__WEBPACK_IMPORTED_MODULE_2__/* .TOKEN_RETRY_POLICY */ .Kl, timeoutMs: options.timeoutMs },
+            what: 'Signing in to Entra ID',
+            signal: options.signal,
+            maxBodyBytes: _entra_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_TOKEN_ANSWER_BYTES */ .Ac,
+            validate: ({ body }) => void JSON.parse(body)
+        });
     }
-    catch {
-        throw new AuthError(password
-            ? "Input 'client-certificate-password' does not decrypt the private key in 'client-certificate'."
-            : "Input 'client-certificate' holds a private key that cannot be read; if it is encrypted, set 'client-certificate-password'.");
+    catch (error) {
+        if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_3__/* .HttpError */ .j$)
+            throw new _entra_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .lR(`${error.message}. Entra ID (${settings.authorityHost}) could not be reached or kept failing; the next run tries again.`);
+        throw error;
     }
-    if (!certificate.checkPrivateKey((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)(privateKey))) {
-        throw new AuthError("Input 'client-certificate' holds a private key that does not belong to its certificate.");
-    }
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(privateKey);
-    return {
-        privateKey,
-        thumbprintSha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(certificate.raw).digest('hex'),
-        // x5c: the chain, so Entra can use subject name + issuer authentication.
-        x5c: certificates.join('\n')
+    if (answer.status < 200 || answer.status >= 300)
+        throw new _entra_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .lR((0,_entra_js__WEBPACK_IMPORTED_MODULE_2__/* .explainEntraError */ .cC)(entraErrorText(answer.body, answer.status), settings));
+    const data = JSON.parse(answer.body);
+    if (typeof data.access_token !== 'string' || data.access_token === '')
+        throw new _entra_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .lR('Entra ID returned no access token.');
+    const expiresIn = Number(data.expires_in);
+    return { token: data.access_token, expiresAt: Date.now() + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : 3_600_000) };
+}
+async function createTokenProvider(settings, options = { timeoutMs: _entra_js__WEBPACK_IMPORTED_MODULE_2__/* .TOKEN_RETRY_POLICY */ .Kl.timeoutMs }) {
+    const credential = settings.credential;
+    if (credential.kind === 'certificate')
+        return (await Promise.all(/* import() */[__webpack_require__.e(273), __webpack_require__.e(669), __webpack_require__.e(891)]).then(__webpack_require__.bind(__webpack_require__, 4891))).certificateTokenProvider(settings, credential, options);
+    if (credential.kind === 'secret')
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .registerSecret */ .cl)(credential.clientSecret);
+    const scope = `${_clouds_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOUDS */ .J[settings.cloud].graph}/.default`;
+    let current;
+    return async () => {
+        if (current && current.expiresAt - REFRESH_BEFORE_MS > Date.now())
+            return current.token;
+        const form = { client_id: settings.clientId, scope, grant_type: 'client_credentials' };
+        if (credential.kind === 'secret')
+            form.client_secret = credential.clientSecret;
+        else {
+            form.client_assertion_type = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+            form.client_assertion = await githubAssertion();
+        }
+        current = await requestToken(settings, form, options);
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .registerSecret */ .cl)(current.token);
+        return current.token;
     };
+}
+
+
+/***/ }),
+
+/***/ 7147:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ac: () => (/* binding */ MAX_TOKEN_ANSWER_BYTES),
+/* harmony export */   Kl: () => (/* binding */ TOKEN_RETRY_POLICY),
+/* harmony export */   cC: () => (/* binding */ explainEntraError),
+/* harmony export */   lR: () => (/* binding */ AuthError)
+/* harmony export */ });
+/* unused harmony export expectedSubjectHint */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7194);
+
+
+
+/** What both sign-in paths share: the error type, the retry policy, Entra's error codes explained. */
+class AuthError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ExplainedError */ .h {
+    name = 'AuthError';
 }
 /** Token requests are retried like Graph's: resets, time-outs, 429 and 5xx, within a bounded budget. */
 const TOKEN_RETRY_POLICY = {
@@ -116,7 +174,7 @@ function explainEntraError(message, settings) {
                 // MSAL reads the tenant's OpenID metadata first; Entra answers AADSTS90002 there for an unknown tenant.
                 return `Entra ID has no sign-in metadata for tenant ${settings.tenantId} at ${settings.authorityHost}: the tenant does not exist in the ${settings.cloud} cloud. Check tenant-id (Directory (tenant) ID) and the cloud input${settings.customAuthority ? ' and authority-host' : ''}.`;
             }
-            return `Signing in to Entra ID failed${tail}: ${(0,_log_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E$)(message.split('\n')[0]), 500)}`;
+            return `Signing in to Entra ID failed${tail}: ${(0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(message.split('\n')[0]), 500)}`;
     }
 }
 /** The subject GitHub puts in this run's OIDC token by default, for the federated credential. */
@@ -126,89 +184,6 @@ function expectedSubjectHint(env = process.env) {
     const subject = repo && ref ? `repo:${repo}:ref:${ref}` : 'repo:OWNER/REPO:ref:refs/heads/main';
     return (`Add a federated credential (App registrations → Certificates & secrets → Federated credentials → GitHub Actions) with Issuer https://token.actions.githubusercontent.com, Audience api://AzureADTokenExchange and Subject ${subject} ` +
         `(for a job that uses an environment: repo:OWNER/REPO:environment:NAME). If the repository or organisation customised its OIDC subject claim, for example to the newer immutable form repo:OWNER@OWNER_ID/REPO@REPO_ID:..., use that form instead.`);
-}
-/** A token is asked for again when it has less than this left. */
-const REFRESH_BEFORE_MS = 5 * 60_000;
-/** GitHub's OIDC token for Entra (federated credential), asked for on every token request. */
-async function githubAssertion() {
-    if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL) {
-        throw new AuthError("No client-secret or client-certificate is set, so the action signs in with GitHub OIDC, but the job cannot request an ID token. Add 'permissions: id-token: write' to the job (and keep 'contents: read'), or set client-secret.");
-    }
-    let assertion;
-    try {
-        assertion = await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getIDToken */ .V9('api://AzureADTokenExchange');
-    }
-    catch (error) {
-        throw new AuthError(`Requesting the GitHub OIDC token failed: ${error.message}. Check that the job has 'permissions: id-token: write'.`);
-    }
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(assertion);
-    return assertion;
-}
-/** Entra's error text: error_description holds the AADSTS code and message. */
-function entraErrorText(body, status) {
-    try {
-        const data = JSON.parse(body);
-        const text = [data.error_description, data.error].find(value => typeof value === 'string' && value);
-        if (text)
-            return String(text);
-    }
-    catch {
-        // Not JSON: say what arrived.
-    }
-    return `Entra ID answered HTTP ${status} without an error description`;
-}
-/** One client-credentials token request (secret or OIDC assertion), retried like Graph's requests. */
-async function requestToken(settings, form, options) {
-    let answer;
-    try {
-        answer = await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .exchange */ .cv)({
-            method: 'POST',
-            url: `${settings.authorityHost}/${settings.tenantId}/oauth2/v2.0/token`,
-            headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8', accept: 'application/json' },
-            body: new URLSearchParams(form).toString()
-        }, {
-            policy: { ...TOKEN_RETRY_POLICY, timeoutMs: options.timeoutMs },
-            what: 'Signing in to Entra ID',
-            signal: options.signal,
-            maxBodyBytes: MAX_TOKEN_ANSWER_BYTES,
-            validate: ({ body }) => void JSON.parse(body)
-        });
-    }
-    catch (error) {
-        if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_3__/* .HttpError */ .j$)
-            throw new AuthError(`${error.message}. Entra ID (${settings.authorityHost}) could not be reached or kept failing; the next run tries again.`);
-        throw error;
-    }
-    if (answer.status < 200 || answer.status >= 300)
-        throw new AuthError(explainEntraError(entraErrorText(answer.body, answer.status), settings));
-    const data = JSON.parse(answer.body);
-    if (typeof data.access_token !== 'string' || data.access_token === '')
-        throw new AuthError('Entra ID returned no access token.');
-    const expiresIn = Number(data.expires_in);
-    return { token: data.access_token, expiresAt: Date.now() + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : 3_600_000) };
-}
-async function createTokenProvider(settings, options = { timeoutMs: TOKEN_RETRY_POLICY.timeoutMs }) {
-    const credential = settings.credential;
-    if (credential.kind === 'certificate')
-        return (await Promise.all(/* import() */[__webpack_require__.e(273), __webpack_require__.e(669), __webpack_require__.e(891)]).then(__webpack_require__.bind(__webpack_require__, 4891))).certificateTokenProvider(settings, credential, options);
-    if (credential.kind === 'secret')
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(credential.clientSecret);
-    const scope = `${_clouds_js__WEBPACK_IMPORTED_MODULE_2__/* .CLOUDS */ .J[settings.cloud].graph}/.default`;
-    let current;
-    return async () => {
-        if (current && current.expiresAt - REFRESH_BEFORE_MS > Date.now())
-            return current.token;
-        const form = { client_id: settings.clientId, scope, grant_type: 'client_credentials' };
-        if (credential.kind === 'secret')
-            form.client_secret = credential.clientSecret;
-        else {
-            form.client_assertion_type = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
-            form.client_assertion = await githubAssertion();
-        }
-        current = await requestToken(settings, form, options);
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(current.token);
-        return current.token;
-    };
 }
 
 

@@ -7,23 +7,58 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   certificateTokenProvider: () => (/* binding */ certificateTokenProvider)
+/* harmony export */   certificateTokenProvider: () => (/* binding */ certificateTokenProvider),
+/* harmony export */   readCertificatePem: () => (/* binding */ readCertificatePem)
 /* harmony export */ });
-/* harmony import */ var _azure_msal_node__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2669);
-/* harmony import */ var _clouds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(157);
-/* harmony import */ var _auth_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9081);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6803);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7194);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _azure_msal_node__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2669);
+/* harmony import */ var _clouds_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(157);
+/* harmony import */ var _entra_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7147);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6803);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7194);
 
 
 
 
 
-/**
- * Certificate sign-in through MSAL, which builds and signs the client assertion (x5t#S256, x5c). Loaded
- * only for client-certificate. One ConfidentialClientApplication per run: MSAL caches the token and
- * refreshes it when it nears expiry.
- */
+
+/** Splits a PEM holding a certificate (chain) and a private key into what MSAL wants. */
+function readCertificatePem(pem, password) {
+    const certificates = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+    const keyBlock = pem.match(/-----BEGIN (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----/)?.[0];
+    if (certificates.length === 0 || !keyBlock) {
+        throw new _entra_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .lR("Input 'client-certificate' must hold a -----BEGIN CERTIFICATE----- block and a -----BEGIN PRIVATE KEY----- block.");
+    }
+    let certificate;
+    try {
+        certificate = new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(certificates[0]);
+    }
+    catch {
+        throw new _entra_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .lR("Input 'client-certificate' holds a CERTIFICATE block that is not a valid X.509 certificate.");
+    }
+    let privateKey;
+    try {
+        privateKey = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: keyBlock, passphrase: password ?? '' })
+            .export({ format: 'pem', type: 'pkcs8' })
+            .toString();
+    }
+    catch {
+        throw new _entra_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .lR(password
+            ? "Input 'client-certificate-password' does not decrypt the private key in 'client-certificate'."
+            : "Input 'client-certificate' holds a private key that cannot be read; if it is encrypted, set 'client-certificate-password'.");
+    }
+    if (!certificate.checkPrivateKey((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)(privateKey))) {
+        throw new _entra_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .lR("Input 'client-certificate' holds a private key that does not belong to its certificate.");
+    }
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(privateKey);
+    return {
+        privateKey,
+        thumbprintSha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(certificate.raw).digest('hex'),
+        // x5c: the chain, so Entra can use subject name + issuer authentication.
+        x5c: certificates.join('\n')
+    };
+}
 /**
  * MSAL's HTTP goes through the same bounded, retrying exchange as Graph and Teams. It also sees the
  * request body, so a certificate-mode client assertion is masked before any answer could echo it.
@@ -44,15 +79,15 @@ class BoundedNetworkClient {
     async send(method, url, request) {
         const assertion = /(?:^|&)client_assertion=([^&]+)/.exec(request?.body ?? '')?.[1];
         if (assertion) {
-            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .registerSecret */ .cl)(assertion);
-            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .registerSecret */ .cl)(decodeURIComponent(assertion));
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(assertion);
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(decodeURIComponent(assertion));
         }
         try {
-            const answer = await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .exchange */ .cv)({ method, url, headers: request?.headers ?? {}, body: request?.body }, {
-                policy: { ..._auth_js__WEBPACK_IMPORTED_MODULE_2__/* .TOKEN_RETRY_POLICY */ .Kl, timeoutMs: this.options.timeoutMs },
+            const answer = await (0,_http_js__WEBPACK_IMPORTED_MODULE_4__/* .exchange */ .cv)({ method, url, headers: request?.headers ?? {}, body: request?.body }, {
+                policy: { ..._entra_js__WEBPACK_IMPORTED_MODULE_3__/* .TOKEN_RETRY_POLICY */ .Kl, timeoutMs: this.options.timeoutMs },
                 what: 'Signing in to Entra ID',
                 signal: this.options.signal,
-                maxBodyBytes: _auth_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_TOKEN_ANSWER_BYTES */ .Ac,
+                maxBodyBytes: _entra_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_TOKEN_ANSWER_BYTES */ .Ac,
                 validate: ({ body }) => void JSON.parse(body)
             });
             let body;
@@ -96,10 +131,10 @@ async function certificateTokenProvider(settings, credential, options) {
         authority,
         knownAuthorities: [new URL(settings.authorityHost).host],
         authorityMetadata: authorityMetadata(authority),
-        clientCertificate: (0,_auth_js__WEBPACK_IMPORTED_MODULE_2__/* .readCertificatePem */ .qZ)(credential.pem, credential.password)
+        clientCertificate: readCertificatePem(credential.pem, credential.password)
     };
     const network = new BoundedNetworkClient(options);
-    const app = new _azure_msal_node__WEBPACK_IMPORTED_MODULE_0__/* .ConfidentialClientApplication */ .WR({
+    const app = new _azure_msal_node__WEBPACK_IMPORTED_MODULE_1__/* .ConfidentialClientApplication */ .WR({
         auth,
         system: {
             networkClient: network,
@@ -107,27 +142,27 @@ async function certificateTokenProvider(settings, credential, options) {
             loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => undefined }
         }
     });
-    const scopes = [`${_clouds_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOUDS */ .J[settings.cloud].graph}/.default`];
+    const scopes = [`${_clouds_js__WEBPACK_IMPORTED_MODULE_2__/* .CLOUDS */ .J[settings.cloud].graph}/.default`];
     return async () => {
         let result;
         try {
             result = await app.acquireTokenByClientCredential({ scopes });
         }
         catch (error) {
-            if (error instanceof _auth_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .lR || error instanceof _http_js__WEBPACK_IMPORTED_MODULE_3__/* .ExchangeCancelled */ .dH)
+            if (error instanceof _entra_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .lR || error instanceof _http_js__WEBPACK_IMPORTED_MODULE_4__/* .ExchangeCancelled */ .dH)
                 throw error;
             const failure = network.lastFailure;
             network.lastFailure = undefined;
-            if (failure instanceof _http_js__WEBPACK_IMPORTED_MODULE_3__/* .ExchangeCancelled */ .dH)
+            if (failure instanceof _http_js__WEBPACK_IMPORTED_MODULE_4__/* .ExchangeCancelled */ .dH)
                 throw failure;
-            if (failure instanceof _http_js__WEBPACK_IMPORTED_MODULE_3__/* .HttpError */ .j$)
-                throw new _auth_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .lR(`${failure.message}. Entra ID (${settings.authorityHost}) could not be reached or kept failing; the next run tries again.`);
+            if (failure instanceof _http_js__WEBPACK_IMPORTED_MODULE_4__/* .HttpError */ .j$)
+                throw new _entra_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .lR(`${failure.message}. Entra ID (${settings.authorityHost}) could not be reached or kept failing; the next run tries again.`);
             const message = String(error?.message ?? error);
-            throw new _auth_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .lR((0,_auth_js__WEBPACK_IMPORTED_MODULE_2__/* .explainEntraError */ .cC)(message, settings));
+            throw new _entra_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .lR((0,_entra_js__WEBPACK_IMPORTED_MODULE_3__/* .explainEntraError */ .cC)(message, settings));
         }
         if (!result?.accessToken)
-            throw new _auth_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .lR('Entra ID returned no access token.');
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .registerSecret */ .cl)(result.accessToken);
+            throw new _entra_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .lR('Entra ID returned no access token.');
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(result.accessToken);
         return result.accessToken;
     };
 }

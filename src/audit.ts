@@ -1,28 +1,15 @@
 import type { GraphAlert } from './alert.js';
-import {
-  MAX_ATTEMPTS,
-  MAX_IN_FLIGHT,
-  newLedger,
-  planWindows,
-  retryDelay,
-  STUCK_AFTER_MS,
-  type AuditWindow,
-  type Ledger
-} from './audit-ledger.js';
+import type { AuditState, OwedRuleNotice, RuleHit } from './audit-state.js';
+import { MAX_ATTEMPTS, MAX_IN_FLIGHT, newLedger, planWindows, retryDelay, STUCK_AFTER_MS, type AuditWindow } from './audit-ledger.js';
 import type { Notice } from './delta.js';
 import { ExchangeCancelled } from './http.js';
 import { AuditApiError, createQuery, getQuery, readRecords, type AuditClient } from './graph/audit.js';
 import { GraphError, PagingStopped } from './graph/client.js';
 import * as log from './log.js';
 import type { AuditRule } from './rule-match.js';
-import {
-  emptyRuleEvalState,
-  evaluateRecords,
-  EVENT_HORIZON_MS,
-  type RuleEvalState,
-  type RuleFiring,
-  type SampleRecord
-} from './rule-eval.js';
+import { emptyRuleEvalState, evaluateRecords, EVENT_HORIZON_MS, type RuleFiring } from './rule-eval.js';
+
+export type { AuditState, OwedRuleNotice, RuleHit } from './audit-state.js';
 
 /**
  * The audit rules' part of a run: poll the queries in flight, harvest the finished ones through the
@@ -30,37 +17,6 @@ import {
  * routes and outputs as alerts. A run never waits for a query: it creates, a later run harvests.
  * Notices are owed (kept in the snapshot with what their card needs) until Teams accepted them.
  */
-
-/** What a rule card shows besides the alert-like fields. */
-export interface RuleHit {
-  rule: string;
-  type: AuditRule['type'];
-  group: string;
-  groupBy: string;
-  count?: number;
-  threshold?: number;
-  windowMs?: number;
-  distinct?: string;
-  value?: string;
-  valueField?: string;
-  known?: string[];
-  operations: string[];
-  samples: SampleRecord[];
-}
-
-export interface OwedRuleNotice {
-  a: GraphAlert;
-  h: RuleHit;
-}
-
-export interface AuditState {
-  w: Ledger;
-  r: RuleEvalState;
-  /** Rule notices owed, by notice id. */
-  o: Record<string, OwedRuleNotice>;
-  /** Rule notices delivered, by id → when (ms), kept for the event horizon: a firing found again is not told twice. */
-  t: Record<string, number>;
-}
 
 export interface AuditReport {
   inFlight: number;

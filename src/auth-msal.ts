@@ -1,3 +1,4 @@
+import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
 import {
   ConfidentialClientApplication,
   type Configuration,
@@ -10,11 +11,10 @@ import {
   AuthError,
   explainEntraError,
   MAX_TOKEN_ANSWER_BYTES,
-  readCertificatePem,
   TOKEN_RETRY_POLICY,
   type SignInOptions,
   type TokenProvider
-} from './auth.js';
+} from './entra.js';
 import { exchange, ExchangeCancelled, HttpError } from './http.js';
 import { registerSecret } from './secrets.js';
 import type { Credential, GraphSettings } from './settings.js';
@@ -24,6 +24,53 @@ import type { Credential, GraphSettings } from './settings.js';
  * only for client-certificate. One ConfidentialClientApplication per run: MSAL caches the token and
  * refreshes it when it nears expiry.
  */
+export interface CertificateCredential {
+  privateKey: string;
+  thumbprintSha256: string;
+  x5c: string;
+}
+
+/** Splits a PEM holding a certificate (chain) and a private key into what MSAL wants. */
+export function readCertificatePem(pem: string, password?: string): CertificateCredential {
+  const certificates: string[] = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  const keyBlock = pem.match(
+    /-----BEGIN (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----/
+  )?.[0];
+  if (certificates.length === 0 || !keyBlock) {
+    throw new AuthError(
+      "Input 'client-certificate' must hold a -----BEGIN CERTIFICATE----- block and a -----BEGIN PRIVATE KEY----- block."
+    );
+  }
+  let certificate: X509Certificate;
+  try {
+    certificate = new X509Certificate(certificates[0]!);
+  } catch {
+    throw new AuthError("Input 'client-certificate' holds a CERTIFICATE block that is not a valid X.509 certificate.");
+  }
+  let privateKey: string;
+  try {
+    privateKey = createPrivateKey({ key: keyBlock, passphrase: password ?? '' })
+      .export({ format: 'pem', type: 'pkcs8' })
+      .toString();
+  } catch {
+    throw new AuthError(
+      password
+        ? "Input 'client-certificate-password' does not decrypt the private key in 'client-certificate'."
+        : "Input 'client-certificate' holds a private key that cannot be read; if it is encrypted, set 'client-certificate-password'."
+    );
+  }
+  if (!certificate.checkPrivateKey(createPrivateKey(privateKey))) {
+    throw new AuthError("Input 'client-certificate' holds a private key that does not belong to its certificate.");
+  }
+  registerSecret(privateKey);
+  return {
+    privateKey,
+    thumbprintSha256: createHash('sha256').update(certificate.raw).digest('hex'),
+    // x5c: the chain, so Entra can use subject name + issuer authentication.
+    x5c: certificates.join('\n')
+  };
+}
+
 /**
  * MSAL's HTTP goes through the same bounded, retrying exchange as Graph and Teams. It also sees the
  * request body, so a certificate-mode client assertion is masked before any answer could echo it.

@@ -1,7 +1,7 @@
 import { suppressedBy, suppressionEvidence } from './suppress-match.js';
 import { boundedAlert, severityRank, STATUSES, timeOf, type GraphAlert } from './alert.js';
 import type { IncidentStory } from './incidents.js';
-import type { RuleHit } from './audit.js';
+import type { RuleHit } from './audit-state.js';
 import type { NoticeKind, Settings } from './settings.js';
 import {
   entryMap,

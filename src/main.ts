@@ -263,10 +263,11 @@ export async function runWith(
   context: RunContext = { startedAt: Date.now(), signal: new AbortController().signal }
 ): Promise<void> {
   const now = Date.now();
-  const store = await chooseStore(settings);
-  // The token request goes out while the snapshot is restored: the two are independent, and on the
-  // Actions cache each costs round trips. Nothing is posted before the snapshot is judged.
+  // The token request goes out first: it is in flight while the snapshot store's code is loaded and the
+  // snapshot restored (independent work; on the Actions cache each costs round trips). Nothing is posted
+  // before the snapshot is judged.
   const getToken = await signIn(settings, context.signal);
+  const store = await chooseStore(settings);
   let loaded: LoadResult;
   if (settings.resetSnapshot) {
     log.warning(

@@ -1,7 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import type { GraphAlert } from '../alert.js';
-import type { AuditState } from '../audit.js';
+import type { AuditState } from '../audit-state.js';
 import { WINDOW_TIERS } from '../audit-ledger.js';
 
 /**
