@@ -15,9 +15,9 @@ import { contentDigest, type Snapshot } from './snapshot/format.js';
 import type { LoadResult, SnapshotStore } from './snapshot/store.js';
 import { readAlertsFile } from './source-file.js';
 
-// MSAL and @actions/cache (with the Azure Storage SDK) are imported only by the runs that use
-// them: loading both costs more than the rest of a run (see `npm run bench`). HTTP goes through Node's
-// built-in fetch, so no second copy of undici is compiled at start-up.
+// MSAL (certificate sign-in only) and @actions/cache (with the Azure Storage SDK) are imported only by
+// the runs that use them: loading both costs more than the rest of a run (see `npm run bench`). HTTP goes
+// through the undici that @actions/core already bundles (http.ts), so no second copy is compiled.
 
 /** Inputs that are secrets: masked before anything else runs, so no later log line can reveal them. */
 const SECRET_INPUTS = ['client-secret', 'client-certificate', 'client-certificate-password', 'snapshot-signing-key'];
