@@ -265,3 +265,35 @@ test('a harvest longer than the run allows stops at the time budget and continue
   expect(users).toHaveLength(40);
   expect(new Set(users).size).toBe(40);
 });
+
+test("rules alone with the runner's clock far ahead of Graph's: the run stops before saving, and the fixed clock leaves no gap", async () => {
+  const rules = '- name: Deleted\n  type: match\n  operations: [FileDeleted]';
+  fake.graph.audit.records = [record('FileDeleted', 30, { userPrincipalName: 'early@contoso.com' })];
+  const run = (offsetMs: number, env: Record<string, string> = {}) => {
+    fake.graph.clockOffsetMs = 0;
+    return fake.ws.run(fake.inputs({ rules, 'read-alerts': 'false' }), {
+      NODE_OPTIONS: `--import=${path.join(path.dirname(DIST), '../__tests__/helpers/shift-clock.mjs')}`,
+      CLOCK_OFFSET_MS: String(offsetMs),
+      ...env
+    });
+  };
+  expect((await run(0)).code).toBe(0);
+  const ahead = await run(3 * 86_400_000);
+  expect(ahead.code).toBe(1);
+  expect(visible(ahead.stdout)).toMatch(/::error::The runner's clock is 4320 minutes ahead of Microsoft Graph's/);
+  // Back on time: the first window is harvested, and a record made meanwhile is found by the next one.
+  fake.graph.audit.records.push(record('FileDeleted', 1, { userPrincipalName: 'meanwhile@contoso.com' }));
+  await run(MIN);
+  fake.graph.clockOffsetMs = 0;
+  const later = async (offset: number) => {
+    fake.graph.clockOffsetMs = offset;
+    return fake.ws.run(fake.inputs({ rules, 'read-alerts': 'false' }), {
+      NODE_OPTIONS: `--import=${path.join(path.dirname(DIST), '../__tests__/helpers/shift-clock.mjs')}`,
+      CLOCK_OFFSET_MS: String(offset)
+    });
+  };
+  await later(11 * MIN);
+  await later(12 * MIN);
+  const users = fake.teams.received.flatMap(r => [...r.text.matchAll(/Deleted: FileDeleted by (\w+)@/g)].map(m => m[1]));
+  expect(users.sort()).toEqual(['early', 'meanwhile']);
+});

@@ -75,7 +75,7 @@ async function send(client, method, url, body) {
     };
     if (body !== undefined)
         headers['content-type'] = 'application/json';
-    return (0,http/* exchange */.cv)({ method, url, headers, body }, {
+    const answer = await (0,http/* exchange */.cv)({ method, url, headers, body }, {
         policy: client.options.policy ? { ...AUDIT_RETRY_POLICY, timeoutMs: client.options.policy.timeoutMs } : AUDIT_RETRY_POLICY,
         what: 'Using the audit log query API',
         sleep: client.options.sleep,
@@ -83,6 +83,10 @@ async function send(client, method, url, body) {
         maxBodyBytes: 1024 * 1024,
         validate: ({ body: text }) => void JSON.parse(text)
     });
+    // Query windows are reckoned on the runner's clock: one far off would plan windows in the future and
+    // leave a gap when it is fixed. Every answer is checked; the run then stops before saving anything.
+    (0,graph_client.checkClock)(answer.headers, (client.options.now ?? Date.now)());
+    return answer;
 }
 /** The query object: Graph returns it bare; the get example wraps it in {"value": {...}}. Both are taken. */
 function queryOf(body) {
@@ -731,7 +735,14 @@ async function runAudit(previous, client, options) {
     const firings = [];
     const reach = start - Math.max(EVENT_HORIZON_MS, options.lookbackMs);
     const ledger = state.w;
-    (0,audit_ledger/* planWindows */.pr)(ledger, start, reach);
+    // A window the ledger should not hold (planted, or from a clock far off) is cut to what can be asked for.
+    ledger.windows = ledger.windows.filter(window => {
+        window.e = Math.min(window.e, start);
+        window.s = Math.max(window.s, reach);
+        if (window.q !== undefined && !/^[A-Za-z0-9._:-]{1,200}$/.test(window.q))
+            delete window.q;
+        return window.s < window.e;
+    });
     const giveUpOrRetry = (window, why) => {
         window.n++;
         delete window.q;
@@ -765,7 +776,7 @@ async function runAudit(previous, client, options) {
                     await harvest(client, window, state, options, report, firings);
                 }
                 catch (error) {
-                    if (error instanceof http/* ExchangeCancelled */.dH)
+                    if (error instanceof http/* ExchangeCancelled */.dH || error instanceof graph_client.ClockSkewError)
                         throw error;
                     if (error instanceof graph_client.PagingStopped) {
                         log/* info */.pq(`Audit log query for ${describeWindow(window)}: reading stopped at the run's time budget; the next run reads it again.`);
@@ -800,7 +811,9 @@ async function runAudit(previous, client, options) {
                 giveUpOrRetry(window, `the query is still ${status.status} after ${describeMs(audit_ledger/* STUCK_AFTER_MS */.v2)}`);
             }
         }
-        // 2. Create the queries now due, oldest window first, within the concurrency cap.
+        // 2. Plan the windows now due (after the polls: their answers have checked the clock), then create
+        // their queries, oldest window first, within the concurrency cap.
+        (0,audit_ledger/* planWindows */.pr)(ledger, options.now(), reach);
         const operations = queriedOperations(options.rules);
         for (const window of [...ledger.windows].filter(w => !w.q).sort((a, b) => a.s - b.s)) {
             if (options.now() >= options.deadline)
@@ -830,7 +843,7 @@ async function runAudit(previous, client, options) {
         }
     }
     catch (error) {
-        if (error instanceof http/* ExchangeCancelled */.dH)
+        if (error instanceof http/* ExchangeCancelled */.dH || error instanceof graph_client.ClockSkewError)
             throw error;
         if (error instanceof AuditApiError || error instanceof graph_client.GraphError)
             report.error = error.message;
@@ -878,10 +891,12 @@ function settleAudit(state, delivered, now) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ClockSkewError: () => (/* binding */ ClockSkewError),
 /* harmony export */   GRAPH_RETRY_POLICY: () => (/* binding */ GRAPH_RETRY_POLICY),
 /* harmony export */   GraphError: () => (/* binding */ GraphError),
 /* harmony export */   MAX_CLOCK_SKEW_MS: () => (/* binding */ MAX_CLOCK_SKEW_MS),
 /* harmony export */   PagingStopped: () => (/* binding */ PagingStopped),
+/* harmony export */   checkClock: () => (/* binding */ checkClock),
 /* harmony export */   getAllPages: () => (/* binding */ getAllPages)
 /* harmony export */ });
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6803);
@@ -924,13 +939,17 @@ class PagingStopped extends Error {
  * future (and finds none, silently), one far behind makes every snapshot look planted.
  */
 const MAX_CLOCK_SKEW_MS = 10 * 60_000;
+/** The runner's clock is too far from Graph's: the run must stop before it saves anything. */
+class ClockSkewError extends GraphError {
+    name = 'ClockSkewError';
+}
 function checkClock(headers, now) {
     const date = Date.parse(String(headers.date ?? ''));
     if (Number.isNaN(date))
         return;
     const skew = now - date;
     if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) {
-        throw new GraphError(`The runner's clock is ${Math.round(Math.abs(skew) / 60_000)} minutes ${skew > 0 ? 'ahead of' : 'behind'} Microsoft Graph's (runner ${new Date(now).toISOString()}, Graph ${new Date(date).toISOString()}). ` +
+        throw new ClockSkewError(`The runner's clock is ${Math.round(Math.abs(skew) / 60_000)} minutes ${skew > 0 ? 'ahead of' : 'behind'} Microsoft Graph's (runner ${new Date(now).toISOString()}, Graph ${new Date(date).toISOString()}). ` +
             'Alerts are fetched by time, so nothing was posted and the snapshot was not saved; fix the clock of this runner (NTP) and the next run continues where the last good one stopped.');
     }
 }

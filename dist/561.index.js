@@ -7,10 +7,12 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ClockSkewError: () => (/* binding */ ClockSkewError),
 /* harmony export */   GRAPH_RETRY_POLICY: () => (/* binding */ GRAPH_RETRY_POLICY),
 /* harmony export */   GraphError: () => (/* binding */ GraphError),
 /* harmony export */   MAX_CLOCK_SKEW_MS: () => (/* binding */ MAX_CLOCK_SKEW_MS),
 /* harmony export */   PagingStopped: () => (/* binding */ PagingStopped),
+/* harmony export */   checkClock: () => (/* binding */ checkClock),
 /* harmony export */   getAllPages: () => (/* binding */ getAllPages)
 /* harmony export */ });
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6803);
@@ -53,13 +55,17 @@ class PagingStopped extends Error {
  * future (and finds none, silently), one far behind makes every snapshot look planted.
  */
 const MAX_CLOCK_SKEW_MS = 10 * 60_000;
+/** The runner's clock is too far from Graph's: the run must stop before it saves anything. */
+class ClockSkewError extends GraphError {
+    name = 'ClockSkewError';
+}
 function checkClock(headers, now) {
     const date = Date.parse(String(headers.date ?? ''));
     if (Number.isNaN(date))
         return;
     const skew = now - date;
     if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) {
-        throw new GraphError(`The runner's clock is ${Math.round(Math.abs(skew) / 60_000)} minutes ${skew > 0 ? 'ahead of' : 'behind'} Microsoft Graph's (runner ${new Date(now).toISOString()}, Graph ${new Date(date).toISOString()}). ` +
+        throw new ClockSkewError(`The runner's clock is ${Math.round(Math.abs(skew) / 60_000)} minutes ${skew > 0 ? 'ahead of' : 'behind'} Microsoft Graph's (runner ${new Date(now).toISOString()}, Graph ${new Date(date).toISOString()}). ` +
             'Alerts are fetched by time, so nothing was posted and the snapshot was not saved; fix the clock of this runner (NTP) and the next run continues where the last good one stopped.');
     }
 }

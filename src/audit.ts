@@ -4,7 +4,7 @@ import { MAX_ATTEMPTS, MAX_IN_FLIGHT, newLedger, planWindows, retryDelay, STUCK_
 import type { Notice } from './delta.js';
 import { ExchangeCancelled } from './http.js';
 import { AuditApiError, createQuery, getQuery, readRecords, type AuditClient } from './graph/audit.js';
-import { GraphError, PagingStopped } from './graph/client.js';
+import { ClockSkewError, GraphError, PagingStopped } from './graph/client.js';
 import * as log from './log.js';
 import type { AuditRule } from './rule-match.js';
 import { emptyRuleEvalState, evaluateRecords, EVENT_HORIZON_MS, type RuleFiring } from './rule-eval.js';
@@ -173,7 +173,13 @@ export async function runAudit(previous: AuditState | undefined, client: AuditCl
   const firings: RuleFiring[] = [];
   const reach = start - Math.max(EVENT_HORIZON_MS, options.lookbackMs);
   const ledger = state.w;
-  planWindows(ledger, start, reach);
+  // A window the ledger should not hold (planted, or from a clock far off) is cut to what can be asked for.
+  ledger.windows = ledger.windows.filter(window => {
+    window.e = Math.min(window.e, start);
+    window.s = Math.max(window.s, reach);
+    if (window.q !== undefined && !/^[A-Za-z0-9._:-]{1,200}$/.test(window.q)) delete window.q;
+    return window.s < window.e;
+  });
   const giveUpOrRetry = (window: AuditWindow, why: string) => {
     window.n++;
     delete window.q;
@@ -208,7 +214,7 @@ export async function runAudit(previous: AuditState | undefined, client: AuditCl
         try {
           await harvest(client, window, state, options, report, firings);
         } catch (error) {
-          if (error instanceof ExchangeCancelled) throw error;
+          if (error instanceof ExchangeCancelled || error instanceof ClockSkewError) throw error;
           if (error instanceof PagingStopped) {
             log.info(
               `Audit log query for ${describeWindow(window)}: reading stopped at the run's time budget; the next run reads it again.`
@@ -246,7 +252,9 @@ export async function runAudit(previous: AuditState | undefined, client: AuditCl
       }
     }
 
-    // 2. Create the queries now due, oldest window first, within the concurrency cap.
+    // 2. Plan the windows now due (after the polls: their answers have checked the clock), then create
+    // their queries, oldest window first, within the concurrency cap.
+    planWindows(ledger, options.now(), reach);
     const operations = queriedOperations(options.rules);
     for (const window of [...ledger.windows].filter(w => !w.q).sort((a, b) => a.s - b.s)) {
       if (options.now() >= options.deadline) break;
@@ -275,7 +283,7 @@ export async function runAudit(previous: AuditState | undefined, client: AuditCl
       report.created++;
     }
   } catch (error) {
-    if (error instanceof ExchangeCancelled) throw error;
+    if (error instanceof ExchangeCancelled || error instanceof ClockSkewError) throw error;
     if (error instanceof AuditApiError || error instanceof GraphError) report.error = error.message;
     else throw error;
   }

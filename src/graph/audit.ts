@@ -2,7 +2,7 @@ import { ExplainedError } from '../errors.js';
 import { exchange, HttpError, parseRetryAfter, type RetryPolicy } from '../http.js';
 import { oneLine } from '../log.js';
 import { redact } from '../secrets.js';
-import { getAllPages, type GraphClientOptions } from './client.js';
+import { checkClock, getAllPages, type GraphClientOptions } from './client.js';
 
 /**
  * The Graph Audit Log Query API (/security/auditLog/queries): create a query over a time window, poll
@@ -66,7 +66,7 @@ async function send(client: AuditClient, method: 'GET' | 'POST', url: string, bo
     accept: 'application/json'
   };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  return exchange(
+  const answer = await exchange(
     { method, url, headers, body },
     {
       policy: client.options.policy ? { ...AUDIT_RETRY_POLICY, timeoutMs: client.options.policy.timeoutMs } : AUDIT_RETRY_POLICY,
@@ -77,6 +77,10 @@ async function send(client: AuditClient, method: 'GET' | 'POST', url: string, bo
       validate: ({ body: text }) => void JSON.parse(text)
     }
   );
+  // Query windows are reckoned on the runner's clock: one far off would plan windows in the future and
+  // leave a gap when it is fixed. Every answer is checked; the run then stops before saving anything.
+  checkClock(answer.headers, (client.options.now ?? Date.now)());
+  return answer;
 }
 
 /** The query object: Graph returns it bare; the get example wraps it in {"value": {...}}. Both are taken. */

@@ -60,12 +60,17 @@ export class PagingStopped extends Error {
  */
 export const MAX_CLOCK_SKEW_MS = 10 * 60_000;
 
-function checkClock(headers: Record<string, string | string[] | undefined>, now: number): void {
+/** The runner's clock is too far from Graph's: the run must stop before it saves anything. */
+export class ClockSkewError extends GraphError {
+  override name = 'ClockSkewError';
+}
+
+export function checkClock(headers: Record<string, string | string[] | undefined>, now: number): void {
   const date = Date.parse(String(headers.date ?? ''));
   if (Number.isNaN(date)) return;
   const skew = now - date;
   if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) {
-    throw new GraphError(
+    throw new ClockSkewError(
       `The runner's clock is ${Math.round(Math.abs(skew) / 60_000)} minutes ${skew > 0 ? 'ahead of' : 'behind'} Microsoft Graph's (runner ${new Date(now).toISOString()}, Graph ${new Date(date).toISOString()}). ` +
         'Alerts are fetched by time, so nothing was posted and the snapshot was not saved; fix the clock of this runner (NTP) and the next run continues where the last good one stopped.'
     );
