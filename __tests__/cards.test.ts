@@ -331,3 +331,51 @@ test('storms: the post budget at post-rate before max-run-time, and a backlog ca
   ]);
   expect(adaptiveCardProblems(plan.card)).toEqual([]);
 });
+
+test('audit rule card: rule, count against threshold and window, group, samples, Purview button; record text stays inert', async () => {
+  const { ruleCard, ruleFacts } = await import('../src/teams/cards.js');
+  const sample = (i: number) => ({
+    time: `2026-11-25T10:0${i}:00.000Z`,
+    user: 'megan@contoso.com',
+    operation: 'FileDeleted',
+    object: `https://contoso.sharepoint.com/sites/x/[click](https://evil.example)<at>all</at>${i}.docx`,
+    clientIp: '203.0.113.7'
+  });
+  const notice: Notice = {
+    kind: 'new',
+    alert: {
+      id: 'rule:abc',
+      title: 'Mass file deletion: 120 events in 10 min by megan@contoso.com',
+      severity: 'high',
+      status: 'new',
+      serviceSource: 'auditLogRule',
+      createdDateTime: '2026-11-25T10:09:00.000Z',
+      alertWebUrl: 'https://purview.microsoft.com/audit/auditsearch'
+    },
+    rule: {
+      rule: 'Mass file deletion',
+      type: 'threshold',
+      group: 'megan@contoso.com',
+      groupBy: 'userPrincipalName',
+      count: 120,
+      threshold: 100,
+      windowMs: 600_000,
+      operations: ['FileDeleted', 'FileDeletedFirstStageRecycleBin'],
+      samples: [1, 2, 3, 4, 5].map(sample)
+    }
+  };
+  const rows = Object.fromEntries(ruleFacts(notice));
+  expect(rows['Rule']).toBe('Mass file deletion (threshold rule)');
+  expect(rows['Count']).toBe('120 events within 10 min (threshold 100)');
+  expect(rows['userPrincipalName']).toBe('megan@contoso.com');
+  expect(rows['Sample records (5)'].split('\n')).toHaveLength(5);
+  const card = ruleCard(notice);
+  expect(adaptiveCardProblems(card)).toEqual([]);
+  const shown = JSON.stringify(card);
+  expect(shown).toContain('"url":"https://purview.microsoft.com/audit/auditsearch"');
+  expect(shown).not.toContain('https://evil.example');
+  expect(shown).not.toContain('<at>');
+  // A planted owed notice with samples of the wrong shape still renders.
+  const odd = { ...notice, rule: { ...notice.rule!, samples: [null, 42, { time: 7 }] as never, operations: 'x' as never } };
+  expect(adaptiveCardProblems(ruleCard(odd))).toEqual([]);
+});
