@@ -173,6 +173,13 @@ describe('threshold rules', () => {
     expect(firings[0].samples).toHaveLength(5);
   });
 
+  it('the window counts both its ends: 100 deletions from minute 0 to minute 10 exactly fire', () => {
+    const exact = Array.from({ length: 100 }, (_, i) => record('FileDeleted', 30 - (10 * i) / 99));
+    expect(evaluateRecords(emptyRuleEvalState(), rules, exact, NOW - 3_600_000, NOW).firings).toHaveLength(1);
+    const wider = Array.from({ length: 100 }, (_, i) => record('FileDeleted', 30 - (10.1 * i) / 99));
+    expect(evaluateRecords(emptyRuleEvalState(), rules, wider, NOW - 3_600_000, NOW).firings).toEqual([]);
+  });
+
   it('50 deletions: none; 100 spread over an hour: none', () => {
     expect(evaluateRecords(emptyRuleEvalState(), rules, deletions(50, 30, 25), NOW - 3_600_000, NOW).firings).toEqual([]);
     expect(evaluateRecords(emptyRuleEvalState(), rules, deletions(100, 70, 5), NOW - 3_600_000, NOW).firings).toEqual([]);

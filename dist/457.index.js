@@ -476,7 +476,7 @@ function evaluateRecords(state, rules, records, windowStart, now, horizonMs = EV
         for (const [gKey, pending] of groups) {
             const groupState = state.rules[rule.name].g[gKey];
             for (const at of fireTimes(groupState, rule, oldest)) {
-                const inWindow = pending.samples.filter(s => s.time <= at && s.time > at - rule.windowMs);
+                const inWindow = pending.samples.filter(s => s.time <= at && s.time >= at - rule.windowMs);
                 const chosen = (inWindow.length > 0 ? inWindow : pending.samples).slice(-MAX_SAMPLES);
                 firings.push({
                     id: `rule:${shortHash(`${rule.name}\n${gKey}\n${at}`)}`,
@@ -515,17 +515,17 @@ function burstCount(group, rule, at) {
     const ends = [at, ...times.filter(time => time > at && time < at + window)];
     if (rule.distinct)
         return Math.max(...ends.slice(0, 200).map(end => countAt(group, rule, end)));
-    return Math.max(...ends.map(end => firstAfter(end) - firstAfter(end - window)));
+    return Math.max(...ends.map(end => firstAfter(end) - firstAfter(end - window - 1)));
 }
-/** Events (or distinct values) in (at − window, at]. */
+/** Events (or distinct values) in [at − window, at]: both ends count ("100 within 10 minutes" includes minute 10). */
 function countAt(group, rule, at) {
     const times = group.e ?? [];
     const from = at - rule.windowMs;
     if (!rule.distinct)
-        return times.filter(time => time > from && time <= at).length;
+        return times.filter(time => time >= from && time <= at).length;
     const values = new Set();
     times.forEach((time, i) => {
-        if (time > from && time <= at)
+        if (time >= from && time <= at)
             values.add(group.d?.[i] ?? '');
     });
     return values.size;
@@ -554,7 +554,7 @@ function fireTimes(group, rule, oldest) {
     for (let right = 0; right < kept.length; right++) {
         const [time, value] = kept[right];
         counts.set(value, (counts.get(value) ?? 0) + 1);
-        while (kept[left][0] <= time - window) {
+        while (kept[left][0] < time - window) {
             const leaving = kept[left][1];
             const remaining = counts.get(leaving) - 1;
             if (remaining === 0)
