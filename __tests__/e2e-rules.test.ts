@@ -297,3 +297,23 @@ test("rules alone with the runner's clock far ahead of Graph's: the run stops be
   const users = fake.teams.received.flatMap(r => [...r.text.matchAll(/Deleted: FileDeleted by (\w+)@/g)].map(m => m[1]));
   expect(users.sort()).toEqual(['early', 'meanwhile']);
 });
+
+test('a window whose query keeps failing is retried with back-off, then given up with a warning naming it', async () => {
+  fake.graph.audit.records = deletions(120, 30, 8);
+  fake.graph.audit.failNext = 100;
+  let offset = 0;
+  let warned = '';
+  for (let i = 0; i < 30 && !warned; i++) {
+    const run = await runAt(offset);
+    expect(run.code).toBe(0);
+    warned =
+      visible(run.stdout)
+        .split('\n')
+        .find(line => line.startsWith('::warning::Audit log query for')) ?? '';
+    offset += 30 * MIN;
+  }
+  expect(warned).toMatch(/failed 6 times \(last: the query ended as failed\); this window is given up/);
+  // The window the warning names had its query created six times.
+  const named = /Audit log query for (\S+ – \S+) failed/.exec(warned)![1];
+  expect(fake.graph.audit.created.filter(body => String(body.displayName).endsWith(named))).toHaveLength(6);
+});
