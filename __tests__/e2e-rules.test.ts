@@ -317,3 +317,23 @@ test('a window whose query keeps failing is retried with back-off, then given up
   const named = /Audit log query for (\S+ – \S+) failed/.exec(warned)![1];
   expect(fake.graph.audit.created.filter(body => String(body.displayName).endsWith(named))).toHaveLength(6);
 });
+
+test('a query past its record limit (isRecordCountLimitExceeded) is read again in halves until every record is counted', async () => {
+  const rules = '- name: Deleted\n  type: match\n  operations: [FileDeleted]';
+  fake.graph.audit.records = Array.from({ length: 25 }, (_, i) =>
+    record('FileDeleted', 60 - i * 2, { userPrincipalName: `u${i}@contoso.com` })
+  );
+  fake.graph.audit.recordLimit = 10;
+  let warnings = '';
+  for (let i = 0; i < 40; i++) {
+    const run = await runAt(i * MIN, { rules, 'post-rate': '1000/1s', 'max-cards': '50' });
+    expect(run.code).toBe(0);
+    warnings += visible(run.stdout);
+    const users = new Set(fake.teams.received.flatMap(r => [...r.text.matchAll(/Deleted: FileDeleted by (u\d+)@/g)].map(m => m[1])));
+    if (users.size === 25) break;
+  }
+  const users = fake.teams.received.flatMap(r => [...r.text.matchAll(/Deleted: FileDeleted by (u\d+)@/g)].map(m => m[1]));
+  expect(new Set(users).size).toBe(25);
+  expect(users).toHaveLength(25);
+  expect(warnings).toContain('reached its record limit (isRecordCountLimitExceeded); the window is read again in two halves');
+});

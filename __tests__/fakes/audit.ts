@@ -39,6 +39,8 @@ export interface FakeAuditLog {
   /** The next N creates answer 429 whatever the load. */
   throttleNext: number;
   pageSize: number;
+  /** recordCountLimit: a query finding more returns this many and says isRecordCountLimitExceeded. */
+  recordLimit?: number;
   queries: Map<string, Query>;
   /** Bodies of the create requests, in order. */
   created: Array<Record<string, unknown>>;
@@ -81,15 +83,36 @@ function matches(query: Query, record: AuditRecordInLog, at: number): boolean {
   return true;
 }
 
+function found(log: FakeAuditLog, query: Query): Array<Record<string, unknown>> {
+  // Frozen when first asked for after it finished: what had reached the log by then.
+  query.records ??= log.records
+    .filter(record => record.rawJson !== undefined || matches(query, record, query.createdAt + log.runMs))
+    .map(({ visibleAt: _, ...listed }) =>
+      listed.rawJson ? listed : { '@odata.type': '#microsoft.graph.security.auditLogRecord', ...listed }
+    );
+  return query.records;
+}
+
 function queryJson(log: FakeAuditLog, query: Query) {
-  return { '@odata.type': '#microsoft.graph.security.auditLogQuery', id: query.id, ...query.body, status: statusOf(log, query) };
+  const status = statusOf(log, query);
+  const extra: Record<string, unknown> = {};
+  if (status === 'succeeded' && log.recordLimit !== undefined) {
+    // As the 2026 v1.0 resource: a query past its limit still "succeeds"; only this flag says so.
+    const count = found(log, query).length;
+    Object.assign(extra, {
+      recordCountLimit: log.recordLimit,
+      approximateReturnedRecordCount: Math.min(count, log.recordLimit),
+      isRecordCountLimitExceeded: count > log.recordLimit
+    });
+  }
+  return { '@odata.type': '#microsoft.graph.security.auditLogQuery', id: query.id, ...query.body, status, ...extra };
 }
 
 /** Handles the request if it is for the audit API; returns false otherwise. */
 export function handleAudit(log: FakeAuditLog, req: FakeRequest, res: ServerResponse, base: string): boolean {
   const match = /^\/(v1\.0|beta)\/security\/auditLog\/queries(?:\/([^/]+))?(\/records)?$/.exec(req.url.pathname);
   if (!match) return false;
-  const [, version, id, records] = match;
+  const [, version, id, recordsPath] = match;
   if (log.deny) {
     json(res, log.deny, {
       error: { code: 'Forbidden', message: 'Missing application roles. API required roles: AuditLogsQuery.Read.All.' }
@@ -138,7 +161,7 @@ export function handleAudit(log: FakeAuditLog, req: FakeRequest, res: ServerResp
     json(res, 404, { error: { code: 'ResourceNotFound', message: 'The audit log query was not found.' } });
     return true;
   }
-  if (!records) {
+  if (!recordsPath) {
     json(res, 200, queryJson(log, query));
     return true;
   }
@@ -146,16 +169,12 @@ export function handleAudit(log: FakeAuditLog, req: FakeRequest, res: ServerResp
     json(res, 400, { error: { code: 'BadRequest', message: 'The query has not completed.' } });
     return true;
   }
-  // Frozen when first read after it finished: what had reached the log by then.
-  query.records ??= log.records
-    .filter(record => record.rawJson !== undefined || matches(query, record, query.createdAt + log.runMs))
-    .map(({ visibleAt: _, ...listed }) =>
-      listed.rawJson ? listed : { '@odata.type': '#microsoft.graph.security.auditLogRecord', ...listed }
-    );
+  const all = found(log, query);
+  const listed = log.recordLimit === undefined ? all : all.slice(0, log.recordLimit);
   const offset = Number(req.url.searchParams.get('$skiptoken') ?? 0);
-  const value = query.records.slice(offset, offset + log.pageSize);
+  const value = listed.slice(offset, offset + log.pageSize);
   const next =
-    offset + log.pageSize < query.records.length
+    offset + log.pageSize < listed.length
       ? `,"@odata.nextLink":${JSON.stringify(`${base}${req.url.pathname}?$skiptoken=${offset + log.pageSize}`)}`
       : '';
   const items = value.map(item => (typeof item.rawJson === 'string' ? item.rawJson : JSON.stringify(item)));
