@@ -337,3 +337,11 @@ test('a query past its record limit (isRecordCountLimitExceeded) is read again i
   expect(users).toHaveLength(25);
   expect(warnings).toContain('reached its record limit (isRecordCountLimitExceeded); the window is read again in two halves');
 });
+
+test('a dry run creates no audit log query (nothing would be saved to harvest it)', async () => {
+  fake.graph.audit.records = deletions(120, 30, 8);
+  const dry = await runAt(0, { 'dry-run': 'true' });
+  expect(dry.code).toBe(0);
+  expect(fake.graph.audit.created).toHaveLength(0);
+  expect(dry.stdout).toContain('Dry run: audit log queries in flight are read, but no new query is created');
+});

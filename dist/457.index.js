@@ -815,7 +815,10 @@ async function runAudit(previous, client, options) {
         // their queries, oldest window first, within the concurrency cap.
         (0,audit_ledger/* planWindows */.pr)(ledger, options.now(), reach);
         const operations = queriedOperations(options.rules);
-        for (const window of [...ledger.windows].filter(w => !w.q).sort((a, b) => a.s - b.s)) {
+        const due = options.createQueries === false ? [] : ledger.windows.filter(w => !w.q);
+        if (options.createQueries === false)
+            log/* info */.pq('Dry run: audit log queries in flight are read, but no new query is created (nothing would be saved).');
+        for (const window of [...due].sort((a, b) => a.s - b.s)) {
             if (options.now() >= options.deadline)
                 break;
             if (ledger.windows.filter(w => w.q).length >= audit_ledger/* MAX_IN_FLIGHT */.uK)

@@ -109,6 +109,8 @@ export interface AuditRunOptions {
   lookbackMs: number;
   /** No query is polled, created or read after this time (ms). */
   deadline: number;
+  /** False on a dry run: nothing is saved, so a query created now would be orphaned (and use the tenant's quota). */
+  createQueries?: boolean;
   now: () => number;
 }
 
@@ -256,7 +258,10 @@ export async function runAudit(previous: AuditState | undefined, client: AuditCl
     // their queries, oldest window first, within the concurrency cap.
     planWindows(ledger, options.now(), reach);
     const operations = queriedOperations(options.rules);
-    for (const window of [...ledger.windows].filter(w => !w.q).sort((a, b) => a.s - b.s)) {
+    const due = options.createQueries === false ? [] : ledger.windows.filter(w => !w.q);
+    if (options.createQueries === false)
+      log.info('Dry run: audit log queries in flight are read, but no new query is created (nothing would be saved).');
+    for (const window of [...due].sort((a, b) => a.s - b.s)) {
       if (options.now() >= options.deadline) break;
       if (ledger.windows.filter(w => w.q).length >= MAX_IN_FLIGHT) break;
       if (window.b !== undefined && window.b > options.now()) continue;

@@ -177,7 +177,13 @@ async function auditStep(
       version: settings.auditApiVersion,
       options: { getToken: getToken!, policy: { ...GRAPH_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs }, signal: context.signal }
     },
-    { rules: settings.rules, lookbackMs: settings.lookbackMs, deadline: context.startedAt + settings.maxRunTimeMs / 2, now: Date.now }
+    {
+      rules: settings.rules,
+      lookbackMs: settings.lookbackMs,
+      deadline: context.startedAt + settings.maxRunTimeMs / 2,
+      now: Date.now,
+      createQueries: !settings.dryRun
+    }
   );
   const r = outcome.report;
   log.info(
