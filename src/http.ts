@@ -1,6 +1,7 @@
-import { Readable } from 'node:stream';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { request } from 'undici';
 
 /**
  * One HTTP exchange with retries, shared by the Graph and Teams edges. It retries what a well-behaved
@@ -147,31 +148,35 @@ async function readCapped(body: AsyncIterable<Uint8Array> | null, max: number, w
 }
 
 /**
- * One attempt, headers and body together bounded by `timeoutMs` and by the caller's signal. It uses
- * the undici that @actions/core's HTTP client already loads (one copy in dist/, nothing more to compile
- * at start-up). Answers are asked for gzip-compressed and decompressed here; the size cap counts
- * decompressed bytes, so a compression bomb is cut off too. Redirects are never followed (undici's
- * request does not): a bearer token or a card never goes where it was not sent.
+ * One attempt, headers and body together bounded by `timeoutMs` and by the caller's signal. It uses Node's
+ * own HTTP client: its parser is built in, so a run compiles and instantiates nothing more for HTTP (undici,
+ * bundled by @actions/core, would instantiate its WebAssembly parser on the first request). Answers are
+ * asked for gzip-compressed and decompressed here; the size cap counts decompressed bytes, so a
+ * compression bomb is cut off too. Redirects are never followed: a bearer token or a card never goes
+ * where it was not sent.
  */
 async function attemptOnce(req: HttpRequest, options: ExchangeOptions, timeoutMs: number, attempt: number): Promise<HttpAnswer> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const signal = options.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal;
   try {
-    const response = await request(req.url, {
-      method: req.method,
-      headers: { 'accept-encoding': 'gzip', ...req.headers },
-      body: req.body,
-      signal,
-      // The overall timer above fires first; these only back it up.
-      headersTimeout: timeoutMs + 1_000,
-      bodyTimeout: timeoutMs + 1_000
+    const url = new URL(req.url);
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const headers: Record<string, string> = { 'accept-encoding': 'gzip', ...req.headers };
+    if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
+    const response = await new Promise<IncomingMessage>((resolve, reject) => {
+      const outgoing = send(url, { method: req.method, headers, signal }, resolve);
+      outgoing.on('error', reject);
+      outgoing.end(req.body);
     });
     const gzipped = String(response.headers['content-encoding'] ?? '').toLowerCase() === 'gzip';
-    const stream: Readable = gzipped ? response.body.pipe(createGunzip()) : response.body;
-    if (gzipped) response.body.on('error', error => stream.destroy(error));
-    const body = await readCapped(stream, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, options.what);
-    return { status: response.statusCode, headers: response.headers, body, attempts: attempt };
+    const stream: Readable = gzipped ? response.pipe(createGunzip()) : response;
+    if (gzipped) response.on('error', error => stream.destroy(error));
+    const body = await readCapped(stream, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, options.what).finally(() => {
+      // A refused (too large) or failed body: drop the connection rather than read on.
+      if (!response.complete) response.destroy();
+    });
+    return { status: response.statusCode ?? 0, headers: response.headers, body, attempts: attempt };
   } catch (error) {
     if (options.signal?.aborted) throw new ExchangeCancelled(`${options.what} was cancelled`);
     if (timeout.signal.aborted)

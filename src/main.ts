@@ -17,7 +17,7 @@ import { readAlertsFile } from './source-file.js';
 
 // MSAL (certificate sign-in only) and @actions/cache (with the Azure Storage SDK) are imported only by
 // the runs that use them: loading both costs more than the rest of a run (see `npm run bench`). HTTP goes
-// through the undici that @actions/core already bundles (http.ts), so no second copy is compiled.
+// through Node's own client (http.ts): nothing more to compile or instantiate.
 
 /** Inputs that are secrets: masked before anything else runs, so no later log line can reveal them. */
 const SECRET_INPUTS = ['client-secret', 'client-certificate', 'client-certificate-password', 'snapshot-signing-key'];
