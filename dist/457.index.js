@@ -372,7 +372,9 @@ function groupKey(group) {
  * Evaluates one harvested window's records against the rules. `windowStart` starts the learning period
  * of a new-value rule met for the first time. Records are streamed: only what a rule needs is kept.
  */
-function evaluateRecords(state, rules, records, windowStart, now, horizonMs = EVENT_HORIZON_MS) {
+function evaluateRecords(state, rules, records, windowStart, now, horizonMs = EVENT_HORIZON_MS, 
+/** Prune the state afterwards (bounds and horizon); a harvest of many batches prunes after the last. */
+pruneAfter = true) {
     const firings = [];
     const hits = new Map();
     let duplicates = 0;
@@ -489,7 +491,8 @@ function evaluateRecords(state, rules, records, windowStart, now, horizonMs = EV
             }
         }
     }
-    prune(state, rules, now, horizonMs);
+    if (pruneAfter)
+        pruneRuleState(state, rules, now, horizonMs);
     return { firings, hits, duplicates, skipped };
 }
 /**
@@ -578,7 +581,7 @@ function fireTimes(group, rule, oldest) {
     return made;
 }
 /** Drops what is past its horizon and bounds every map: the snapshot stays small whatever the log holds. */
-function prune(state, rules, now, horizonMs) {
+function pruneRuleState(state, rules, now, horizonMs = EVENT_HORIZON_MS) {
     const oldest = now - horizonMs;
     const names = new Set(rules.map(rule => rule.name));
     for (const name of Object.keys(state.rules))
@@ -624,7 +627,7 @@ function prune(state, rules, now, horizonMs) {
 const RULE_SERVICE_SOURCE = 'auditLogRule';
 const PURVIEW_AUDIT_SEARCH = 'https://purview.microsoft.com/audit/auditsearch';
 /** Records a harvest hands to the rules at a time (pages are evaluated as they arrive). */
-const BATCH = 1000;
+const BATCH = 5000;
 function newAuditState(now, lookbackMs) {
     return { w: (0,audit_ledger/* newLedger */.EZ)(now, lookbackMs), r: emptyRuleEvalState(), o: Object.create(null), t: Object.create(null) };
 }
@@ -694,7 +697,7 @@ async function harvest(client, window, state, options, report, firings) {
     const flush = () => {
         if (batch.length === 0)
             return;
-        const result = evaluateRecords(state.r, options.rules, batch, window.s, options.now(), horizon);
+        const result = evaluateRecords(state.r, options.rules, batch, window.s, options.now(), horizon, false);
         firings.push(...result.firings);
         for (const [rule, count] of result.hits)
             report.hits.set(rule, (report.hits.get(rule) ?? 0) + count);
@@ -721,6 +724,7 @@ async function harvest(client, window, state, options, report, firings) {
     finally {
         // What was read is counted even when the read stops: those records are known by id when read again.
         flush();
+        pruneRuleState(state.r, options.rules, options.now(), horizon);
     }
 }
 /**

@@ -7,7 +7,7 @@ import { AuditApiError, createQuery, getQuery, readRecords, type AuditClient } f
 import { ClockSkewError, GraphError, PagingStopped } from './graph/client.js';
 import * as log from './log.js';
 import type { AuditRule } from './rule-match.js';
-import { emptyRuleEvalState, evaluateRecords, EVENT_HORIZON_MS, type RuleFiring } from './rule-eval.js';
+import { emptyRuleEvalState, evaluateRecords, EVENT_HORIZON_MS, pruneRuleState, type RuleFiring } from './rule-eval.js';
 
 export type { AuditState, OwedRuleNotice, RuleHit } from './audit-state.js';
 
@@ -43,7 +43,7 @@ export interface AuditOutcome {
 export const RULE_SERVICE_SOURCE = 'auditLogRule';
 const PURVIEW_AUDIT_SEARCH = 'https://purview.microsoft.com/audit/auditsearch';
 /** Records a harvest hands to the rules at a time (pages are evaluated as they arrive). */
-const BATCH = 1000;
+const BATCH = 5000;
 
 export function newAuditState(now: number, lookbackMs: number): AuditState {
   return { w: newLedger(now, lookbackMs), r: emptyRuleEvalState(), o: Object.create(null), t: Object.create(null) };
@@ -133,7 +133,15 @@ async function harvest(
   const horizon = Math.max(EVENT_HORIZON_MS, options.lookbackMs + 3_600_000);
   const flush = () => {
     if (batch.length === 0) return;
-    const result = evaluateRecords(state.r, options.rules, batch as Array<Record<string, unknown>>, window.s, options.now(), horizon);
+    const result = evaluateRecords(
+      state.r,
+      options.rules,
+      batch as Array<Record<string, unknown>>,
+      window.s,
+      options.now(),
+      horizon,
+      false
+    );
     firings.push(...result.firings);
     for (const [rule, count] of result.hits) report.hits.set(rule, (report.hits.get(rule) ?? 0) + count);
     report.records += batch.length;
@@ -160,6 +168,7 @@ async function harvest(
   } finally {
     // What was read is counted even when the read stops: those records are known by id when read again.
     flush();
+    pruneRuleState(state.r, options.rules, options.now(), horizon);
   }
 }
 

@@ -122,7 +122,9 @@ export function evaluateRecords(
   records: Iterable<AuditRecord>,
   windowStart: number,
   now: number,
-  horizonMs = EVENT_HORIZON_MS
+  horizonMs = EVENT_HORIZON_MS,
+  /** Prune the state afterwards (bounds and horizon); a harvest of many batches prunes after the last. */
+  pruneAfter = true
 ): EvaluationResult {
   const firings: RuleFiring[] = [];
   const hits = new Map<string, number>();
@@ -233,7 +235,7 @@ export function evaluateRecords(
       }
     }
   }
-  prune(state, rules, now, horizonMs);
+  if (pruneAfter) pruneRuleState(state, rules, now, horizonMs);
   return { firings, hits, duplicates, skipped };
 }
 
@@ -314,7 +316,7 @@ function fireTimes(group: GroupState, rule: AuditRule, oldest: number): number[]
 }
 
 /** Drops what is past its horizon and bounds every map: the snapshot stays small whatever the log holds. */
-function prune(state: RuleEvalState, rules: readonly AuditRule[], now: number, horizonMs: number): void {
+export function pruneRuleState(state: RuleEvalState, rules: readonly AuditRule[], now: number, horizonMs = EVENT_HORIZON_MS): void {
   const oldest = now - horizonMs;
   const names = new Set(rules.map(rule => rule.name));
   for (const name of Object.keys(state.rules)) if (!names.has(name)) delete state.rules[name];
