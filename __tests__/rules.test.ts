@@ -314,6 +314,9 @@ describe('query windows', () => {
     const first = planWindows(ledger, NOW, NOW - 2 * 86_400_000);
     expect(first.filter(w => w.k === 'fresh').map(w => [w.s, w.e])).toEqual([[NOW - 86_400_000, NOW]]);
     expect(first.every(w => w.e - w.s <= MAX_WINDOW_MS)).toBe(true);
+    // A clock that moved on by a millisecond while planning adds no sliver of a window.
+    const late = newLedger(NOW - 1, 86_400_000);
+    expect(planWindows(late, NOW, NOW - 2 * 86_400_000)).toEqual([{ s: NOW - 1 - 86_400_000, e: NOW, k: 'fresh', n: 0 }]);
     // Five minutes later nothing is due; ten minutes later a fresh window overlapping the last.
     expect(planWindows(ledger, NOW + 300_000, NOW - 2 * 86_400_000)).toEqual([]);
     const next = planWindows(ledger, NOW + 600_000, NOW - 2 * 86_400_000);

@@ -64,6 +64,12 @@ export function newLedger(now: number, lookbackMs: number): Ledger {
 function split(start: number, end: number, tier: WindowTier): AuditWindow[] {
   const windows: AuditWindow[] = [];
   for (let s = start; s < end; s += MAX_WINDOW_MS) windows.push({ s, e: Math.min(end, s + MAX_WINDOW_MS), k: tier, n: 0 });
+  // A sliver at the end (the clock moved on while planning) joins the window before it: no query for a millisecond.
+  const last = windows.at(-1);
+  if (windows.length > 1 && last && last.e - last.s < OVERLAP_MS) {
+    windows.pop();
+    windows[windows.length - 1].e = last.e;
+  }
   return windows;
 }
 
