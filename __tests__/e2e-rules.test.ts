@@ -345,3 +345,24 @@ test('a dry run creates no audit log query (nothing would be saved to harvest it
   expect(fake.graph.audit.created).toHaveLength(0);
   expect(dry.stdout).toContain('Dry run: audit log queries in flight are read, but no new query is created');
 });
+
+test('routes send rule notices by title: mass deletion to the SOC channel, the rest to the default channel', async () => {
+  fake.graph.audit.records = [
+    ...deletions(120, 30, 8),
+    record('New-InboxRule', 12, { auditData: { Parameters: [{ Name: 'ForwardTo', Value: 'drop@example.net' }] } })
+  ];
+  const routes = `- name: soc\n  title: ^Mass file deletion\n  webhook-url: ${fake.teams.workflowUrl('soc')}\n`;
+  await runAt(0, { routes });
+  const run = await runAt(MIN, { routes });
+  expect(run.code).toBe(0);
+  expect(
+    ruleCards()
+      .filter(card => card.path.startsWith('/workflows/soc/'))
+      .map(card => card.text.includes('Mass file deletion'))
+  ).toEqual([true]);
+  expect(
+    ruleCards()
+      .filter(card => card.path.startsWith('/workflows/0a1b2c3d/'))
+      .map(card => card.text.includes('Inbox rule forwards mail'))
+  ).toEqual([true]);
+});
