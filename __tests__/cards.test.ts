@@ -367,7 +367,10 @@ test('audit rule card: rule, count against threshold and window, group, samples,
   const rows = Object.fromEntries(ruleFacts(notice));
   expect(rows['Rule']).toBe('Mass file deletion (threshold rule)');
   expect(rows['Count']).toBe('120 events within 10 min (threshold 100)');
-  expect(rows['userPrincipalName']).toBe('megan@contoso.com');
+  expect(rows['User']).toBe('megan@contoso.com');
+  // Long SharePoint URLs are cut to their last part (the Purview search has the whole record).
+  expect(rows['Sample records (5)']).not.toContain('contoso.sharepoint.com');
+  expect(rows['Sample records (5)']).toContain(' · …/');
   expect(rows['Sample records (5)'].split('\n')).toHaveLength(5);
   const card = ruleCard(notice);
   expect(adaptiveCardProblems(card)).toEqual([]);
@@ -376,6 +379,10 @@ test('audit rule card: rule, count against threshold and window, group, samples,
   expect(shown).not.toContain('https://evil.example');
   expect(shown).not.toContain('<at>');
   // A planted owed notice with samples of the wrong shape still renders.
-  const odd = { ...notice, rule: { ...notice.rule!, samples: [null, 42, { time: 7 }] as never, operations: 'x' as never } };
+  const odd = {
+    ...notice,
+    rule: { ...notice.rule!, groupBy: 'constructor', samples: [null, 42, { time: 7 }] as never, operations: 'x' as never }
+  };
+  expect(Object.fromEntries(ruleFacts(odd))['constructor']).toBe('megan@contoso.com');
   expect(adaptiveCardProblems(ruleCard(odd))).toEqual([]);
 });

@@ -363,6 +363,13 @@ function incidentCard(notice, hosts = _clouds_js__WEBPACK_IMPORTED_MODULE_1__/* 
     return card([header(notice.alert, caption), facts(incidentFacts(notice))], openUrlAction('Open incident', notice.incident.incident.incidentWebUrl ?? notice.alert.incidentWebUrl, hosts));
 }
 const RULE_TYPE_LABEL = { match: 'match', threshold: 'threshold', 'new-value': 'new value' };
+const GROUP_LABELS = { userprincipalname: 'User', userid: 'User', clientip: 'IP address' };
+/** A sample's object, short: the last part of a SharePoint/OneDrive URL or path (the Purview search has the rest). */
+function objectName(value) {
+    const object = String(value ?? '');
+    const last = /[/\\]([^/\\]+)[/\\]?$/.exec(object)?.[1];
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(last && object.length > 60 ? `…/${last}` : object, 120);
+}
 function minutes(ms) {
     const value = Number(ms);
     if (!Number.isFinite(value))
@@ -383,8 +390,10 @@ function ruleFacts(notice) {
         const known = Array.isArray(hit.known) ? hit.known.map(value => text(value, 60)) : [];
         rows.push(['Known before', known.length ? known.join(', ') : '']);
     }
-    if (hit.groupBy)
-        rows.push([text(hit.groupBy, 80), text(hit.group)]);
+    if (hit.groupBy) {
+        const key = String(hit.groupBy).toLowerCase();
+        rows.push([Object.hasOwn(GROUP_LABELS, key) ? GROUP_LABELS[key] : text(hit.groupBy, 80), text(hit.group)]);
+    }
     rows.push(['Operations', Array.isArray(hit.operations) ? (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(hit.operations.map(op => String(op)).join(', '), 300) : '']);
     rows.push(['First seen', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(notice.alert.createdDateTime)]);
     const samples = Array.isArray(hit.samples) ? hit.samples.slice(0, 5) : [];
@@ -396,7 +405,7 @@ function ruleFacts(notice) {
                 (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(sample?.time),
                 text(sample?.user, 120),
                 text(sample?.operation, 80),
-                text(sample?.object, 200),
+                objectName(sample?.object),
                 text(sample?.clientIp, 60)
             ]
                 .filter(Boolean)

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const build = p => import(path.join(root, 'build', p));
-const { backlogPlan, incidentCard, newAlertCard, followUpCard, planCards } = await build('src/teams/cards.js');
+const { backlogPlan, incidentCard, newAlertCard, followUpCard, planCards, ruleCard } = await build('src/teams/cards.js');
 const { planIncidents } = await build('src/incidents.js');
 const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const fixtures = path.join(root, '__tests__/fixtures');
@@ -113,6 +113,35 @@ const samples = {
       Date.now()
     ).notices[0]
   ),
+  rule: ruleCard({
+    kind: 'new',
+    alert: {
+      id: 'rule:Qx3v9KpL2mN8tR4w',
+      title: 'Mass file deletion: 120 events in 10 min by megan@contoso.com',
+      severity: 'high',
+      status: 'new',
+      serviceSource: 'auditLogRule',
+      createdDateTime: '2026-11-25T09:41:00.000Z',
+      alertWebUrl: 'https://purview.microsoft.com/audit/auditsearch'
+    },
+    rule: {
+      rule: 'Mass file deletion',
+      type: 'threshold',
+      group: 'megan@contoso.com',
+      groupBy: 'userPrincipalName',
+      count: 120,
+      threshold: 100,
+      windowMs: 600_000,
+      operations: ['FileDeleted', 'FileDeletedFirstStageRecycleBin', 'FileDeletedSecondStageRecycleBin'],
+      samples: [41, 42, 44, 46, 48].map(minute => ({
+        time: `2026-11-25T09:${minute}:00.000Z`,
+        user: 'megan@contoso.com',
+        operation: 'FileDeleted',
+        object: `https://contoso.sharepoint.com/sites/finance/Shared Documents/Q4 forecast ${minute}.xlsx`,
+        clientIp: '203.0.113.10'
+      }))
+    }
+  }),
   hostile: newAlertCard({
     id: 'evil',
     severity: 'medium',

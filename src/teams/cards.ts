@@ -392,6 +392,14 @@ export function incidentCard(notice: Notice, hosts: PortalHosts = GLOBAL_PORTALS
 }
 
 const RULE_TYPE_LABEL: Record<string, string> = { match: 'match', threshold: 'threshold', 'new-value': 'new value' };
+const GROUP_LABELS: Record<string, string> = { userprincipalname: 'User', userid: 'User', clientip: 'IP address' };
+
+/** A sample's object, short: the last part of a SharePoint/OneDrive URL or path (the Purview search has the rest). */
+function objectName(value: unknown): string {
+  const object = String(value ?? '');
+  const last = /[/\\]([^/\\]+)[/\\]?$/.exec(object)?.[1];
+  return truncate(last && object.length > 60 ? `…/${last}` : object, 120);
+}
 
 function minutes(ms: unknown): string {
   const value = Number(ms);
@@ -413,7 +421,10 @@ export function ruleFacts(notice: Notice): Array<[string, string]> {
     const known = Array.isArray(hit.known) ? hit.known.map(value => text(value, 60)) : [];
     rows.push(['Known before', known.length ? known.join(', ') : '']);
   }
-  if (hit.groupBy) rows.push([text(hit.groupBy, 80), text(hit.group)]);
+  if (hit.groupBy) {
+    const key = String(hit.groupBy).toLowerCase();
+    rows.push([Object.hasOwn(GROUP_LABELS, key) ? GROUP_LABELS[key] : text(hit.groupBy, 80), text(hit.group)]);
+  }
   rows.push(['Operations', Array.isArray(hit.operations) ? truncate(hit.operations.map(op => String(op)).join(', '), 300) : '']);
   rows.push(['First seen', formatTime(notice.alert.createdDateTime)]);
   const samples = Array.isArray(hit.samples) ? hit.samples.slice(0, 5) : [];
@@ -426,7 +437,7 @@ export function ruleFacts(notice: Notice): Array<[string, string]> {
             formatTime(sample?.time),
             text(sample?.user, 120),
             text(sample?.operation, 80),
-            text(sample?.object, 200),
+            objectName(sample?.object),
             text(sample?.clientIp, 60)
           ]
             .filter(Boolean)
