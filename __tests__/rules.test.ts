@@ -274,6 +274,21 @@ describe('match and new-value rules', () => {
     expect(evaluateRecords(state, rules, [login(30, '198.51.100.9')], start, NOW).firings).toEqual([]);
     expect(evaluateRecords(state, rules, [login(20, '192.0.2.77', 'adele@contoso.com')], start, NOW).firings).toHaveLength(1);
   });
+
+  it('values and groups named like Object.prototype members are learned like any other', () => {
+    const rules = parseRules(NEW_IP);
+    const state = emptyRuleEvalState();
+    const login = (minutesAgo: number, ip: string, user: string) =>
+      record('UserLoggedIn', minutesAgo, { clientIp: ip, userPrincipalName: user });
+    const start = NOW - 3 * 3_600_000;
+    evaluateRecords(state, rules, [login(100, '__proto__', '__proto__'), login(99, 'constructor', 'constructor')], start, NOW);
+    expect(
+      evaluateRecords(state, rules, [login(50, '__proto__', '__proto__'), login(49, 'constructor', 'constructor')], start, NOW).firings
+    ).toEqual([]);
+    const fresh = evaluateRecords(state, rules, [login(40, 'toString', '__proto__')], start, NOW);
+    expect(fresh.firings.map(f => [f.group, f.value])).toEqual([['__proto__', 'tostring']]);
+    expect(Object.getPrototypeOf(state.rules)).toBeNull();
+  });
 });
 
 describe('bounded state', () => {

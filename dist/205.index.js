@@ -380,7 +380,9 @@ function minutes(ms) {
 function ruleFacts(notice) {
     const hit = notice.rule;
     const text = (value, max = 200) => (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(value ?? ''), max);
-    const rows = [['Rule', `${text(hit.rule)} (${RULE_TYPE_LABEL[hit.type] ?? text(hit.type, 20)} rule)`]];
+    const rows = [
+        ['Rule', `${text(hit.rule)} (${Object.hasOwn(RULE_TYPE_LABEL, hit.type) ? RULE_TYPE_LABEL[hit.type] : text(hit.type, 20)} rule)`]
+    ];
     if (hit.type === 'threshold') {
         const what = hit.distinct ? `distinct ${text(hit.distinct, 80)} values` : 'events';
         rows.push(['Count', `${text(hit.count, 12)} ${what} within ${minutes(hit.windowMs)} (threshold ${text(hit.threshold, 12)})`]);

@@ -449,7 +449,8 @@ pruneAfter = true) {
             const learning = time < (ruleState.l ?? windowStart) + (rule.learnForMs ?? 0);
             if (!known) {
                 // A group first seen (during or after learning) is learned without a notice: nothing to compare with.
-                ruleState.g[gKey] = { v: { [value]: time }, t: time };
+                // Null prototype: a value such as `__proto__` is learned like any other.
+                ruleState.g[gKey] = { v: Object.assign(Object.create(null), { [value]: time }), t: time };
                 continue;
             }
             known.t = Math.max(known.t, time);

@@ -411,7 +411,9 @@ function minutes(ms: unknown): string {
 export function ruleFacts(notice: Notice): Array<[string, string]> {
   const hit = notice.rule!;
   const text = (value: unknown, max = 200) => truncate(String(value ?? ''), max);
-  const rows: Array<[string, string]> = [['Rule', `${text(hit.rule)} (${RULE_TYPE_LABEL[hit.type] ?? text(hit.type, 20)} rule)`]];
+  const rows: Array<[string, string]> = [
+    ['Rule', `${text(hit.rule)} (${Object.hasOwn(RULE_TYPE_LABEL, hit.type) ? RULE_TYPE_LABEL[hit.type] : text(hit.type, 20)} rule)`]
+  ];
   if (hit.type === 'threshold') {
     const what = hit.distinct ? `distinct ${text(hit.distinct, 80)} values` : 'events';
     rows.push(['Count', `${text(hit.count, 12)} ${what} within ${minutes(hit.windowMs)} (threshold ${text(hit.threshold, 12)})`]);
