@@ -366,3 +366,27 @@ test('routes send rule notices by title: mass deletion to the SOC channel, the r
       .map(card => card.text.includes('Inbox rule forwards mail'))
   ).toEqual([true]);
 });
+
+test('a rule notice Teams refused stays owed, and is posted even after the rules were removed', async () => {
+  fake.graph.audit.records = [record('New-InboxRule', 12, { auditData: { Parameters: [{ Name: 'ForwardTo', Value: 'x' }] } })];
+  await runAt(0);
+  fake.teams.faultFor = () => ({ kind: 'status', status: 500 });
+  const refused = await runAt(MIN);
+  fake.teams.faultFor = undefined;
+  expect(refused.code).toBe(1);
+  expect(refused.outputs['rule-notice-count']).toBe('1');
+  expect(refused.outputs['owed-count']).toBe('1');
+  expect(ruleCards()).toHaveLength(0);
+  // The rules input is gone: the owed notice is still delivered, once.
+  fake.graph.clockOffsetMs = 2 * MIN;
+  const env = {
+    NODE_OPTIONS: `--import=${path.join(path.dirname(DIST), '../__tests__/helpers/shift-clock.mjs')}`,
+    CLOCK_OFFSET_MS: String(2 * MIN)
+  };
+  const carried = await fake.ws.run(fake.inputs(), env);
+  expect(carried.code).toBe(0);
+  expect(ruleCards().map(card => card.text.includes('Inbox rule forwards mail'))).toEqual([true]);
+  const after = await fake.ws.run(fake.inputs(), env);
+  expect(after.outputs['posted-count']).toBe('0');
+  expect(ruleCards()).toHaveLength(1);
+});
