@@ -8,12 +8,10 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createTokenProvider: () => (/* binding */ createTokenProvider)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
-/* harmony import */ var _clouds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(157);
-/* harmony import */ var _entra_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7147);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6803);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7194);
-
+/* harmony import */ var _clouds_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(157);
+/* harmony import */ var _entra_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7147);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6803);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7194);
 
 
 
@@ -31,16 +29,18 @@ const REFRESH_BEFORE_MS = 5 * 60_000;
 /** GitHub's OIDC token for Entra (federated credential), asked for on every token request. */
 async function githubAssertion() {
     if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL) {
-        throw new _entra_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .lR("No client-secret or client-certificate is set, so the action signs in with GitHub OIDC, but the job cannot request an ID token. Add 'permissions: id-token: write' to the job (and keep 'contents: read'), or set client-secret.");
+        throw new _entra_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .lR("No client-secret or client-certificate is set, so the action signs in with GitHub OIDC, but the job cannot request an ID token. Add 'permissions: id-token: write' to the job (and keep 'contents: read'), or set client-secret.");
     }
     let assertion;
     try {
-        assertion = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9('api://AzureADTokenExchange');
+        // @actions/core (with its HTTP client) is loaded only here: the one call that needs it.
+        const { getIDToken } = await __webpack_require__.e(/* import() */ 838).then(__webpack_require__.bind(__webpack_require__, 3838));
+        assertion = await getIDToken('api://AzureADTokenExchange');
     }
     catch (error) {
-        throw new _entra_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .lR(`Requesting the GitHub OIDC token failed: ${error.message}. Check that the job has 'permissions: id-token: write'.`);
+        throw new _entra_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .lR(`Requesting the GitHub OIDC token failed: ${error.message}. Check that the job has 'permissions: id-token: write'.`);
     }
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .registerSecret */ .cl)(assertion);
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(assertion);
     return assertion;
 }
 /** Entra's error text: error_description holds the AADSTS code and message. */
@@ -60,39 +60,39 @@ function entraErrorText(body, status) {
 async function requestToken(settings, form, options) {
     let answer;
     try {
-        answer = await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .exchange */ .cv)({
+        answer = await (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .exchange */ .cv)({
             method: 'POST',
             url: `${settings.authorityHost}/${settings.tenantId}/oauth2/v2.0/token`,
             headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8', accept: 'application/json' },
             body: new URLSearchParams(form).toString()
         }, {
-            policy: { ..._entra_js__WEBPACK_IMPORTED_MODULE_2__/* .TOKEN_RETRY_POLICY */ .Kl, timeoutMs: options.timeoutMs },
+            policy: { ..._entra_js__WEBPACK_IMPORTED_MODULE_1__/* .TOKEN_RETRY_POLICY */ .Kl, timeoutMs: options.timeoutMs },
             what: 'Signing in to Entra ID',
             signal: options.signal,
-            maxBodyBytes: _entra_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_TOKEN_ANSWER_BYTES */ .Ac,
+            maxBodyBytes: _entra_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_TOKEN_ANSWER_BYTES */ .Ac,
             validate: ({ body }) => void JSON.parse(body)
         });
     }
     catch (error) {
-        if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_3__/* .HttpError */ .j$)
-            throw new _entra_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .lR(`${error.message}. Entra ID (${settings.authorityHost}) could not be reached or kept failing; the next run tries again.`);
+        if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpError */ .j$)
+            throw new _entra_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .lR(`${error.message}. Entra ID (${settings.authorityHost}) could not be reached or kept failing; the next run tries again.`);
         throw error;
     }
     if (answer.status < 200 || answer.status >= 300)
-        throw new _entra_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .lR((0,_entra_js__WEBPACK_IMPORTED_MODULE_2__/* .explainEntraError */ .cC)(entraErrorText(answer.body, answer.status), settings));
+        throw new _entra_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .lR((0,_entra_js__WEBPACK_IMPORTED_MODULE_1__/* .explainEntraError */ .cC)(entraErrorText(answer.body, answer.status), settings));
     const data = JSON.parse(answer.body);
     if (typeof data.access_token !== 'string' || data.access_token === '')
-        throw new _entra_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .lR('Entra ID returned no access token.');
+        throw new _entra_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .lR('Entra ID returned no access token.');
     const expiresIn = Number(data.expires_in);
     return { token: data.access_token, expiresAt: Date.now() + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : 3_600_000) };
 }
-async function createTokenProvider(settings, options = { timeoutMs: _entra_js__WEBPACK_IMPORTED_MODULE_2__/* .TOKEN_RETRY_POLICY */ .Kl.timeoutMs }) {
+async function createTokenProvider(settings, options = { timeoutMs: _entra_js__WEBPACK_IMPORTED_MODULE_1__/* .TOKEN_RETRY_POLICY */ .Kl.timeoutMs }) {
     const credential = settings.credential;
     if (credential.kind === 'certificate')
         return (await Promise.all(/* import() */[__webpack_require__.e(273), __webpack_require__.e(669), __webpack_require__.e(891)]).then(__webpack_require__.bind(__webpack_require__, 4891))).certificateTokenProvider(settings, credential, options);
     if (credential.kind === 'secret')
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .registerSecret */ .cl)(credential.clientSecret);
-    const scope = `${_clouds_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOUDS */ .J[settings.cloud].graph}/.default`;
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(credential.clientSecret);
+    const scope = `${_clouds_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOUDS */ .J[settings.cloud].graph}/.default`;
     let current;
     return async () => {
         if (current && current.expiresAt - REFRESH_BEFORE_MS > Date.now())
@@ -105,7 +105,7 @@ async function createTokenProvider(settings, options = { timeoutMs: _entra_js__W
             form.client_assertion = await githubAssertion();
         }
         current = await requestToken(settings, form, options);
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .registerSecret */ .cl)(current.token);
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(current.token);
         return current.token;
     };
 }

@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   sendTestCards: () => (/* binding */ sendTestCards)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _runner_io_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6842);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
 
 
@@ -96,14 +96,14 @@ async function sendTestCards(settings, signal, env = process.env) {
         'skipped-count',
         'suppressed-count'
     ])
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, 0);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('posted-count', accepted);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('failed-count', failures.length);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('new-alerts', '[]');
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('snapshot-key', '');
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('cache-hit', 'false');
+        _runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, 0);
+    _runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('posted-count', accepted);
+    _runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('failed-count', failures.length);
+    _runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('new-alerts', '[]');
+    _runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('snapshot-key', '');
+    _runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('cache-hit', 'false');
     if (failures.length > 0)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`The test card could not be posted to ${failures.map(name => `'${name}'`).join(', ')}; see the errors above.`);
+        _runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`The test card could not be posted to ${failures.map(name => `'${name}'`).join(', ')}; see the errors above.`);
     else
         _log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Test card posted to ${accepted} destination(s). No alerts were read and the snapshot was not touched.`);
 }

@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import { CLOUDS } from './clouds.js';
 import {
   AuthError,
@@ -34,7 +33,9 @@ async function githubAssertion(): Promise<string> {
   }
   let assertion: string;
   try {
-    assertion = await core.getIDToken('api://AzureADTokenExchange');
+    // @actions/core (with its HTTP client) is loaded only here: the one call that needs it.
+    const { getIDToken } = await import('@actions/core');
+    assertion = await getIDToken('api://AzureADTokenExchange');
   } catch (error) {
     throw new AuthError(
       `Requesting the GitHub OIDC token failed: ${(error as Error).message}. Check that the job has 'permissions: id-token: write'.`

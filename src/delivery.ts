@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './runner-io.js';
 import type { Notice } from './delta.js';
 import type { DeliveryPlan } from './destinations.js';
 import * as log from './log.js';

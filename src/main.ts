@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './runner-io.js';
 import { alertKeeper, computeDelta, fetchWindowStart, nextSnapshot, RETENTION_MS, sortByPriority, type Delta } from './delta.js';
 import type { GraphIncident } from './incidents.js';
 import { ExplainedError } from './errors.js';

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as core from '@actions/core';
+import * as core from './runner-io.js';
 import type { GraphAlert } from './alert.js';
 import type { Delta } from './delta.js';
 import { redact } from './secrets.js';

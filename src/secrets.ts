@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './runner-io.js';
 
 /**
  * Secrets known to this run. Each is masked in the runner's log (core.setSecret), and `redact` removes

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './runner-io.js';
 import * as log from './log.js';
 import type { Settings } from './settings.js';
 import type { AdaptiveCard, CardPlan } from './teams/cards.js';
