@@ -2,6 +2,41 @@ export const id = 244;
 export const ids = [244];
 export const modules = {
 
+/***/ 3695:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ ipBlockList)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * IP addresses and CIDR ranges, IPv4 or IPv6, as a BlockList to match against: the `ips` of suppress
+ * rules and the `exclude.ips` of audit rules. `reject` is called with the first item that is neither.
+ */
+function ipBlockList(items, reject) {
+    const list = new node_net__WEBPACK_IMPORTED_MODULE_0__.BlockList();
+    for (const item of items) {
+        const [address, prefix, extra] = item.split('/');
+        const family = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address);
+        const bits = prefix === undefined ? undefined : Number(prefix);
+        if (family === 0 ||
+            extra !== undefined ||
+            (bits !== undefined && !(Number.isInteger(bits) && bits >= 0 && bits <= (family === 6 ? 128 : 32))))
+            reject(item);
+        const type = family === 6 ? 'ipv6' : 'ipv4';
+        if (bits === undefined)
+            list.addAddress(address, type);
+        else
+            list.addSubnet(address, bits, type);
+    }
+    return list;
+}
+
+
+/***/ }),
+
 /***/ 9244:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -10,10 +45,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   MAX_RULES: () => (/* binding */ MAX_RULES),
 /* harmony export */   parseRules: () => (/* binding */ parseRules)
 /* harmony export */ });
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8049);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8422);
+/* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8049);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8422);
+/* harmony import */ var _ip_list_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3695);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5625);
 /* harmony import */ var _yaml_list_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2813);
 
@@ -49,7 +83,7 @@ const EXAMPLE = `For example:
       group-by: userPrincipalName
 (see examples/rules.yml for more)`;
 function fail(where, problem, valid) {
-    throw new _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .SettingsError */ .GN(`Input 'rules' ${where}${problem}. ${valid}`);
+    throw new _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .SettingsError */ .GN(`Input 'rules' ${where}${problem}. ${valid}`);
 }
 function texts(where, key, value) {
     const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [value];
@@ -73,7 +107,7 @@ function pathOf(where, key, value) {
     return segments;
 }
 function durationOf(where, key, value, minMs, maxMs, valid) {
-    const ms = typeof value === 'string' ? (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(value) : Number.NaN;
+    const ms = typeof value === 'string' ? (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(value) : Number.NaN;
     if (Number.isNaN(ms) || ms < minMs || ms > maxMs)
         fail(where, `'${key}' is '${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(String(value), 40)}'`, valid);
     return ms;
@@ -102,22 +136,7 @@ function conditionOf(where, index, value) {
     return { field, op, values };
 }
 function ipList(where, value) {
-    const list = new node_net__WEBPACK_IMPORTED_MODULE_0__.BlockList();
-    for (const item of texts(where, 'exclude.ips', value)) {
-        const [address, prefix, extra] = item.split('/');
-        const family = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address);
-        const bits = prefix === undefined ? undefined : Number(prefix);
-        if (family === 0 ||
-            extra !== undefined ||
-            (bits !== undefined && !(Number.isInteger(bits) && bits >= 0 && bits <= (family === 6 ? 128 : 32))))
-            fail(where, `'exclude.ips' has '${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(item, 60)}', which is not an IP address or CIDR range`, 'Give addresses or ranges such as 203.0.113.7 or 198.51.100.0/24.');
-        const type = family === 6 ? 'ipv6' : 'ipv4';
-        if (bits === undefined)
-            list.addAddress(address, type);
-        else
-            list.addSubnet(address, bits, type);
-    }
-    return list;
+    return (0,_ip_list_js__WEBPACK_IMPORTED_MODULE_2__/* .ipBlockList */ .n)(texts(where, 'exclude.ips', value), item => fail(where, `'exclude.ips' has '${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(item, 60)}', which is not an IP address or CIDR range`, 'Give addresses or ranges such as 203.0.113.7 or 198.51.100.0/24.'));
 }
 function parseRules(text) {
     if (text.trim() === '')
@@ -136,7 +155,7 @@ function parseRules(text) {
         if (names.has(name.toLowerCase()))
             fail(where, `repeats the name '${name}'`, 'Give every rule its own name (the name keys its learned state).');
         names.add(name.toLowerCase());
-        const type = typeof entry.type === 'string' ? (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .matchAllowed */ .wC)(TYPES, entry.type) : undefined;
+        const type = typeof entry.type === 'string' ? (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .matchAllowed */ .wC)(TYPES, entry.type) : undefined;
         if (!type)
             fail(where, `'type' is '${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(String(entry.type), 40)}'`, `Valid values: ${TYPES.join(', ')}.`);
         const keys = [...COMMON_KEYS, ...TYPE_KEYS[type]];
@@ -146,9 +165,9 @@ function parseRules(text) {
                 fail(where, `has the key '${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(key, 60)}', which ${other ? `belongs to rules of type ${other}` : 'is not known'}`, `Valid keys for type ${type}: ${keys.join(', ')}.`);
             }
         }
-        const severity = entry.severity === undefined ? 'medium' : typeof entry.severity === 'string' ? (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .matchAllowed */ .wC)(_alert_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC, entry.severity) : undefined;
+        const severity = entry.severity === undefined ? 'medium' : typeof entry.severity === 'string' ? (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .matchAllowed */ .wC)(_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC, entry.severity) : undefined;
         if (!severity)
-            fail(where, `'severity' is '${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(String(entry.severity), 40)}'`, `Valid values: ${_alert_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.join(', ')}.`);
+            fail(where, `'severity' is '${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(String(entry.severity), 40)}'`, `Valid values: ${_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.join(', ')}.`);
         if (entry.operations === undefined)
             fail(where, "has no 'operations'", 'Give the exact audit operation names the rule reads, e.g. operations: [FileDeleted, New-InboxRule] (no wildcards).');
         const operations = texts(where, 'operations', entry.operations);

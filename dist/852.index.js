@@ -2,6 +2,41 @@ export const id = 852;
 export const ids = [852,913];
 export const modules = {
 
+/***/ 3695:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ ipBlockList)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * IP addresses and CIDR ranges, IPv4 or IPv6, as a BlockList to match against: the `ips` of suppress
+ * rules and the `exclude.ips` of audit rules. `reject` is called with the first item that is neither.
+ */
+function ipBlockList(items, reject) {
+    const list = new node_net__WEBPACK_IMPORTED_MODULE_0__.BlockList();
+    for (const item of items) {
+        const [address, prefix, extra] = item.split('/');
+        const family = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address);
+        const bits = prefix === undefined ? undefined : Number(prefix);
+        if (family === 0 ||
+            extra !== undefined ||
+            (bits !== undefined && !(Number.isInteger(bits) && bits >= 0 && bits <= (family === 6 ? 128 : 32))))
+            reject(item);
+        const type = family === 6 ? 'ipv6' : 'ipv4';
+        if (bits === undefined)
+            list.addAddress(address, type);
+        else
+            list.addSubnet(address, bits, type);
+    }
+    return list;
+}
+
+
+/***/ }),
+
 /***/ 8210:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -154,10 +189,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   parseSuppress: () => (/* binding */ parseSuppress)
 /* harmony export */ });
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8049);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8422);
+/* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8049);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8422);
+/* harmony import */ var _ip_list_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3695);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5625);
 /* harmony import */ var _yaml_list_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2813);
 /* harmony import */ var _routes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4913);
@@ -181,7 +215,7 @@ const EXAMPLE = `For example:
       until: 2026-12-01T08:00:00Z
       ips: [198.51.100.0/24]`;
 function fail(where, problem, valid) {
-    throw new _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .SettingsError */ .GN(`Input 'suppress' ${where}${problem}. ${valid}`);
+    throw new _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .SettingsError */ .GN(`Input 'suppress' ${where}${problem}. ${valid}`);
 }
 function strings(where, key, value) {
     const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [value];
@@ -195,7 +229,7 @@ function strings(where, key, value) {
 }
 function allowed(where, key, value, valid) {
     return strings(where, key, value).map(item => {
-        const found = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .matchAllowed */ .wC)(valid, item);
+        const found = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .matchAllowed */ .wC)(valid, item);
         if (!found)
             fail(where, `'${key}' has '${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(item, 60)}', which is not a valid value`, `Valid values: ${valid.join(', ')}.`);
         return found;
@@ -211,23 +245,7 @@ function untilOf(where, value) {
     return ms;
 }
 function ipList(where, value) {
-    const list = new node_net__WEBPACK_IMPORTED_MODULE_0__.BlockList();
-    for (const item of strings(where, 'ips', value)) {
-        const [address, prefix, extra] = item.split('/');
-        const family = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address);
-        const bits = prefix === undefined ? undefined : Number(prefix);
-        if (family === 0 ||
-            extra !== undefined ||
-            (bits !== undefined && !(Number.isInteger(bits) && bits >= 0 && bits <= (family === 6 ? 128 : 32)))) {
-            fail(where, `'ips' has '${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(item, 60)}', which is not an IP address or CIDR range`, 'Give addresses or ranges such as 203.0.113.7, 198.51.100.0/24 or 2001:db8::/32.');
-        }
-        const type = family === 6 ? 'ipv6' : 'ipv4';
-        if (bits === undefined)
-            list.addAddress(address, type);
-        else
-            list.addSubnet(address, bits, type);
-    }
-    return list;
+    return (0,_ip_list_js__WEBPACK_IMPORTED_MODULE_2__/* .ipBlockList */ .n)(strings(where, 'ips', value), item => fail(where, `'ips' has '${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(item, 60)}', which is not an IP address or CIDR range`, 'Give addresses or ranges such as 203.0.113.7, 198.51.100.0/24 or 2001:db8::/32.'));
 }
 function parseSuppress(text) {
     if (text.trim() === '')
@@ -259,9 +277,9 @@ function parseSuppress(text) {
         if (entry.title !== undefined)
             rule.title = (0,_routes_js__WEBPACK_IMPORTED_MODULE_5__.titlePatternKey)(entry.title, (problem, valid) => fail(where, problem, valid));
         if (entry.severity !== undefined)
-            rule.severities = allowed(where, 'severity', entry.severity, _alert_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC);
+            rule.severities = allowed(where, 'severity', entry.severity, _alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC);
         if (entry['service-sources'] !== undefined)
-            rule.serviceSources = allowed(where, 'service-sources', entry['service-sources'], _alert_js__WEBPACK_IMPORTED_MODULE_1__/* .SERVICE_SOURCES */ .X5);
+            rule.serviceSources = allowed(where, 'service-sources', entry['service-sources'], _alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SERVICE_SOURCES */ .X5);
         if (entry['detection-sources'] !== undefined)
             rule.detectionSources = strings(where, 'detection-sources', entry['detection-sources']).map(s => s.toLowerCase());
         if (entry.categories !== undefined)

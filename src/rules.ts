@@ -1,6 +1,7 @@
-import { BlockList, isIP } from 'node:net';
+import type { BlockList } from 'node:net';
 import { SEVERITIES, type Severity } from './alert.js';
 import { matchAllowed, parseDuration, SettingsError } from './inputs.js';
+import { ipBlockList } from './ip-list.js';
 import { oneLine } from './log.js';
 import type { AuditRule, Condition, ConditionOp } from './rule-match.js';
 import { yamlList } from './yaml-list.js';
@@ -99,26 +100,13 @@ function conditionOf(where: string, index: number, value: unknown): Condition {
 }
 
 function ipList(where: string, value: unknown): BlockList {
-  const list = new BlockList();
-  for (const item of texts(where, 'exclude.ips', value)) {
-    const [address, prefix, extra] = item.split('/');
-    const family = isIP(address);
-    const bits = prefix === undefined ? undefined : Number(prefix);
-    if (
-      family === 0 ||
-      extra !== undefined ||
-      (bits !== undefined && !(Number.isInteger(bits) && bits >= 0 && bits <= (family === 6 ? 128 : 32)))
+  return ipBlockList(texts(where, 'exclude.ips', value), item =>
+    fail(
+      where,
+      `'exclude.ips' has '${oneLine(item, 60)}', which is not an IP address or CIDR range`,
+      'Give addresses or ranges such as 203.0.113.7 or 198.51.100.0/24.'
     )
-      fail(
-        where,
-        `'exclude.ips' has '${oneLine(item, 60)}', which is not an IP address or CIDR range`,
-        'Give addresses or ranges such as 203.0.113.7 or 198.51.100.0/24.'
-      );
-    const type = family === 6 ? 'ipv6' : 'ipv4';
-    if (bits === undefined) list.addAddress(address, type);
-    else list.addSubnet(address, bits, type);
-  }
-  return list;
+  );
 }
 
 export function parseRules(text: string): AuditRule[] {

@@ -1,6 +1,7 @@
-import { BlockList, isIP } from 'node:net';
+import type { BlockList } from 'node:net';
 import { SERVICE_SOURCES, SEVERITIES } from './alert.js';
 import { matchAllowed, SettingsError } from './inputs.js';
+import { ipBlockList } from './ip-list.js';
 import { oneLine } from './log.js';
 import { yamlList } from './yaml-list.js';
 import { titlePatternKey } from './routes.js';
@@ -58,27 +59,13 @@ function untilOf(where: string, value: unknown): number {
 }
 
 function ipList(where: string, value: unknown): BlockList {
-  const list = new BlockList();
-  for (const item of strings(where, 'ips', value)) {
-    const [address, prefix, extra] = item.split('/');
-    const family = isIP(address);
-    const bits = prefix === undefined ? undefined : Number(prefix);
-    if (
-      family === 0 ||
-      extra !== undefined ||
-      (bits !== undefined && !(Number.isInteger(bits) && bits >= 0 && bits <= (family === 6 ? 128 : 32)))
-    ) {
-      fail(
-        where,
-        `'ips' has '${oneLine(item, 60)}', which is not an IP address or CIDR range`,
-        'Give addresses or ranges such as 203.0.113.7, 198.51.100.0/24 or 2001:db8::/32.'
-      );
-    }
-    const type = family === 6 ? 'ipv6' : 'ipv4';
-    if (bits === undefined) list.addAddress(address, type);
-    else list.addSubnet(address, bits, type);
-  }
-  return list;
+  return ipBlockList(strings(where, 'ips', value), item =>
+    fail(
+      where,
+      `'ips' has '${oneLine(item, 60)}', which is not an IP address or CIDR range`,
+      'Give addresses or ranges such as 203.0.113.7, 198.51.100.0/24 or 2001:db8::/32.'
+    )
+  );
 }
 
 export function parseSuppress(text: string): SuppressRule[] {
