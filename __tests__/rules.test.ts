@@ -324,6 +324,19 @@ describe('bounded state', () => {
 });
 
 describe('query windows', () => {
+  it('frontiers planted far in the future or past are brought back to what can be asked for', () => {
+    const ledger = newLedger(NOW, 86_400_000);
+    ledger.frontiers = { fresh: NOW + 365 * 86_400_000, settle: Number.MIN_SAFE_INTEGER, reconcile: NOW + 86_400_000 };
+    const planned = planWindows(ledger, NOW, NOW - 2 * 86_400_000);
+    expect(planned.every(w => w.s >= NOW - 2 * 86_400_000 && w.e <= NOW)).toBe(true);
+    expect(ledger.frontiers.fresh).toBe(NOW);
+    expect(ledger.frontiers.reconcile).toBe(NOW - TIERS.reconcile.lagMs);
+    // Ten minutes on, a fresh window follows on from now, not from next year.
+    expect(planWindows(ledger, NOW + 600_000, NOW - 2 * 86_400_000).filter(w => w.k === 'fresh')).toEqual([
+      { s: NOW - 300_000, e: NOW + 600_000, k: 'fresh', n: 0 }
+    ]);
+  });
+
   it('the first run reads the look-back; later runs tile fresh and late windows', () => {
     const ledger = newLedger(NOW, 86_400_000);
     const first = planWindows(ledger, NOW, NOW - 2 * 86_400_000);
