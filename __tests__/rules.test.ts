@@ -89,6 +89,20 @@ describe('parseRules', () => {
     expect(rules[2]).toMatchObject({ value: ['clientIp'], learnForMs: 3_600_000 });
   });
 
+  it('takes a scalar as one value, split on commas only: names and values hold spaces', () => {
+    const [rule] = parseRules(`
+- name: consent
+  type: match
+  operations: Consent to application.
+  where:
+    - {field: objectId, contains: Shared Documents}
+    - {field: operation, in: "Add member to role., Consent to application."}
+`);
+    expect(rule.operations).toEqual(['Consent to application.']);
+    expect(rule.where[0].values).toEqual(['shared documents']);
+    expect(rule.where[1].values).toEqual(['add member to role.', 'consent to application.']);
+  });
+
   it('accepts JSON and the presets in examples/rules.yml', () => {
     expect(parseRules(JSON.stringify([{ name: 'x', type: 'match', operations: ['Consent to application.'] }]))).toHaveLength(1);
     const presets = parseRules(readFileSync('examples/rules.yml', 'utf8'));

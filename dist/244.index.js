@@ -85,8 +85,12 @@ const EXAMPLE = `For example:
 function fail(where, problem, valid) {
     throw new _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .SettingsError */ .GN(`Input 'rules' ${where}${problem}. ${valid}`);
 }
+/**
+ * A list key: a YAML list, or one scalar. A scalar is split on commas only: operation names and values
+ * hold spaces ("Consent to application.", "Shared Documents").
+ */
 function texts(where, key, value) {
-    const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [value];
+    const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
     const items = list.map(item => typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean' ? String(item).trim() : undefined);
     if (items.some(item => item === undefined))
         fail(where, `'${key}' holds something that is not a text`, `Give a list of texts, e.g. ${key}: [a, b].`);

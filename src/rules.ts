@@ -39,8 +39,12 @@ function fail(where: string, problem: string, valid: string): never {
   throw new SettingsError(`Input 'rules' ${where}${problem}. ${valid}`);
 }
 
+/**
+ * A list key: a YAML list, or one scalar. A scalar is split on commas only: operation names and values
+ * hold spaces ("Consent to application.", "Shared Documents").
+ */
 function texts(where: string, key: string, value: unknown): string[] {
-  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [value];
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
   const items = list.map(item =>
     typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean' ? String(item).trim() : undefined
   );
