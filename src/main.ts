@@ -3,7 +3,8 @@ import { alertKeeper, computeDelta, fetchWindowStart, nextSnapshot, RETENTION_MS
 import type { GraphIncident } from './incidents.js';
 import { ExplainedError } from './errors.js';
 // Also keeps the HTTP client in the main chunk, shared by the auth, Graph and Teams chunks.
-import { ExchangeCancelled } from './http.js';
+import { ExchangeCancelled, type RetryPolicy } from './http.js';
+import type { GraphClientOptions } from './graph/client.js';
 import { alertIntake, newIntakeReport, type IntakeReport } from './intake.js';
 import * as log from './log.js';
 import { chooseDelivery, deliveredNotices, type RunContext } from './delivery.js';
@@ -113,28 +114,38 @@ async function fetchCurrentAlerts(
   const { alerts, requests } = await fetchAlerts(
     graph.graphEndpoint,
     { since, serviceSources: settings.serviceSources },
-    {
-      getToken: getToken!,
-      policy: { ...GRAPH_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs },
-      onRetry: (reason, delayMs) => log.info(`Microsoft Graph: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`),
-      signal
-    },
+    graphOptions(settings, GRAPH_RETRY_POLICY, getToken!, signal, 'Microsoft Graph'),
     take
   );
   log.info(`Read ${alerts.length} alert(s) updated since ${new Date(since).toISOString()} in ${requests} Graph request(s).`);
   let incidents = new Map<string, GraphIncident>();
   if (settings.groupBy === 'incident') {
     const { fetchIncidents } = await import('./graph/incidents.js');
-    const listed = await fetchIncidents(graph.graphEndpoint, since, {
-      getToken: getToken!,
-      policy: { ...GRAPH_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs },
-      onRetry: (reason, delayMs) => log.info(`Microsoft Graph (incidents): ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`),
-      signal
-    });
+    const listed = await fetchIncidents(
+      graph.graphEndpoint,
+      since,
+      graphOptions(settings, GRAPH_RETRY_POLICY, getToken!, signal, 'Microsoft Graph (incidents)')
+    );
     incidents = listed.incidents;
     log.info(`Read ${incidents.size} incident(s) updated in the same window in ${listed.requests} Graph request(s).`);
   }
   return { alerts, intake, incidents };
+}
+
+/** What every Graph read of a run shares: the token, Graph's retry policy within request-timeout, retries logged, cancellation. */
+function graphOptions(
+  settings: Settings,
+  policy: RetryPolicy,
+  getToken: () => Promise<string>,
+  signal: AbortSignal,
+  label: string
+): GraphClientOptions {
+  return {
+    getToken,
+    policy: { ...policy, timeoutMs: settings.requestTimeoutMs },
+    onRetry: (reason, delayMs) => log.info(`${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`),
+    signal
+  };
 }
 
 /** Signs in once per run (source graph): alerts, incidents and the audit rules share the token. */
@@ -175,7 +186,7 @@ async function auditStep(
     {
       endpoint: settings.graph!.graphEndpoint,
       version: settings.auditApiVersion,
-      options: { getToken: getToken!, policy: { ...GRAPH_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs }, signal: context.signal }
+      options: graphOptions(settings, GRAPH_RETRY_POLICY, getToken!, context.signal, 'Microsoft Graph (audit log)')
     },
     {
       rules: settings.rules,
