@@ -32,7 +32,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8049);
 /* harmony import */ var _clouds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(157);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1343);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8422);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1343);
+
 
 
 
@@ -55,7 +57,7 @@ const SEVERITY_LOOK = {
     informational: { color: 'Default', style: 'emphasis', label: 'Informational' }
 };
 function severityLook(severity) {
-    return SEVERITY_LOOK[(severity ?? '').toLowerCase()] ?? { color: 'Default', style: 'emphasis', label: (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .humanize */ .I3)(severity) || 'Unknown' };
+    return SEVERITY_LOOK[(severity ?? '').toLowerCase()] ?? { color: 'Default', style: 'emphasis', label: (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .humanize */ .I3)(severity) || 'Unknown' };
 }
 function card(body, actions = []) {
     const result = {
@@ -71,7 +73,7 @@ function card(body, actions = []) {
 }
 /** Untrusted text as a RichTextBlock: TextRuns render no markdown. */
 function plainText(text, run = {}, block = {}) {
-    return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .neutralize */ .YI)(text), ...run }], ...block };
+    return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .neutralize */ .YI)(text), ...run }], ...block };
 }
 /** Label: value rows; values are untrusted, so no FactSet (its values render markdown in Teams). */
 function facts(rows) {
@@ -95,7 +97,7 @@ function facts(rows) {
     };
 }
 function openUrlAction(title, url, hosts) {
-    const safe = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .safeUrl */ .Pl)(url, hosts);
+    const safe = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .safeUrl */ .Pl)(url, hosts);
     return safe ? [{ type: 'Action.OpenUrl', title, url: safe }] : [];
 }
 const EVIDENCE_KINDS = [
@@ -124,7 +126,7 @@ function affectedEntities(alert) {
             if (typeof item?.['@odata.type'] === 'string' && item['@odata.type'].endsWith(`.${kind.type}`)) {
                 const name = kind.name(item);
                 if (typeof name === 'string' && name.trim())
-                    names.add((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(name.trim(), 120));
+                    names.add((0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(name.trim(), 120));
             }
         }
         if (names.size === 0)
@@ -150,7 +152,7 @@ function header(alert, caption) {
                 size: 'Small',
                 wrap: true
             },
-            plainText((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(alert.title || '(untitled alert)', 300), { weight: 'Bolder', size: 'Large' })
+            plainText((0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(alert.title || '(untitled alert)', 300), { weight: 'Bolder', size: 'Large' })
         ]
     };
 }
@@ -165,16 +167,16 @@ function newAlertFacts(alert) {
     const techniques = Array.isArray(alert.mitreTechniques) ? alert.mitreTechniques.filter(t => typeof t === 'string') : [];
     const categories = Array.isArray(alert.categories) && alert.categories.length > 0 ? alert.categories.join(', ') : (alert.category ?? '');
     return [
-        ['Status', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .humanize */ .I3)(alert.status)],
-        ['Service', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serviceName */ .fe)(alert.serviceSource)],
-        ['Detection', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detectionName */ .Zd)(alert.detectionSource)],
-        ['Category', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(categories), 200)],
-        ['First activity', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(alert.firstActivityDateTime)],
-        ['Last activity', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(alert.lastActivityDateTime)],
-        ['Created', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(alert.createdDateTime)],
-        ['Assigned to', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(alert.assignedTo ?? ''), 200)],
+        ['Status', (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .humanize */ .I3)(alert.status)],
+        ['Service', (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serviceName */ .fe)(alert.serviceSource)],
+        ['Detection', (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .detectionName */ .Zd)(alert.detectionSource)],
+        ['Category', (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(String(categories), 200)],
+        ['First activity', (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .formatTime */ .fU)(alert.firstActivityDateTime)],
+        ['Last activity', (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .formatTime */ .fU)(alert.lastActivityDateTime)],
+        ['Created', (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .formatTime */ .fU)(alert.createdDateTime)],
+        ['Assigned to', (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(String(alert.assignedTo ?? ''), 200)],
         ...affectedEntities(alert),
-        ['MITRE ATT&CK', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(techniques.join(', '), 300)],
+        ['MITRE ATT&CK', (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(techniques.join(', '), 300)],
         ['Alert ID', alert.id]
     ];
 }
@@ -182,10 +184,10 @@ function newAlertFacts(alert) {
 function newAlertCard(alert, hosts = _clouds_js__WEBPACK_IMPORTED_MODULE_1__/* .GLOBAL_PORTALS */ .y) {
     const body = [header(alert, 'New alert')];
     if (alert.description)
-        body.push(plainText((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(alert.description), 1000), {}, { spacing: 'Medium' }));
+        body.push(plainText((0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(String(alert.description), 1000), {}, { spacing: 'Medium' }));
     body.push(facts(newAlertFacts(alert)));
     if (alert.recommendedActions) {
-        body.push({ type: 'TextBlock', text: 'Recommended actions', weight: 'Bolder', spacing: 'Medium', wrap: true }, plainText((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(alert.recommendedActions), 600), {}, { spacing: 'Small' }));
+        body.push({ type: 'TextBlock', text: 'Recommended actions', weight: 'Bolder', spacing: 'Medium', wrap: true }, plainText((0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(String(alert.recommendedActions), 600), {}, { spacing: 'Small' }));
     }
     return card(body, alertActions(alert, hosts));
 }
@@ -198,15 +200,15 @@ function followUpFacts(notice) {
     const rows = [];
     FIELDS.forEach((label, index) => {
         if (before[index] !== after[index]) {
-            const show = (value) => (index === 4 ? value || 'nobody' : (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .humanize */ .I3)(value) || 'none');
+            const show = (value) => (index === 4 ? value || 'nobody' : (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .humanize */ .I3)(value) || 'none');
             rows.push([label, `${show(before[index])} → ${show(after[index])}`]);
         }
     });
     if (notice.kind === 'resolved') {
-        rows.push(['Resolved', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(alert.resolvedDateTime)]);
+        rows.push(['Resolved', (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .formatTime */ .fU)(alert.resolvedDateTime)]);
         // Graph records no "resolved by"; the assignee and the latest comment are who acted, as the portal shows.
         if (!rows.some(([label]) => label === 'Assigned to'))
-            rows.push(['Assigned to', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(alert.assignedTo ?? ''), 200)]);
+            rows.push(['Assigned to', (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(String(alert.assignedTo ?? ''), 200)]);
     }
     const comment = latestComment(alert);
     if (comment)
@@ -227,8 +229,8 @@ function latestComment(alert) {
     if (comments.length === 0)
         return '';
     const newest = comments.reduce((a, b) => (String(b.createdDateTime ?? '') > String(a.createdDateTime ?? '') ? b : a));
-    const by = [newest.createdByDisplayName, (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(newest.createdDateTime)].filter(Boolean).join(', ');
-    return (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(`${by ? `${by}: ` : ''}${newest.comment.trim()}`, 300);
+    const by = [newest.createdByDisplayName, (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .formatTime */ .fU)(newest.createdDateTime)].filter(Boolean).join(', ');
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(`${by ? `${by}: ` : ''}${newest.comment.trim()}`, 300);
 }
 const DIGEST_PREFIX = { new: '', reminder: '', resolved: '[Resolved] ', updated: '[Updated] ' };
 /**
@@ -241,9 +243,9 @@ function digestRow(notice, hosts) {
     const look = severityLook(alert.severity);
     const title = {
         type: 'TextRun',
-        text: (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .neutralize */ .YI)(`${DIGEST_PREFIX[notice.kind]}${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(alert.title || '(untitled alert)'), DIGEST_TITLE_LENGTH)}`, 200)
+        text: (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .neutralize */ .YI)(`${DIGEST_PREFIX[notice.kind]}${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(String(alert.title || '(untitled alert)'), DIGEST_TITLE_LENGTH)}`, 200)
     };
-    const url = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .safeUrl */ .Pl)(alert.alertWebUrl, hosts);
+    const url = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .safeUrl */ .Pl)(alert.alertWebUrl, hosts);
     if (url)
         title.selectAction = { type: 'Action.OpenUrl', url };
     return {
@@ -251,7 +253,7 @@ function digestRow(notice, hosts) {
         inlines: [
             {
                 type: 'TextRun',
-                text: `${look.label.toUpperCase()} · ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serviceLabel */ .uZ)(alert.serviceSource) || '—'} · `,
+                text: `${look.label.toUpperCase()} · ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serviceLabel */ .uZ)(alert.serviceSource) || '—'} · `,
                 color: look.color,
                 weight: 'Bolder'
             },
@@ -338,7 +340,7 @@ function incidentFacts(notice) {
     const alerts = story.alerts.map(n => n.alert);
     const listed = alerts
         .slice(0, MAX_INCIDENT_ALERTS)
-        .map(a => `${severityLook(a.severity).label} · ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serviceLabel */ .uZ)(a.serviceSource) || '—'} · ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(a.title || a.id), 120)}`);
+        .map(a => `${severityLook(a.severity).label} · ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serviceLabel */ .uZ)(a.serviceSource) || '—'} · ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(String(a.title || a.id), 120)}`);
     if (alerts.length > MAX_INCIDENT_ALERTS)
         listed.push(`+${alerts.length - MAX_INCIDENT_ALERTS} more`);
     // The union of the alerts' evidence: affectedEntities dedupes and caps each kind.
@@ -349,11 +351,11 @@ function incidentFacts(notice) {
     const incident = story.incident;
     return [
         ...story.changes.map((line) => ['Change', line]),
-        ['Status', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .humanize */ .I3)(incident.status)],
-        ['Assigned to', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(incident.assignedTo ?? ''), 200)],
+        ['Status', (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .humanize */ .I3)(incident.status)],
+        ['Assigned to', (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(String(incident.assignedTo ?? ''), 200)],
         ['Alerts', listed.join('\n')],
         ...affectedEntities(union),
-        ['MITRE ATT&CK', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(techniques.join(', '), 300)],
+        ['MITRE ATT&CK', (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(techniques.join(', '), 300)],
         ['Incident ID', incident.id]
     ];
 }
@@ -368,24 +370,21 @@ const GROUP_LABELS = { userprincipalname: 'User', userid: 'User', clientip: 'IP 
 function objectName(value) {
     const object = String(value ?? '');
     const last = /[/\\]([^/\\]+)[/\\]?$/.exec(object)?.[1];
-    return (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(last && object.length > 60 ? `…/${last}` : object, 120);
-}
-function minutes(ms) {
-    const value = Number(ms);
-    if (!Number.isFinite(value))
-        return '';
-    return value % 3_600_000 === 0 ? `${value / 3_600_000} h` : `${Math.round(value / 60_000)} min`;
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(last && object.length > 60 ? `…/${last}` : object, 120);
 }
 /** The rows of an audit rule card: what fired, for whom, and up to five of the records behind it. */
 function ruleFacts(notice) {
     const hit = notice.rule;
-    const text = (value, max = 200) => (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(value ?? ''), max);
+    const text = (value, max = 200) => (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(String(value ?? ''), max);
     const rows = [
         ['Rule', `${text(hit.rule)} (${Object.hasOwn(RULE_TYPE_LABEL, hit.type) ? RULE_TYPE_LABEL[hit.type] : text(hit.type, 20)} rule)`]
     ];
     if (hit.type === 'threshold') {
         const what = hit.distinct ? `distinct ${text(hit.distinct, 80)} values` : 'events';
-        rows.push(['Count', `${text(hit.count, 12)} ${what} within ${minutes(hit.windowMs)} (threshold ${text(hit.threshold, 12)})`]);
+        rows.push([
+            'Count',
+            `${text(hit.count, 12)} ${what} within ${Number.isFinite(Number(hit.windowMs)) ? (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .shortDuration */ .TV)(Number(hit.windowMs)) : ''} (threshold ${text(hit.threshold, 12)})`
+        ]);
     }
     if (hit.type === 'new-value') {
         rows.push([`New ${text(hit.valueField, 80)}`, text(hit.value)]);
@@ -396,15 +395,15 @@ function ruleFacts(notice) {
         const key = String(hit.groupBy).toLowerCase();
         rows.push([Object.hasOwn(GROUP_LABELS, key) ? GROUP_LABELS[key] : text(hit.groupBy, 80), text(hit.group)]);
     }
-    rows.push(['Operations', Array.isArray(hit.operations) ? (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(hit.operations.map(op => String(op)).join(', '), 300) : '']);
-    rows.push(['First seen', (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(notice.alert.createdDateTime)]);
+    rows.push(['Operations', Array.isArray(hit.operations) ? (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(hit.operations.map(op => String(op)).join(', '), 300) : '']);
+    rows.push(['First seen', (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .formatTime */ .fU)(notice.alert.createdDateTime)]);
     const samples = Array.isArray(hit.samples) ? hit.samples.slice(0, 5) : [];
     if (samples.length > 0) {
         rows.push([
             samples.length === 1 ? 'Record' : `Sample records (${samples.length})`,
             samples
                 .map(sample => [
-                (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(sample?.time),
+                (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .formatTime */ .fU)(sample?.time),
                 text(sample?.user, 120),
                 text(sample?.operation, 80),
                 objectName(sample?.object),
@@ -430,15 +429,15 @@ function planCards(all, maxCards, remindAfterMs = 86_400_000, hosts = _clouds_js
         let built = individualCard(notice, hosts);
         if (cardBytes(built) > MAX_CARD_BYTES) {
             // Evidence-heavy alerts: fall back to the compact form rather than risk a rejected card.
-            built = card([header(notice.alert, notice.kind === 'new' ? 'New alert' : (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .humanize */ .I3)(notice.kind)), facts([['Alert ID', notice.alert.id]])], alertActions(notice.alert, hosts));
+            built = card([header(notice.alert, notice.kind === 'new' ? 'New alert' : (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .humanize */ .I3)(notice.kind)), facts([['Alert ID', notice.alert.id]])], alertActions(notice.alert, hosts));
         }
         const status = (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOfSignature */ .MR)(notice.previousSignature ?? '');
         // Cut before neutralising (linear in the label, not the title); logs make it one line.
-        const title = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .neutralize */ .YI)(String(notice.alert.title || notice.alert.id), 100);
+        const title = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .neutralize */ .YI)(String(notice.alert.title || notice.alert.id), 100);
         return {
             card: built,
             notices: [notice],
-            label: `${notice.kind}${status ? ` (was ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .neutralize */ .YI)(status, 40)})` : ''}: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(title, 80)}`,
+            label: `${notice.kind}${status ? ` (was ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .neutralize */ .YI)(status, 40)})` : ''}: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(title, 80)}`,
             portalHosts: hosts
         };
     });
@@ -482,7 +481,7 @@ function backlogPlan(held, runUrl, hosts = _clouds_js__WEBPACK_IMPORTED_MODULE_1
     const heading = `Backlog: ${held.length} more alert${held.length === 1 ? '' : 's'} will follow in the next runs`;
     const top = held
         .slice(0, 5)
-        .map(notice => `${severityLook(notice.alert.severity).label}: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(String(notice.alert.title || notice.alert.id), 100)}`);
+        .map(notice => `${severityLook(notice.alert.severity).label}: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(String(notice.alert.title || notice.alert.id), 100)}`);
     const body = [
         { type: 'TextBlock', text: heading, weight: 'Bolder', size: 'Large', wrap: true },
         {
@@ -494,7 +493,7 @@ function backlogPlan(held, runUrl, hosts = _clouds_js__WEBPACK_IMPORTED_MODULE_1
         },
         facts([
             ['By severity', countBy(held, notice => severityLook(notice.alert.severity).label)],
-            ['By service', countBy(held, notice => (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serviceLabel */ .uZ)(notice.alert.serviceSource) || 'Unknown')],
+            ['By service', countBy(held, notice => (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serviceLabel */ .uZ)(notice.alert.serviceSource) || 'Unknown')],
             ['Most severe', top.join(' · ')]
         ])
     ];

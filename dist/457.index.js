@@ -23,6 +23,8 @@ __webpack_require__.d(__webpack_exports__, {
 var audit_ledger = __webpack_require__(56);
 // EXTERNAL MODULE: ./src/http.ts
 var http = __webpack_require__(6803);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/log.ts
@@ -625,6 +627,7 @@ function pruneRuleState(state, rules, now, horizonMs = EVENT_HORIZON_MS) {
 
 
 
+
 const RULE_SERVICE_SOURCE = 'auditLogRule';
 const PURVIEW_AUDIT_SEARCH = 'https://purview.microsoft.com/audit/auditsearch';
 /** Records a harvest hands to the rules at a time (pages are evaluated as they arrive). */
@@ -634,13 +637,6 @@ function newAuditState(now, lookbackMs) {
 }
 function describeWindow(window) {
     return `${new Date(window.s).toISOString()} – ${new Date(window.e).toISOString()}`;
-}
-function describeMs(ms) {
-    if (ms % 3_600_000 === 0)
-        return `${ms / 3_600_000} h`;
-    if (ms % 60_000 === 0)
-        return `${ms / 60_000} min`;
-    return `${Math.round(ms / 1000)} s`;
 }
 function hitOf(firing) {
     const rule = firing.rule;
@@ -664,7 +660,7 @@ function hitOf(firing) {
 function ruleAlert(firing, hit, now) {
     const who = hit.group && hit.group !== '(none)' ? hit.group : '';
     const what = hit.type === 'threshold'
-        ? `${hit.count} ${hit.distinct ? `distinct ${hit.distinct}` : 'events'} in ${describeMs(hit.windowMs)}${who ? ` by ${who}` : ''}`
+        ? `${hit.count} ${hit.distinct ? `distinct ${hit.distinct}` : 'events'} in ${(0,inputs/* shortDuration */.TV)(hit.windowMs)}${who ? ` by ${who}` : ''}`
         : hit.type === 'new-value'
             ? `new ${hit.valueField} ${hit.value}${who ? ` for ${who}` : ''}`
             : `${hit.samples[0]?.operation ?? 'activity'}${hit.samples[0]?.user ? ` by ${hit.samples[0].user}` : ''}`;
@@ -760,7 +756,7 @@ async function runAudit(previous, client, options) {
             return;
         }
         window.b = options.now() + (0,audit_ledger/* retryDelay */.a2)(window.n);
-        log/* info */.pq(`Audit log query for ${describeWindow(window)}: ${why}; created again after ${describeMs(window.b - options.now())}.`);
+        log/* info */.pq(`Audit log query for ${describeWindow(window)}: ${why}; created again after ${(0,inputs/* shortDuration */.TV)(window.b - options.now())}.`);
     };
     try {
         // 1. Queries in flight: poll; harvest those that succeeded.
@@ -813,7 +809,7 @@ async function runAudit(previous, client, options) {
                 giveUpOrRetry(window, `the query ended as ${status.status}`);
             }
             else if (options.now() - (window.c ?? 0) > audit_ledger/* STUCK_AFTER_MS */.v2) {
-                giveUpOrRetry(window, `the query is still ${status.status} after ${describeMs(audit_ledger/* STUCK_AFTER_MS */.v2)}`);
+                giveUpOrRetry(window, `the query is still ${status.status} after ${(0,inputs/* shortDuration */.TV)(audit_ledger/* STUCK_AFTER_MS */.v2)}`);
             }
         }
         // 2. Plan the windows now due (after the polls: their answers have checked the clock), then create

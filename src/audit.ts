@@ -3,6 +3,7 @@ import type { AuditState, OwedRuleNotice, RuleHit } from './audit-state.js';
 import { MAX_ATTEMPTS, MAX_IN_FLIGHT, newLedger, planWindows, retryDelay, STUCK_AFTER_MS, type AuditWindow } from './audit-ledger.js';
 import type { Notice } from './delta.js';
 import { ExchangeCancelled } from './http.js';
+import { shortDuration } from './inputs.js';
 import { AuditApiError, createQuery, getQuery, readRecords, type AuditClient } from './graph/audit.js';
 import { ClockSkewError, GraphError, PagingStopped } from './graph/client.js';
 import * as log from './log.js';
@@ -53,12 +54,6 @@ function describeWindow(window: AuditWindow): string {
   return `${new Date(window.s).toISOString()} – ${new Date(window.e).toISOString()}`;
 }
 
-function describeMs(ms: number): string {
-  if (ms % 3_600_000 === 0) return `${ms / 3_600_000} h`;
-  if (ms % 60_000 === 0) return `${ms / 60_000} min`;
-  return `${Math.round(ms / 1000)} s`;
-}
-
 function hitOf(firing: RuleFiring): RuleHit {
   const rule = firing.rule;
   return {
@@ -83,7 +78,7 @@ export function ruleAlert(firing: RuleFiring, hit: RuleHit, now: number): GraphA
   const who = hit.group && hit.group !== '(none)' ? hit.group : '';
   const what =
     hit.type === 'threshold'
-      ? `${hit.count} ${hit.distinct ? `distinct ${hit.distinct}` : 'events'} in ${describeMs(hit.windowMs!)}${who ? ` by ${who}` : ''}`
+      ? `${hit.count} ${hit.distinct ? `distinct ${hit.distinct}` : 'events'} in ${shortDuration(hit.windowMs!)}${who ? ` by ${who}` : ''}`
       : hit.type === 'new-value'
         ? `new ${hit.valueField} ${hit.value}${who ? ` for ${who}` : ''}`
         : `${hit.samples[0]?.operation ?? 'activity'}${hit.samples[0]?.user ? ` by ${hit.samples[0].user}` : ''}`;
@@ -205,7 +200,7 @@ export async function runAudit(previous: AuditState | undefined, client: AuditCl
       return;
     }
     window.b = options.now() + retryDelay(window.n);
-    log.info(`Audit log query for ${describeWindow(window)}: ${why}; created again after ${describeMs(window.b - options.now())}.`);
+    log.info(`Audit log query for ${describeWindow(window)}: ${why}; created again after ${shortDuration(window.b - options.now())}.`);
   };
 
   try {
@@ -259,7 +254,7 @@ export async function runAudit(previous: AuditState | undefined, client: AuditCl
       } else if (status.status === 'failed' || status.status === 'cancelled') {
         giveUpOrRetry(window, `the query ended as ${status.status}`);
       } else if (options.now() - (window.c ?? 0) > STUCK_AFTER_MS) {
-        giveUpOrRetry(window, `the query is still ${status.status} after ${describeMs(STUCK_AFTER_MS)}`);
+        giveUpOrRetry(window, `the query is still ${status.status} after ${shortDuration(STUCK_AFTER_MS)}`);
       }
     }
 

@@ -31,6 +31,13 @@ export function parseDuration(text: string): number {
   return Math.round(Number(match[1]) * UNIT_MS[match[2].toLowerCase()]);
 }
 
+/** A duration as cards and logs show it: `10 min`, `2 h`, `90 s` (the largest unit that divides it). */
+export function shortDuration(ms: number): string {
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000} h`;
+  if (ms % 60_000 === 0) return `${ms / 60_000} min`;
+  return `${Math.round(ms / 1000)} s`;
+}
+
 export function fail(input: string, problem: string, valid: string): never {
   throw new SettingsError(`Input '${input}' ${problem}. ${valid}`);
 }

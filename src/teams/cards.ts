@@ -1,6 +1,7 @@
 import { stateSignature, statusOfSignature, type GraphAlert, type GraphEvidence } from '../alert.js';
 import type { Notice } from '../delta.js';
 import { GLOBAL_PORTALS } from '../clouds.js';
+import { shortDuration } from '../inputs.js';
 import { detectionName, formatTime, humanize, neutralize, safeUrl, serviceLabel, serviceName, truncate } from './text.js';
 
 /** Hosts a button may open (the configured cloud's Microsoft portals). */
@@ -401,12 +402,6 @@ function objectName(value: unknown): string {
   return truncate(last && object.length > 60 ? `…/${last}` : object, 120);
 }
 
-function minutes(ms: unknown): string {
-  const value = Number(ms);
-  if (!Number.isFinite(value)) return '';
-  return value % 3_600_000 === 0 ? `${value / 3_600_000} h` : `${Math.round(value / 60_000)} min`;
-}
-
 /** The rows of an audit rule card: what fired, for whom, and up to five of the records behind it. */
 export function ruleFacts(notice: Notice): Array<[string, string]> {
   const hit = notice.rule!;
@@ -416,7 +411,10 @@ export function ruleFacts(notice: Notice): Array<[string, string]> {
   ];
   if (hit.type === 'threshold') {
     const what = hit.distinct ? `distinct ${text(hit.distinct, 80)} values` : 'events';
-    rows.push(['Count', `${text(hit.count, 12)} ${what} within ${minutes(hit.windowMs)} (threshold ${text(hit.threshold, 12)})`]);
+    rows.push([
+      'Count',
+      `${text(hit.count, 12)} ${what} within ${Number.isFinite(Number(hit.windowMs)) ? shortDuration(Number(hit.windowMs)) : ''} (threshold ${text(hit.threshold, 12)})`
+    ]);
   }
   if (hit.type === 'new-value') {
     rows.push([`New ${text(hit.valueField, 80)}`, text(hit.value)]);
