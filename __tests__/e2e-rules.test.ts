@@ -35,9 +35,14 @@ const RULES = `
 `;
 
 let serial = 0;
-/** A record created `minutesAgo` before Graph's clock (simulated), reaching the log `lateMinutes` after that clock. */
+/** The fresh tier queries a window once its records are in the log: 30 minutes after it ends (audit-ledger.ts). */
+const LAG = 30;
+/**
+ * A record created `minutesAgo` (plus the fresh tier's lag) before Graph's clock (simulated), reaching the log
+ * `lateMinutes` after that clock. The lag keeps each record where it was against the fresh windows.
+ */
 function record(operation: string, minutesAgo: number, fields: Record<string, unknown> = {}, lateMinutes = 0): AuditRecordInLog {
-  const now = Date.now() + fake.graph.clockOffsetMs;
+  const now = Date.now() + fake.graph.clockOffsetMs - LAG * MIN;
   serial++;
   return {
     id: `0f${serial.toString(16).padStart(6, '0')}-7eca-f9a1-97a5-dedd3260e24a`,
@@ -53,7 +58,7 @@ function record(operation: string, minutesAgo: number, fields: Record<string, un
     clientIp: '203.0.113.10',
     auditData: { '@odata.type': 'microsoft.graph.security.auditData' },
     ...fields,
-    ...(lateMinutes ? { visibleAt: now + lateMinutes * MIN } : {})
+    ...(lateMinutes ? { visibleAt: now + (LAG + lateMinutes) * MIN } : {})
   };
 }
 const deletions = (count: number, fromMinutesAgo: number, spanMinutes: number, lateMinutes = 0) =>
@@ -107,10 +112,10 @@ test('the same burst split across two query windows is still one notice; a forwa
   fake.graph.audit.records = deletions(60, 8, 3);
   await runAt(0);
   expect((await runAt(MIN)).outputs['rule-notice-count']).toBe('0');
-  // Eleven minutes later: 60 more of the same burst, and a forwarding inbox rule.
-  fake.graph.clockOffsetMs = 11 * MIN;
+  // 31 minutes later (the next fresh window): 60 more of the same burst, and a forwarding inbox rule.
+  fake.graph.clockOffsetMs = 31 * MIN;
   fake.graph.audit.records.push(
-    ...deletions(60, 14, 3),
+    ...deletions(60, 32, 3),
     record('New-InboxRule', 12, {
       auditLogRecordType: 'exchangeAdmin',
       service: 'Exchange',
@@ -123,8 +128,8 @@ test('the same burst split across two query windows is still one notice; a forwa
       }
     })
   );
-  await runAt(11 * MIN);
-  const harvest = await runAt(12 * MIN);
+  await runAt(31 * MIN);
+  const harvest = await runAt(32 * MIN);
   expect(harvest.code).toBe(0);
   expect(harvest.outputs['rule-notice-count']).toBe('2');
   const texts = ruleCards().map(card => card.text);
@@ -143,17 +148,72 @@ test('a new sign-in IP for a user: one notice; the same IP again: none', async (
   await runAt(0);
   await runAt(MIN);
   expect(ruleCards()).toHaveLength(0);
-  fake.graph.clockOffsetMs = 11 * MIN;
+  fake.graph.clockOffsetMs = 31 * MIN;
   fake.graph.audit.records.push(login(1, '198.51.100.9'));
-  await runAt(11 * MIN);
-  expect((await runAt(12 * MIN)).outputs['rule-notice-count']).toBe('1');
+  await runAt(31 * MIN);
+  expect((await runAt(32 * MIN)).outputs['rule-notice-count']).toBe('1');
   // Addresses and domains are defanged on cards (untrusted text): 198[.]51[.]100[.]9.
   expect(ruleCards()[0].text).toContain('New sign-in IP: new clientIp 198[.]51[.]100[.]9 for megan@contoso[.]com');
-  fake.graph.clockOffsetMs = 23 * MIN;
+  fake.graph.clockOffsetMs = 63 * MIN;
   fake.graph.audit.records.push(login(1, '198.51.100.9'));
-  await runAt(23 * MIN);
-  expect((await runAt(24 * MIN)).outputs['rule-notice-count']).toBe('0');
+  await runAt(63 * MIN);
+  expect((await runAt(64 * MIN)).outputs['rule-notice-count']).toBe('0');
   expect(ruleCards()).toHaveLength(1);
+});
+
+test('quiet rules: empty windows on a fresh state and after a rule is added are harvested without error; a burst then fires once', async () => {
+  // The seed's own example: 120 OneDrive sync downloads within 180 minutes, counted over all users.
+  const syncRule = `
+- name: Bulk sync
+  type: threshold
+  operations: [FileSyncDownloadedFull]
+  threshold: 120
+  window: 180m
+- name: Consent
+  type: match
+  operations: [Consent to application.]
+- name: New IP
+  type: new-value
+  operations: [UserLoggedIn]
+  value: clientIp
+  group-by: userPrincipalName
+  learn-for: 0s`;
+  const at = async (minutes: number, rules = syncRule) => {
+    fake.graph.clockOffsetMs = minutes * MIN;
+    const env = {
+      NODE_OPTIONS: `--import=${path.join(path.dirname(DIST), '../__tests__/helpers/shift-clock.mjs')}`,
+      CLOCK_OFFSET_MS: String(minutes * MIN)
+    };
+    return fake.ws.run(fake.inputs({ rules, 'max-run-time': '5m' }), env);
+  };
+  // Records of other operations only: every window is empty for these rules.
+  fake.graph.audit.records = [record('FileAccessed', 10)];
+  for (const minutes of [0, 1, 31, 32, 62]) {
+    const run = await at(minutes);
+    expect(run.code).toBe(0);
+    expect(visible(run.stdout)).not.toMatch(/failed|given up|Cannot read/);
+  }
+  // A rule added later: its first windows are empty too.
+  const more = `${syncRule}\n- name: Role\n  type: match\n  operations: [Add member to role.]`;
+  for (const minutes of [63, 93]) {
+    const run = await at(minutes, more);
+    expect(run.code).toBe(0);
+    expect(visible(run.stdout)).not.toMatch(/failed|given up|Cannot read/);
+  }
+  // 119 downloads over two hours by many users: no notice; the 120th: one.
+  fake.graph.clockOffsetMs = 100 * MIN;
+  const downloads = Array.from({ length: 119 }, (_, i) =>
+    record('FileSyncDownloadedFull', 120 - i, { userPrincipalName: `u${i % 7}@contoso.com`, auditLogRecordType: 'oneDrive' })
+  );
+  fake.graph.audit.records.push(...downloads);
+  for (const minutes of [100, 101, 131, 132]) expect((await at(minutes, more)).outputs['rule-notice-count']).toBe('0');
+  fake.graph.clockOffsetMs = 133 * MIN;
+  fake.graph.audit.records.push(record('FileSyncDownloadedFull', 3, { auditLogRecordType: 'oneDrive' }));
+  const notices: string[] = [];
+  for (const minutes of [133, 163, 164, 194, 195]) notices.push((await at(minutes, more)).outputs['rule-notice-count']);
+  expect(notices.filter(n => n === '1')).toHaveLength(1);
+  expect(ruleCards()).toHaveLength(1);
+  expect(ruleCards()[0].text).toContain('Bulk sync: 120 events in 3 h');
 });
 
 test('a query that fails once, a 429 and a slow query: harvested later, nothing lost', async () => {
@@ -195,18 +255,29 @@ test('records that reach the log 3 hours late are counted by the late window wit
   expect(ruleCards()[0].text).toContain('120 events in 10 min');
 });
 
-test('audit-api-version: a 404 on v1.0 names the input and beta; alerts are still posted; beta works', async () => {
+test("audit-api-version: Graph's 400 'not found for the segment' on v1.0 names the input and beta; alerts are still posted; beta works", async () => {
   fake.graph.audit.versions = new Set(['beta']);
   fake.graph.alerts = [(await import('./fakes/alerts.js')).makeAlert(1)];
   const run = await runAt(0);
   expect(run.code).toBe(1);
   expect(visible(run.stdout)).toMatch(
-    /::error::Microsoft Graph refused to create an audit log query on v1\.0 \(HTTP 404\).*set the input audit-api-version to beta/
+    /::error::Microsoft Graph does not serve the audit log query API on v1\.0 \(HTTP 400\).*set the input audit-api-version to beta/
   );
   expect(run.outputs['posted-count']).toBe('1');
   const beta = await runAt(MIN, { 'audit-api-version': 'beta' });
   expect(beta.code).toBe(0);
   expect(fake.graph.audit.created).toHaveLength(1);
+});
+
+test('auditing off (AuditingDisabledTenant) says to turn it on in Purview, not to switch versions; alerts are still posted', async () => {
+  fake.graph.audit.auditingDisabled = true;
+  fake.graph.alerts = [(await import('./fakes/alerts.js')).makeAlert(1)];
+  const run = await runAt(0);
+  expect(run.code).toBe(1);
+  const log = visible(run.stdout);
+  expect(log).toMatch(/::error::Unified auditing is off for this tenant \(HTTP 400, AuditingDisabledTenant\).*Turn it on in Microsoft Purview/);
+  expect(log).not.toContain('audit-api-version');
+  expect(run.outputs['posted-count']).toBe('1');
 });
 
 test('a missing permission names AuditLogsQuery.Read.All; read-alerts: false reads no alerts', async () => {
@@ -303,6 +374,7 @@ test('a window whose query keeps failing is retried with back-off, then given up
   fake.graph.audit.failNext = 100;
   let offset = 0;
   let warned = '';
+  let summary = '';
   for (let i = 0; i < 30 && !warned; i++) {
     const run = await runAt(offset);
     expect(run.code).toBe(0);
@@ -310,9 +382,14 @@ test('a window whose query keeps failing is retried with back-off, then given up
       visible(run.stdout)
         .split('\n')
         .find(line => line.startsWith('::warning::Audit log query for')) ?? '';
+    summary = run.summary;
     offset += 30 * MIN;
   }
   expect(warned).toMatch(/failed 6 times \(last: the query ended as failed\); this window is given up/);
+  // Not a silent loss: the job summary names the window too, and lists every rule (quiet ones with 0).
+  expect(summary).toMatch(/1 window\(s\) given up: \S+ – \S+<\/b> \(records only in them are not counted\)/);
+  expect(summary).toMatch(/in the last 24 h, budget 100/);
+  for (const name of ['Mass file deletion', 'Inbox rule forwards mail', 'New sign-in IP']) expect(summary).toContain(`<td>${name}</td>`);
   // The window the warning names had its query created six times.
   const named = /Audit log query for (\S+ – \S+) failed/.exec(warned)![1];
   expect(fake.graph.audit.created.filter(body => String(body.displayName).endsWith(named))).toHaveLength(6);

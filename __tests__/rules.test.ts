@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { SettingsError } from '../src/inputs.js';
-import { newLedger, planWindows, TIERS, MAX_WINDOW_MS } from '../src/audit-ledger.js';
+import { budgetFreesAt, createdToday, MAX_CREATES_PER_DAY, newLedger, planWindows, recordCreation, TIERS, MAX_WINDOW_MS } from '../src/audit-ledger.js';
+import { modelNoticeLatency } from './fakes/audit-latency.js';
 import { parseRules } from '../src/rules.js';
 import { recordMatches, valuesAt } from '../src/rule-match.js';
 import { emptyRuleEvalState, evaluateRecords, MAX_SEEN_RECORDS, type RuleEvalState } from '../src/rule-eval.js';
@@ -338,31 +339,33 @@ describe('bounded state', () => {
 });
 
 describe('query windows', () => {
+  const LAG = TIERS.fresh.lagMs;
   it('frontiers planted far in the future or past are brought back to what can be asked for', () => {
     const ledger = newLedger(NOW, 86_400_000);
     ledger.frontiers = { fresh: NOW + 365 * 86_400_000, settle: Number.MIN_SAFE_INTEGER, reconcile: NOW + 86_400_000 };
     const planned = planWindows(ledger, NOW, NOW - 2 * 86_400_000);
     expect(planned.every(w => w.s >= NOW - 2 * 86_400_000 && w.e <= NOW)).toBe(true);
-    expect(ledger.frontiers.fresh).toBe(NOW);
+    expect(ledger.frontiers.fresh).toBe(NOW - TIERS.fresh.lagMs);
     expect(ledger.frontiers.reconcile).toBe(NOW - TIERS.reconcile.lagMs);
-    // Ten minutes on, a fresh window follows on from now, not from next year.
-    expect(planWindows(ledger, NOW + 600_000, NOW - 2 * 86_400_000).filter(w => w.k === 'fresh')).toEqual([
-      { s: NOW - 300_000, e: NOW + 600_000, k: 'fresh', n: 0 }
+    // Half an hour on, a fresh window follows on from now, not from next year.
+    expect(planWindows(ledger, NOW + LAG, NOW - 2 * 86_400_000).filter(w => w.k === 'fresh')).toEqual([
+      { s: NOW - LAG - 300_000, e: NOW, k: 'fresh', n: 0 }
     ]);
   });
 
   it('the first run reads the look-back; later runs tile fresh and late windows', () => {
     const ledger = newLedger(NOW, 86_400_000);
     const first = planWindows(ledger, NOW, NOW - 2 * 86_400_000);
-    expect(first.filter(w => w.k === 'fresh').map(w => [w.s, w.e])).toEqual([[NOW - 86_400_000, NOW]]);
+    // The fresh tier queries a window once its records are in: it ends the tier's lag before now.
+    expect(first.filter(w => w.k === 'fresh').map(w => [w.s, w.e])).toEqual([[NOW - 86_400_000, NOW - LAG]]);
     expect(first.every(w => w.e - w.s <= MAX_WINDOW_MS)).toBe(true);
     // A clock that moved on by a millisecond while planning adds no sliver of a window.
     const late = newLedger(NOW - 1, 86_400_000);
-    expect(planWindows(late, NOW, NOW - 2 * 86_400_000)).toEqual([{ s: NOW - 1 - 86_400_000, e: NOW, k: 'fresh', n: 0 }]);
-    // Five minutes later nothing is due; ten minutes later a fresh window overlapping the last.
+    expect(planWindows(late, NOW, NOW - 2 * 86_400_000)).toEqual([{ s: NOW - 1 - 86_400_000, e: NOW - LAG, k: 'fresh', n: 0 }]);
+    // Five minutes later nothing is due; half an hour later a fresh window overlapping the last.
     expect(planWindows(ledger, NOW + 300_000, NOW - 2 * 86_400_000)).toEqual([]);
-    const next = planWindows(ledger, NOW + 600_000, NOW - 2 * 86_400_000);
-    expect(next).toEqual([{ s: NOW - 300_000, e: NOW + 600_000, k: 'fresh', n: 0 }]);
+    const next = planWindows(ledger, NOW + LAG, NOW - 2 * 86_400_000);
+    expect(next).toEqual([{ s: NOW - LAG - 300_000, e: NOW, k: 'fresh', n: 0 }]);
     // Later windows re-read the span once late records are in.
     const later = planWindows(ledger, NOW + 8 * 3_600_000, NOW - 2 * 86_400_000);
     expect(later.find(w => w.k === 'settle')!.e).toBe(NOW + 8 * 3_600_000 - TIERS.settle.lagMs);
@@ -372,5 +375,30 @@ describe('query windows', () => {
       k: 'reconcile',
       n: 0
     });
+  });
+});
+
+describe('query budget and latency', () => {
+  it('a modelled tenant (records 10-60 min late, queries up to 40 min, a run every 5 min): at most 100 queries a day, median notice within 100 min', () => {
+    const figures = modelNoticeLatency({ days: 3, scheduleMinutes: 5, lateMinutes: [10, 60], queryMinutes: [1, 40], eventsPerHour: 20, seed: 42 });
+    expect(figures.missed).toBe(0);
+    expect(figures.maxCreatesPerDay).toBeLessThanOrEqual(MAX_CREATES_PER_DAY);
+    expect(figures.medianMinutes).toBeLessThanOrEqual(100);
+    // Every record is counted within the reconcile tier's reach.
+    expect(figures.maxMinutes).toBeLessThanOrEqual(12 * 60);
+  });
+
+  it('the daily budget holds whatever fails: creations past it wait until the oldest is a day old', () => {
+    const ledger = newLedger(NOW, 86_400_000);
+    for (let i = 0; i < MAX_CREATES_PER_DAY; i++) {
+      expect(budgetFreesAt(ledger, NOW + i * 60_000)).toBeUndefined();
+      recordCreation(ledger, NOW + i * 60_000);
+    }
+    expect(createdToday(ledger, NOW + 100 * 60_000)).toBe(MAX_CREATES_PER_DAY);
+    expect(budgetFreesAt(ledger, NOW + 100 * 60_000)).toBe(NOW + 86_400_000);
+    expect(budgetFreesAt(ledger, NOW + 86_400_000 + 1)).toBeUndefined();
+    // What is kept is bounded: a day's creations, never more.
+    for (let i = 0; i < 1000; i++) recordCreation(ledger, NOW + 2 * 86_400_000 + i);
+    expect(ledger.made!.length).toBeLessThanOrEqual(2 * MAX_CREATES_PER_DAY);
   });
 });

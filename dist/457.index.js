@@ -67,6 +67,21 @@ function graphSaid(body) {
 function denied(status, body) {
     return new AuditApiError(`Microsoft Graph denied the audit log query API (HTTP ${status})${graphSaid(body)}. The rules input needs the application permission AuditLogsQuery.Read.All (or the per-workload AuditLogsQuery-Exchange.Read.All, AuditLogsQuery-SharePoint.Read.All, AuditLogsQuery-OneDrive.Read.All, AuditLogsQuery-Entra.Read.All for the operations the rules name) with admin consent, and unified auditing turned on in Purview (Audit → Start recording user and admin activity).`);
 }
+/**
+ * A refused create, told by what Graph said: only a 404 or "Resource not found for the segment" (Graph's
+ * 400 for a path it does not serve, as when Microsoft moved the API) is about the version; a tenant with
+ * unified auditing off answers 400 AuditingDisabledTenant; any other 400 is shown as Graph wrote it.
+ */
+function refused(client, status, body) {
+    const said = graphSaid(body);
+    if (/AuditingDisabledTenant/i.test(body)) {
+        return new AuditApiError(`Unified auditing is off for this tenant (HTTP ${status}, AuditingDisabledTenant)${said}: the audit log has no records for the rules. Turn it on in Microsoft Purview (Audit → Start recording user and admin activity, or Set-AdminAuditLogConfig -UnifiedAuditLogIngestionEnabled $true); records are searchable from about an hour later. Alerts are delivered meanwhile.`);
+    }
+    if (status === 404 || /not found for the segment/i.test(body)) {
+        return new AuditApiError(`Microsoft Graph does not serve the audit log query API on ${client.version} (HTTP ${status})${said}. Microsoft has moved this API between v1.0 and beta; set the input audit-api-version to ${otherVersion(client.version)} and run again.`);
+    }
+    return new AuditApiError(`Microsoft Graph refused to create an audit log query (HTTP ${status})${said}. Check the rules' operations and the tenant's audit settings.`);
+}
 function queriesUrl(client) {
     return `${client.endpoint}/${client.version}/security/auditLog/queries`;
 }
@@ -119,9 +134,8 @@ async function createQuery(client, window, operations, displayName) {
         return { deferMs: (0,http/* parseRetryAfter */.mu)(answer.headers['retry-after']) ?? 5 * 60_000 };
     if (answer.status === 401 || answer.status === 403)
         throw denied(answer.status, answer.body);
-    if (answer.status === 400 || answer.status === 404) {
-        throw new AuditApiError(`Microsoft Graph refused to create an audit log query on ${client.version} (HTTP ${answer.status})${graphSaid(answer.body)}. Microsoft has moved this API between v1.0 and beta; set the input audit-api-version to ${otherVersion(client.version)} and run again.`);
-    }
+    if (answer.status === 400 || answer.status === 404)
+        throw refused(client, answer.status, answer.body);
     if (answer.status < 200 || answer.status >= 300)
         return { failed: `HTTP ${answer.status}${graphSaid(answer.body)}` };
     const id = textId(queryOf(answer.body)?.id);
@@ -251,6 +265,17 @@ function conditionHolds(record, condition) {
     const found = valuesAt(record, condition.field);
     if (condition.op === 'exists')
         return found.length > 0 === condition.exists;
+    if (condition.op === 'any') {
+        // One item must meet every inner condition: {Name: ForwardingSmtpAddress, Value: ''} is not a forward.
+        return found.some(item => typeof item === 'object' && !Array.isArray(item) && condition.items.every(inner => conditionHolds(item, inner)));
+    }
+    if (condition.op === 'not-empty') {
+        const filled = found.some(value => {
+            const text = textOf(value);
+            return text !== undefined ? text.trim() !== '' : typeof value === 'object';
+        });
+        return filled === condition.exists;
+    }
     const texts = found
         .map(textOf)
         .filter((text) => text !== undefined)
@@ -261,7 +286,7 @@ function conditionHolds(record, condition) {
         case 'in':
             return texts.some(text => condition.values.includes(text));
         case 'contains':
-            return texts.some(text => text.includes(condition.values[0]));
+            return texts.some(text => condition.values.some(value => text.includes(value)));
         case 'not-in':
             return !texts.some(text => condition.values.includes(text));
     }
@@ -371,6 +396,19 @@ function groupKey(group) {
     return group.length <= 200 ? group : `#${shortHash(group)}`;
 }
 /**
+ * Gives every rule its state, afresh where the rule is new or its definition changed. A harvest calls it
+ * before reading any record: a window with no record for a rule (rare-event rules see them for days) still
+ * starts that rule's learning period and must leave a state the prune can walk.
+ */
+function ensureRuleStates(state, rules, windowStart) {
+    for (const rule of rules) {
+        const ruleState = state.rules[rule.name];
+        const fingerprint = ruleFingerprint(rule);
+        if (!ruleState || ruleState.f !== fingerprint)
+            state.rules[rule.name] = { f: fingerprint, l: windowStart, g: Object.create(null) };
+    }
+}
+/**
  * Evaluates one harvested window's records against the rules. `windowStart` starts the learning period
  * of a new-value rule met for the first time. Records are streamed: only what a rule needs is kept.
  */
@@ -384,11 +422,8 @@ pruneAfter = true) {
     const oldest = now - horizonMs;
     // Rules by operation: a record meets only the rules that name its operation.
     const byOperation = new Map();
+    ensureRuleStates(state, rules, windowStart);
     for (const rule of rules) {
-        const ruleState = state.rules[rule.name];
-        const fingerprint = ruleFingerprint(rule);
-        if (!ruleState || ruleState.f !== fingerprint)
-            state.rules[rule.name] = { f: fingerprint, l: windowStart, g: Object.create(null) };
         for (const op of rule.operationSet)
             byOperation.set(op, [...(byOperation.get(op) ?? []), rule]);
     }
@@ -592,6 +627,9 @@ function pruneRuleState(state, rules, now, horizonMs = EVENT_HORIZON_MS) {
             delete state.rules[name];
     for (const rule of rules) {
         const ruleState = state.rules[rule.name];
+        // A rule not yet met by any harvest has nothing to prune (and must not make the harvest fail).
+        if (!ruleState)
+            continue;
         const ttl = rule.type === 'new-value' ? BASELINE_TTL_MS : horizonMs;
         for (const [gKey, group] of Object.entries(ruleState.g)) {
             if (group.t < now - ttl) {
@@ -691,6 +729,8 @@ function queriedOperations(rules) {
 async function harvest(client, window, state, options, report, firings) {
     let batch = [];
     const horizon = Math.max(EVENT_HORIZON_MS, options.lookbackMs + 3_600_000);
+    // Every rule gets its state now, records or not: an empty window is a harvest like any other.
+    ensureRuleStates(state.r, options.rules, window.s);
     const flush = () => {
         if (batch.length === 0)
             return;
@@ -732,7 +772,16 @@ async function harvest(client, window, state, options, report, firings) {
 async function runAudit(previous, client, options) {
     const start = options.now();
     const state = previous ?? newAuditState(start, options.lookbackMs);
-    const report = { inFlight: 0, created: 0, harvested: 0, records: 0, hits: new Map(), gaveUp: [] };
+    const report = {
+        inFlight: 0,
+        created: 0,
+        createdToday: 0,
+        harvested: 0,
+        records: 0,
+        hits: new Map(),
+        rules: options.rules.map(rule => rule.name),
+        gaveUp: []
+    };
     const firings = [];
     const reach = start - Math.max(EVENT_HORIZON_MS, options.lookbackMs);
     const ledger = state.w;
@@ -826,6 +875,15 @@ async function runAudit(previous, client, options) {
                 break;
             if (window.b !== undefined && window.b > options.now())
                 continue;
+            const freesAt = (0,audit_ledger/* budgetFreesAt */.eV)(ledger, options.now());
+            if (freesAt !== undefined) {
+                // Our own daily budget: waiting windows wait (nothing is lost, the frontiers do not move on).
+                for (const waiting of ledger.windows)
+                    if (!waiting.q)
+                        waiting.b = Math.max(waiting.b ?? 0, freesAt);
+                log/* info */.pq(`Audit log queries: ${audit_ledger/* MAX_CREATES_PER_DAY */.U8} created in the last 24 h (this action's daily budget); the next is created after ${new Date(freesAt).toISOString()}.`);
+                break;
+            }
             const result = await createQuery(client, { start: window.s, end: window.e }, operations, `m365-alerts-to-teams ${window.k} ${describeWindow(window)}`);
             if ('deferMs' in result) {
                 // The tenant's search slots are full: every waiting window waits, nothing is retried now.
@@ -838,11 +896,14 @@ async function runAudit(previous, client, options) {
                 break;
             }
             if ('failed' in result) {
+                // Counted against the budget all the same: the service may have made the query before failing.
+                (0,audit_ledger/* recordCreation */.x8)(ledger, options.now());
                 giveUpOrRetry(window, result.failed);
                 continue;
             }
             window.q = result.created;
             window.c = options.now();
+            (0,audit_ledger/* recordCreation */.x8)(ledger, options.now());
             report.created++;
         }
     }
@@ -855,6 +916,7 @@ async function runAudit(previous, client, options) {
             throw error;
     }
     report.inFlight = ledger.windows.filter(w => w.q).length;
+    report.createdToday = (0,audit_ledger/* createdToday */.OE)(ledger, options.now());
     let newCount = 0;
     for (const firing of firings) {
         if (Object.hasOwn(state.o, firing.id) || Object.hasOwn(state.t, firing.id))
@@ -866,12 +928,12 @@ async function runAudit(previous, client, options) {
     return { state, notices: Object.values(state.o).map(noticeOf), newCount, report };
 }
 /** No rules any more, but notices still owed: they are posted all the same; nothing else runs. */
-function carryAudit(state) {
+function carryAudit(state, now) {
     return {
         state,
         notices: Object.values(state.o).map(noticeOf),
         newCount: 0,
-        report: { inFlight: 0, created: 0, harvested: 0, records: 0, hits: new Map(), gaveUp: [] }
+        report: { inFlight: 0, created: 0, createdToday: (0,audit_ledger/* createdToday */.OE)(state.w, now), harvested: 0, records: 0, hits: new Map(), rules: [], gaveUp: [] }
     };
 }
 /** After delivery: delivered rule notices become told; the rest stay owed. */

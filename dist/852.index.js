@@ -94,6 +94,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 /**
  * Route patterns run on attacker-written titles, in every run. JavaScript's backtracking engine takes
  * exponential time on patterns like `(a+)+$`, so patterns are compiled with RE2JS, a linear-time
@@ -170,7 +171,12 @@ function parseRoutes(text, allowLegacy) {
         if (entry.severity !== undefined)
             route.severities = listValue(entry.severity).map(value => pick(where, 'severity', value, _alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC));
         if (entry['service-sources'] !== undefined)
-            route.serviceSources = listValue(entry['service-sources']).map(value => pick(where, 'service-sources', value, _alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SERVICE_SOURCES */ .X5));
+            route.serviceSources = listValue(entry['service-sources']).map(value => {
+                const found = typeof value === 'string' ? (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .serviceSourceOf */ .Wc)(value, message => _log_js__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Input 'routes' ${where}${message}`)) : undefined;
+                if (!found)
+                    fail(where, `'service-sources' has '${(0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(String(value), 60)}', which is not a serviceSource value`, `Valid values: ${_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SERVICE_SOURCES */ .X5.join(', ')}.`);
+                return found;
+            });
         if (entry.title !== undefined)
             route.title = titlePatternKey(entry.title, (problem, valid) => fail(where, problem, valid));
         return route;
@@ -195,6 +201,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5625);
 /* harmony import */ var _yaml_list_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2813);
 /* harmony import */ var _routes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4913);
+
 
 
 
@@ -279,7 +286,12 @@ function parseSuppress(text) {
         if (entry.severity !== undefined)
             rule.severities = allowed(where, 'severity', entry.severity, _alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC);
         if (entry['service-sources'] !== undefined)
-            rule.serviceSources = allowed(where, 'service-sources', entry['service-sources'], _alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SERVICE_SOURCES */ .X5);
+            rule.serviceSources = strings(where, 'service-sources', entry['service-sources']).map(item => {
+                const found = (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .serviceSourceOf */ .Wc)(item, message => _log_js__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Input 'suppress' ${where}${message}`));
+                if (!found)
+                    fail(where, `'service-sources' has '${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(item, 60)}', which is not a serviceSource value`, `Valid values: ${_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SERVICE_SOURCES */ .X5.join(', ')}.`);
+                return found;
+            });
         if (entry['detection-sources'] !== undefined)
             rule.detectionSources = strings(where, 'detection-sources', entry['detection-sources']).map(s => s.toLowerCase());
         if (entry.categories !== undefined)

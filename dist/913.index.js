@@ -59,6 +59,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 /**
  * Route patterns run on attacker-written titles, in every run. JavaScript's backtracking engine takes
  * exponential time on patterns like `(a+)+$`, so patterns are compiled with RE2JS, a linear-time
@@ -135,7 +136,12 @@ function parseRoutes(text, allowLegacy) {
         if (entry.severity !== undefined)
             route.severities = listValue(entry.severity).map(value => pick(where, 'severity', value, _alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC));
         if (entry['service-sources'] !== undefined)
-            route.serviceSources = listValue(entry['service-sources']).map(value => pick(where, 'service-sources', value, _alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SERVICE_SOURCES */ .X5));
+            route.serviceSources = listValue(entry['service-sources']).map(value => {
+                const found = typeof value === 'string' ? (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .serviceSourceOf */ .Wc)(value, message => _log_js__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Input 'routes' ${where}${message}`)) : undefined;
+                if (!found)
+                    fail(where, `'service-sources' has '${(0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(String(value), 60)}', which is not a serviceSource value`, `Valid values: ${_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SERVICE_SOURCES */ .X5.join(', ')}.`);
+                return found;
+            });
         if (entry.title !== undefined)
             route.title = titlePatternKey(entry.title, (problem, valid) => fail(where, problem, valid));
         return route;

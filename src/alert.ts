@@ -69,8 +69,25 @@ export const SERVICE_SOURCES = [
   'dataLossPrevention',
   'microsoftDefenderForCloud',
   'microsoftSentinel',
-  'microsoftInsiderRiskManagement'
+  'microsoftInsiderRiskManagement',
+  'microsoftThreatIntelligence',
+  'microsoftSecurityForAI'
 ] as const;
+
+/**
+ * A `serviceSource` value as an input names it: a documented one in its documented spelling (any case),
+ * or, since the enum is evolvable and Microsoft adds members before the docs list them, any other
+ * camelCase name as written, with `warn` told so. Undefined: not a serviceSource at all (an input error).
+ */
+export function serviceSourceOf(text: string, warn: (message: string) => void): string | undefined {
+  const known = SERVICE_SOURCES.find(value => value.toLowerCase() === text.trim().toLowerCase());
+  if (known) return known;
+  if (!/^[a-z][A-Za-z0-9]{2,63}$/.test(text.trim())) return undefined;
+  warn(
+    `'${text.trim()}' is not a serviceSource value Microsoft documents (${SERVICE_SOURCES.join(', ')}); it is used as written. Check its spelling if it should match alerts.`
+  );
+  return text.trim();
+}
 
 /** Milliseconds since the epoch of an ISO timestamp, or NaN. Graph uses 7 fractional digits: Date copes. */
 export function timeOf(value: string | null | undefined): number {

@@ -1,6 +1,18 @@
 import type { GraphAlert } from './alert.js';
 import type { AuditState, OwedRuleNotice, RuleHit } from './audit-state.js';
-import { MAX_ATTEMPTS, MAX_IN_FLIGHT, newLedger, planWindows, retryDelay, STUCK_AFTER_MS, type AuditWindow } from './audit-ledger.js';
+import {
+  budgetFreesAt,
+  createdToday,
+  MAX_ATTEMPTS,
+  MAX_CREATES_PER_DAY,
+  MAX_IN_FLIGHT,
+  newLedger,
+  planWindows,
+  recordCreation,
+  retryDelay,
+  STUCK_AFTER_MS,
+  type AuditWindow
+} from './audit-ledger.js';
 import type { Notice } from './delta.js';
 import { ExchangeCancelled } from './http.js';
 import { shortDuration } from './inputs.js';
@@ -8,7 +20,7 @@ import { AuditApiError, createQuery, getQuery, readRecords, type AuditClient } f
 import { ClockSkewError, GraphError, PagingStopped } from './graph/client.js';
 import * as log from './log.js';
 import type { AuditRule } from './rule-match.js';
-import { emptyRuleEvalState, evaluateRecords, EVENT_HORIZON_MS, pruneRuleState, type RuleFiring } from './rule-eval.js';
+import { emptyRuleEvalState, ensureRuleStates, evaluateRecords, EVENT_HORIZON_MS, pruneRuleState, type RuleFiring } from './rule-eval.js';
 
 export type { AuditState, OwedRuleNotice, RuleHit } from './audit-state.js';
 
@@ -22,10 +34,14 @@ export type { AuditState, OwedRuleNotice, RuleHit } from './audit-state.js';
 export interface AuditReport {
   inFlight: number;
   created: number;
+  /** Queries created in the last 24 h, this run's included (the tenant's allowance is shared). */
+  createdToday: number;
   harvested: number;
   records: number;
   deferredUntil?: number;
   hits: Map<string, number>;
+  /** Every configured rule's name, so the job summary lists the quiet ones with 0. */
+  rules: string[];
   /** Windows given up after MAX_ATTEMPTS, as "start – end". */
   gaveUp: string[];
   /** A problem an admin must fix (permission, API version); the run fails after delivering the rest. */
@@ -126,6 +142,8 @@ async function harvest(
 ): Promise<void> {
   let batch: unknown[] = [];
   const horizon = Math.max(EVENT_HORIZON_MS, options.lookbackMs + 3_600_000);
+  // Every rule gets its state now, records or not: an empty window is a harvest like any other.
+  ensureRuleStates(state.r, options.rules, window.s);
   const flush = () => {
     if (batch.length === 0) return;
     const result = evaluateRecords(
@@ -175,7 +193,16 @@ async function harvest(
 export async function runAudit(previous: AuditState | undefined, client: AuditClient, options: AuditRunOptions): Promise<AuditOutcome> {
   const start = options.now();
   const state = previous ?? newAuditState(start, options.lookbackMs);
-  const report: AuditReport = { inFlight: 0, created: 0, harvested: 0, records: 0, hits: new Map(), gaveUp: [] };
+  const report: AuditReport = {
+    inFlight: 0,
+    created: 0,
+    createdToday: 0,
+    harvested: 0,
+    records: 0,
+    hits: new Map(),
+    rules: options.rules.map(rule => rule.name),
+    gaveUp: []
+  };
   const firings: RuleFiring[] = [];
   const reach = start - Math.max(EVENT_HORIZON_MS, options.lookbackMs);
   const ledger = state.w;
@@ -186,6 +213,8 @@ export async function runAudit(previous: AuditState | undefined, client: AuditCl
     if (window.q !== undefined && !/^[A-Za-z0-9._:-]{1,200}$/.test(window.q)) delete window.q;
     return window.s < window.e;
   });
+  // Creation times from the future (planted, or a clock set back) would hold the budget shut: dropped.
+  ledger.made = (ledger.made ?? []).filter(at => at <= start);
   const giveUpOrRetry = (window: AuditWindow, why: string) => {
     window.n++;
     delete window.q;
@@ -269,6 +298,15 @@ export async function runAudit(previous: AuditState | undefined, client: AuditCl
       if (options.now() >= options.deadline) break;
       if (ledger.windows.filter(w => w.q).length >= MAX_IN_FLIGHT) break;
       if (window.b !== undefined && window.b > options.now()) continue;
+      const freesAt = budgetFreesAt(ledger, options.now());
+      if (freesAt !== undefined) {
+        // Our own daily budget: waiting windows wait (nothing is lost, the frontiers do not move on).
+        for (const waiting of ledger.windows) if (!waiting.q) waiting.b = Math.max(waiting.b ?? 0, freesAt);
+        log.info(
+          `Audit log queries: ${MAX_CREATES_PER_DAY} created in the last 24 h (this action's daily budget); the next is created after ${new Date(freesAt).toISOString()}.`
+        );
+        break;
+      }
       const result = await createQuery(
         client,
         { start: window.s, end: window.e },
@@ -284,11 +322,14 @@ export async function runAudit(previous: AuditState | undefined, client: AuditCl
         break;
       }
       if ('failed' in result) {
+        // Counted against the budget all the same: the service may have made the query before failing.
+        recordCreation(ledger, options.now());
         giveUpOrRetry(window, result.failed);
         continue;
       }
       window.q = result.created;
       window.c = options.now();
+      recordCreation(ledger, options.now());
       report.created++;
     }
   } catch (error) {
@@ -297,6 +338,7 @@ export async function runAudit(previous: AuditState | undefined, client: AuditCl
     else throw error;
   }
   report.inFlight = ledger.windows.filter(w => w.q).length;
+  report.createdToday = createdToday(ledger, options.now());
 
   let newCount = 0;
   for (const firing of firings) {
@@ -309,12 +351,12 @@ export async function runAudit(previous: AuditState | undefined, client: AuditCl
 }
 
 /** No rules any more, but notices still owed: they are posted all the same; nothing else runs. */
-export function carryAudit(state: AuditState): AuditOutcome {
+export function carryAudit(state: AuditState, now: number): AuditOutcome {
   return {
     state,
     notices: Object.values(state.o).map(noticeOf),
     newCount: 0,
-    report: { inFlight: 0, created: 0, harvested: 0, records: 0, hits: new Map(), gaveUp: [] }
+    report: { inFlight: 0, created: 0, createdToday: createdToday(state.w, now), harvested: 0, records: 0, hits: new Map(), rules: [], gaveUp: [] }
   };
 }
 

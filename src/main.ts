@@ -178,7 +178,7 @@ async function auditStep(
     const carried = previous?.audit;
     if (!carried || Object.keys(carried.o).length === 0) return undefined;
     const audit = await import('./audit.js');
-    return audit.carryAudit(carried);
+    return audit.carryAudit(carried, Date.now());
   }
   const [audit, { GRAPH_RETRY_POLICY }] = await Promise.all([import('./audit.js'), import('./graph/client.js')]);
   const outcome = await audit.runAudit(

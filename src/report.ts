@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as core from './runner-io.js';
 import type { GraphAlert } from './alert.js';
 import type { Delta } from './delta.js';
+import { MAX_CREATES_PER_DAY } from './audit-ledger.js';
 import { redact } from './secrets.js';
 import { deliveredNotices } from './delivery.js';
 import type { DeliveryResult } from './teams/webhook.js';
@@ -15,6 +16,8 @@ import type { DeliveryResult } from './teams/webhook.js';
 export const NEW_ALERTS_OUTPUT_LIMIT = 100;
 /** The report file lists at most this many notices (whole alerts) and cards, and says how many it left out. */
 export const REPORT_NOTICE_LIMIT = 2_000;
+/** The report file's size at most: the notices and cards listed are cut until it fits. */
+export const REPORT_MAX_BYTES = 10 * 1024 * 1024;
 /** Job summary rows; GitHub drops a summary over 1 MiB. */
 export const SUMMARY_ROW_LIMIT = 300;
 
@@ -69,8 +72,22 @@ export function counts(outcome: RunOutcome) {
 export async function writeReport(outcome: RunOutcome, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const directory = env.RUNNER_TEMP || os.tmpdir();
   const file = path.join(directory, `m365-alerts-report-${env.GITHUB_RUN_ID || process.pid}-${env.GITHUB_RUN_ATTEMPT || '1'}.json`);
+  // Whole alerts are large (up to a few hundred KB each): the file is cut to REPORT_MAX_BYTES by listing
+  // fewer notices and cards, halving until it fits, and says how many it left out.
+  let limit = REPORT_NOTICE_LIMIT;
+  let text = reportText(outcome, limit);
+  while (Buffer.byteLength(text) > REPORT_MAX_BYTES && limit > 0) {
+    limit = Math.floor(limit / 2);
+    text = reportText(outcome, limit);
+  }
+  await fs.mkdir(directory, { recursive: true });
+  await fs.writeFile(file, text);
+  return file;
+}
+
+function reportText(outcome: RunOutcome, limit: number): string {
   const { notices } = outcome.delta;
-  const cards = outcome.results.slice(0, REPORT_NOTICE_LIMIT);
+  const cards = outcome.results.slice(0, limit);
   const report = {
     ...counts(outcome),
     mode: outcome.mode,
@@ -86,15 +103,16 @@ export async function writeReport(outcome: RunOutcome, env: NodeJS.ProcessEnv = 
     })),
     cardsLeftOut: outcome.results.length - cards.length,
     notices: notices
-      .slice(0, REPORT_NOTICE_LIMIT)
+      .slice(0, limit)
       .map(notice => ({ kind: notice.kind, previousState: notice.previousSignature ?? null, alert: notice.alert })),
-    noticesLeftOut: Math.max(0, notices.length - REPORT_NOTICE_LIMIT),
+    noticesLeftOut: Math.max(0, notices.length - limit),
     rules: outcome.audit
       ? {
           newNotices: outcome.audit.newCount,
           owedBeforeDelivery: outcome.audit.owed,
           queriesInFlight: outcome.audit.report.inFlight,
           queriesCreated: outcome.audit.report.created,
+          queriesCreatedLast24h: outcome.audit.report.createdToday,
           windowsHarvested: outcome.audit.report.harvested,
           recordsRead: outcome.audit.report.records,
           recordsCountedByRule: Object.fromEntries(outcome.audit.report.hits),
@@ -103,11 +121,9 @@ export async function writeReport(outcome: RunOutcome, env: NodeJS.ProcessEnv = 
         }
       : null
   };
-  await fs.mkdir(directory, { recursive: true });
   // Alerts are bounded copies (intake.ts), so this cannot recurse without end; server answers in errors are
   // redacted where they arise, and once more here for any signed URL.
-  await fs.writeFile(file, redact(JSON.stringify(report, null, 2)));
-  return file;
+  return redact(JSON.stringify(report, null, 2));
 }
 
 export function setOutputs(outcome: RunOutcome, reportPath: string): void {
@@ -175,16 +191,18 @@ export async function writeSummary(outcome: RunOutcome): Promise<void> {
     const r = outcome.audit.report;
     core.summary.addHeading('Audit log rules', 4);
     core.summary.addRaw(
-      `<p>${outcome.audit.newCount} new rule notice(s), ${outcome.audit.owed} owed before delivery. Queries: ${r.inFlight} in flight, ${r.created} created, ${r.harvested} window(s) harvested with ${r.records} record(s)${r.deferredUntil ? `; the API asked to wait (429) until ${new Date(r.deferredUntil).toISOString()}` : ''}${r.gaveUp.length ? `; <b>${r.gaveUp.length} window(s) given up</b>` : ''}.${r.error ? ` <b>${html(r.error)}</b>` : ''}</p>`,
+      `<p>${outcome.audit.newCount} new rule notice(s), ${outcome.audit.owed} owed before delivery. Queries: ${r.inFlight} in flight, ${r.created} created (${r.createdToday} in the last 24 h, budget ${MAX_CREATES_PER_DAY}), ${r.harvested} window(s) harvested with ${r.records} record(s)${r.deferredUntil ? `; the API asked to wait (429) until ${new Date(r.deferredUntil).toISOString()}` : ''}${r.gaveUp.length ? `; <b>${r.gaveUp.length} window(s) given up: ${r.gaveUp.map(html).join(', ')}</b> (records only in them are not counted)` : ''}.${r.error ? ` <b>${html(r.error)}</b>` : ''}</p>`,
       true
     );
-    if (r.hits.size > 0) {
+    // Every configured rule, the quiet ones with 0: an admin sees that a rule is there and read nothing.
+    const names = [...new Set([...r.rules, ...r.hits.keys()])];
+    if (names.length > 0) {
       core.summary.addTable([
         [
           { data: 'Rule', header: true },
-          { data: 'Records counted', header: true }
+          { data: 'Records counted this run', header: true }
         ],
-        ...[...r.hits].map(([rule, count]) => [html(rule), String(count)])
+        ...names.map(rule => [html(rule), String(r.hits.get(rule) ?? 0)])
       ]);
     }
   }

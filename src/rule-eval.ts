@@ -113,6 +113,19 @@ export interface EvaluationResult {
 }
 
 /**
+ * Gives every rule its state, afresh where the rule is new or its definition changed. A harvest calls it
+ * before reading any record: a window with no record for a rule (rare-event rules see them for days) still
+ * starts that rule's learning period and must leave a state the prune can walk.
+ */
+export function ensureRuleStates(state: RuleEvalState, rules: readonly AuditRule[], windowStart: number): void {
+  for (const rule of rules) {
+    const ruleState = state.rules[rule.name];
+    const fingerprint = ruleFingerprint(rule);
+    if (!ruleState || ruleState.f !== fingerprint) state.rules[rule.name] = { f: fingerprint, l: windowStart, g: Object.create(null) };
+  }
+}
+
+/**
  * Evaluates one harvested window's records against the rules. `windowStart` starts the learning period
  * of a new-value rule met for the first time. Records are streamed: only what a rule needs is kept.
  */
@@ -133,10 +146,8 @@ export function evaluateRecords(
   const oldest = now - horizonMs;
   // Rules by operation: a record meets only the rules that name its operation.
   const byOperation = new Map<string, AuditRule[]>();
+  ensureRuleStates(state, rules, windowStart);
   for (const rule of rules) {
-    const ruleState = state.rules[rule.name];
-    const fingerprint = ruleFingerprint(rule);
-    if (!ruleState || ruleState.f !== fingerprint) state.rules[rule.name] = { f: fingerprint, l: windowStart, g: Object.create(null) };
     for (const op of rule.operationSet) byOperation.set(op, [...(byOperation.get(op) ?? []), rule]);
   }
   const touched = new Map<AuditRule, Map<string, PendingGroup>>();
@@ -323,6 +334,8 @@ export function pruneRuleState(state: RuleEvalState, rules: readonly AuditRule[]
   for (const name of Object.keys(state.rules)) if (!names.has(name)) delete state.rules[name];
   for (const rule of rules) {
     const ruleState = state.rules[rule.name];
+    // A rule not yet met by any harvest has nothing to prune (and must not make the harvest fail).
+    if (!ruleState) continue;
     const ttl = rule.type === 'new-value' ? BASELINE_TTL_MS : horizonMs;
     for (const [gKey, group] of Object.entries(ruleState.g)) {
       if (group.t < now - ttl) {

@@ -7,14 +7,17 @@ import type { Severity } from './alert.js';
  * field is untrusted: values are read through own keys only, lists are walked with a bound, and
  * nothing here throws on a record of the wrong shape.
  */
-export type ConditionOp = 'equals' | 'in' | 'contains' | 'exists' | 'not-in';
+export type ConditionOp = 'equals' | 'in' | 'contains' | 'exists' | 'not-empty' | 'not-in' | 'any';
 
 export interface Condition {
   field: string[];
   op: ConditionOp;
-  /** Lower-cased; empty for `exists`. */
+  /** Lower-cased; empty for `exists`, `not-empty` and `any`. */
   values: string[];
+  /** `exists` / `not-empty`: whether the field must be there (non-empty) or not. */
   exists?: boolean;
+  /** `any`: conditions that one item of the list at `field` must meet together (Parameters' Name and Value). */
+  items?: Condition[];
 }
 
 export interface AuditRule {
@@ -108,6 +111,20 @@ export function firstText(record: AuditRecord, path: readonly string[]): string 
 function conditionHolds(record: AuditRecord, condition: Condition): boolean {
   const found = valuesAt(record, condition.field);
   if (condition.op === 'exists') return found.length > 0 === condition.exists;
+  if (condition.op === 'any') {
+    // One item must meet every inner condition: {Name: ForwardingSmtpAddress, Value: ''} is not a forward.
+    return found.some(
+      item =>
+        typeof item === 'object' && !Array.isArray(item) && condition.items!.every(inner => conditionHolds(item as AuditRecord, inner))
+    );
+  }
+  if (condition.op === 'not-empty') {
+    const filled = found.some(value => {
+      const text = textOf(value);
+      return text !== undefined ? text.trim() !== '' : typeof value === 'object';
+    });
+    return filled === condition.exists;
+  }
   const texts = found
     .map(textOf)
     .filter((text): text is string => text !== undefined)
@@ -118,7 +135,7 @@ function conditionHolds(record: AuditRecord, condition: Condition): boolean {
     case 'in':
       return texts.some(text => condition.values.includes(text));
     case 'contains':
-      return texts.some(text => text.includes(condition.values[0]));
+      return texts.some(text => condition.values.some(value => text.includes(value)));
     case 'not-in':
       return !texts.some(text => condition.values.includes(text));
   }

@@ -2,6 +2,8 @@ import type { BlockList } from 'node:net';
 import { SEVERITIES, type Severity } from './alert.js';
 import { matchAllowed, parseDuration, SettingsError } from './inputs.js';
 import { ipBlockList } from './ip-list.js';
+import { AUDIT_RECORD_TYPES } from './audit-record-types.js';
+import * as log from './log.js';
 import { oneLine } from './log.js';
 import type { AuditRule, Condition, ConditionOp } from './rule-match.js';
 import { yamlList } from './yaml-list.js';
@@ -12,7 +14,7 @@ import { yamlList } from './yaml-list.js';
  * matching and evaluation are in rule-match.ts and rule-eval.ts.
  */
 const TYPES = ['match', 'threshold', 'new-value'] as const;
-const OPS: readonly ConditionOp[] = ['equals', 'in', 'contains', 'exists', 'not-in'];
+const OPS: readonly ConditionOp[] = ['equals', 'in', 'contains', 'exists', 'not-empty', 'not-in', 'any'];
 const COMMON_KEYS = ['name', 'type', 'severity', 'operations', 'record-types', 'services', 'where', 'exclude'];
 const TYPE_KEYS: Record<AuditRule['type'], string[]> = {
   match: [],
@@ -29,7 +31,7 @@ const EXAMPLE = `For example:
     - name: Mass file deletion
       type: threshold
       severity: high
-      operations: [FileDeleted, FileDeletedFirstStageRecycleBin, FileDeletedSecondStageRecycleBin]
+      operations: [FileRecycled, FolderRecycled, FileDeleted, FileDeletedFirstStageRecycleBin, FileDeletedSecondStageRecycleBin]
       threshold: 100
       window: 10m
       group-by: userPrincipalName
@@ -76,7 +78,7 @@ function durationOf(where: string, key: string, value: unknown, minMs: number, m
   return ms;
 }
 
-function conditionOf(where: string, index: number, value: unknown): Condition {
+function conditionOf(where: string, index: number, value: unknown, inner = false): Condition {
   const at = `${where}'where' item ${index + 1}: `;
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     fail(
@@ -92,15 +94,51 @@ function conditionOf(where: string, index: number, value: unknown): Condition {
   if (ops.length !== 1) fail(at, `has ${ops.length} operators`, `Give exactly one of ${OPS.join(', ')} besides 'field'.`);
   const op = ops[0] as ConditionOp;
   const field = pathOf(at, 'field', entry.field);
-  if (op === 'exists') {
-    if (typeof entry.exists !== 'boolean')
-      fail(at, "'exists' is not true or false", 'Write exists: true (the field is there) or exists: false.');
-    return { field, op, values: [], exists: entry.exists };
+  if (op === 'exists' || op === 'not-empty') {
+    if (typeof entry[op] !== 'boolean')
+      fail(at, `'${op}' is not true or false`, `Write ${op}: true (the field is there${op === 'not-empty' ? ' with a value' : ''}) or ${op}: false.`);
+    return { field, op, values: [], exists: entry[op] as boolean };
+  }
+  if (op === 'any') {
+    const list = entry.any;
+    if (inner) fail(at, "has an 'any' inside an 'any'", 'Nest one level only.');
+    if (!Array.isArray(list) || list.length === 0 || list.length > 20)
+      fail(
+        at,
+        "'any' is not a list of 1 to 20 conditions",
+        'e.g. {field: auditData.Parameters, any: [{field: Name, in: [ForwardingSmtpAddress]}, {field: Value, not-empty: true}]}.'
+      );
+    return { field, op, values: [], items: list.map((item, i) => conditionOf(`${at}'any' `, i, item, true)) };
   }
   const values = texts(at, op, entry[op]).map(item => item.toLowerCase());
-  if ((op === 'equals' || op === 'contains') && values.length !== 1)
-    fail(at, `'${op}' has ${values.length} values`, `Give one value to '${op}', or use 'in' / 'not-in' for a list.`);
+  if (op === 'equals' && values.length !== 1)
+    fail(at, `'equals' has ${values.length} values`, "Give one value to 'equals', or use 'in' / 'not-in' for a list.");
   return { field, op, values };
+}
+
+/** A name shaped like a Microsoft Entra activity ("Add member to role") lacks the period the audit log gives it. */
+function warnEntraPeriod(where: string, operations: readonly string[]): void {
+  for (const op of operations) {
+    if (/^[A-Z][a-z]+( [A-Za-z]+){2,}$/.test(op))
+      log.warning(
+        `Input 'rules' ${where}'operations' has '${oneLine(op, 80)}', which looks like a Microsoft Entra activity without its trailing period. In the unified audit log Entra operation names end with a period ('${oneLine(op, 80)}.'); without it the rule never matches.`
+      );
+  }
+}
+
+/** record-types: checked against Graph's auditLogRecordType list; an unknown one is warned about by name. */
+function recordTypesOf(where: string, value: unknown): Set<string> {
+  const known = new Set(AUDIT_RECORD_TYPES.map(type => type.toLowerCase()));
+  const types = texts(where, 'record-types', value);
+  for (const type of types) {
+    if (known.has(type.toLowerCase())) continue;
+    log.warning(
+      /^\d+$/.test(type)
+        ? `Input 'rules' ${where}'record-types' has '${type}', a number: the audit log query API gives record types by name (e.g. sharePointFileOperation, exchangeAdmin), so it never matches.`
+        : `Input 'rules' ${where}'record-types' has '${oneLine(type, 60)}', which is not an auditLogRecordType Microsoft documents; records of it may never come. Names are like sharePointFileOperation, exchangeAdmin, azureActiveDirectory.`
+    );
+  }
+  return new Set(types.map(type => type.toLowerCase()));
 }
 
 function ipList(where: string, value: unknown): BlockList {
@@ -166,8 +204,8 @@ export function parseRules(text: string): AuditRule[] {
       excludeUsers: new Set(),
       groupBy: []
     };
-    if (entry['record-types'] !== undefined)
-      rule.recordTypes = new Set(texts(where, 'record-types', entry['record-types']).map(s => s.toLowerCase()));
+    warnEntraPeriod(where, operations);
+    if (entry['record-types'] !== undefined) rule.recordTypes = recordTypesOf(where, entry['record-types']);
     if (entry.services !== undefined) rule.services = new Set(texts(where, 'services', entry.services).map(s => s.toLowerCase()));
     if (entry.where !== undefined) {
       const list = Array.isArray(entry.where) ? entry.where : [entry.where];

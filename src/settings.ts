@@ -1,4 +1,4 @@
-import { SERVICE_SOURCES, SEVERITIES, STATUSES, type Severity } from './alert.js';
+import { serviceSourceOf, SERVICE_SOURCES, SEVERITIES, STATUSES, type Severity } from './alert.js';
 import type { parseRoutes, Route } from './routes.js';
 import type { parseSuppress } from './suppress.js';
 import type { parseRules } from './rules.js';
@@ -18,6 +18,7 @@ import {
   type PostRate,
   type WebhookKind
 } from './inputs.js';
+import { oneLine, warning } from './log.js';
 
 export { CLOUDS, type Cloud } from './clouds.js';
 export {
@@ -205,6 +206,22 @@ export async function loadSettings(read: InputReader): Promise<Settings> {
 }
 
 /** Reads and validates every input. Throws SettingsError on the first problem. */
+/** `service-sources`: documented values in their spelling, other camelCase names as written (warned). */
+function serviceSourcesInput(read: InputReader): string[] {
+  const values: string[] = [];
+  for (const item of read('service-sources').split(/[\s,]+/).filter(Boolean)) {
+    const found = serviceSourceOf(item, message => warning(`Input 'service-sources': ${message}`));
+    if (!found)
+      fail(
+        'service-sources',
+        `contains '${oneLine(item, 60)}', which is not a serviceSource value`,
+        `Valid values: ${SERVICE_SOURCES.join(', ')} (or another camelCase value Microsoft has added).`
+      );
+    if (!values.includes(found)) values.push(found);
+  }
+  return values;
+}
+
 export function parseSettings(read: InputReader, parsers: OptionalParsers = {}): Settings {
   const source = oneOf(read, 'source', ['graph', 'file'] as const, 'graph');
   let graph: GraphSettings | undefined;
@@ -296,7 +313,7 @@ export function parseSettings(read: InputReader, parsers: OptionalParsers = {}):
     snapshotScope: graph ? graph.tenantId : 'file',
     minSeverity: oneOf(read, 'min-severity', SEVERITIES, 'low'),
     statuses: listOf(read, 'statuses', STATUSES, ['new', 'inProgress']),
-    serviceSources: listOf(read, 'service-sources', SERVICE_SOURCES, []),
+    serviceSources: serviceSourcesInput(read),
     lookbackMs: durationInput(read, 'lookback', '24h', 60_000, 180 * 86_400_000),
     firstRun: oneOf(read, 'first-run', ['notify', 'silent'] as const, 'notify'),
     notifyOn,

@@ -46,6 +46,14 @@ export interface FakeAuditLog {
   created: Array<Record<string, unknown>>;
   /** When set, every audit request is denied with this status. */
   deny?: number;
+  /**
+   * Query creations the tenant allows in any 24 hours (fake clock), then 429 with Retry-After. Microsoft's
+   * throttling page (security audit log query service limits, as quoted in shared/fixtures/graph/
+   * AUDIT-AND-INCIDENTS.md §1.7) gives at least 200 per rolling 24 hours, shared with every other caller.
+   */
+  dailyBudget: number;
+  /** Unified auditing is off for the tenant: creates answer 400 AuditingDisabledTenant. */
+  auditingDisabled?: boolean;
 }
 
 export function newFakeAuditLog(now: () => number): FakeAuditLog {
@@ -58,6 +66,7 @@ export function newFakeAuditLog(now: () => number): FakeAuditLog {
     failNext: 0,
     throttleNext: 0,
     pageSize: 100,
+    dailyBudget: 200,
     queries: new Map(),
     created: []
   };
@@ -120,7 +129,9 @@ export function handleAudit(log: FakeAuditLog, req: FakeRequest, res: ServerResp
     return true;
   }
   if (!log.versions.has(version)) {
-    json(res, 404, { error: { code: 'BadRequest', message: `Resource not found for the segment 'auditLog'.` } });
+    // Graph answers a path it does not serve with 400 BadRequest "Resource not found for the segment …"
+    // (as reported for /beta/security/auditLog/queries on GCC High: microsoft/coe-starter-kit#10118).
+    json(res, 400, { error: { code: 'BadRequest', message: `Resource not found for the segment 'auditLog'.` } });
     return true;
   }
   if (!id && req.method === 'POST') {
@@ -133,6 +144,18 @@ export function handleAudit(log: FakeAuditLog, req: FakeRequest, res: ServerResp
     }
     if (!Date.parse(String(body.filterStartDateTime)) || !Date.parse(String(body.filterEndDateTime))) {
       json(res, 400, { error: { code: 'BadRequest', message: 'filterStartDateTime and filterEndDateTime are required.' } });
+      return true;
+    }
+    if (log.auditingDisabled) {
+      // A tenant whose unified audit log ingestion is off refuses searches (Purview: "Turn auditing on or off").
+      json(res, 400, {
+        error: { code: 'BadRequest', message: 'AuditingDisabledTenant: Auditing is not enabled for the tenant. Enable auditing and try again.' }
+      });
+      return true;
+    }
+    const madeToday = [...log.queries.values()].filter(q => q.createdAt > log.now() - 86_400_000).length;
+    if (madeToday >= log.dailyBudget) {
+      json(res, 429, { error: { code: 'TooManyRequests', message: 'Audit search submissions exceeded for the tenant.' } }, { 'retry-after': '3600' });
       return true;
     }
     const running = [...log.queries.values()].filter(q => !['succeeded', 'failed'].includes(statusOf(log, q))).length;

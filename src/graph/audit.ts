@@ -56,6 +56,26 @@ function denied(status: number, body: string): AuditApiError {
   );
 }
 
+/**
+ * A refused create, told by what Graph said: only a 404 or "Resource not found for the segment" (Graph's
+ * 400 for a path it does not serve, as when Microsoft moved the API) is about the version; a tenant with
+ * unified auditing off answers 400 AuditingDisabledTenant; any other 400 is shown as Graph wrote it.
+ */
+function refused(client: AuditClient, status: number, body: string): AuditApiError {
+  const said = graphSaid(body);
+  if (/AuditingDisabledTenant/i.test(body)) {
+    return new AuditApiError(
+      `Unified auditing is off for this tenant (HTTP ${status}, AuditingDisabledTenant)${said}: the audit log has no records for the rules. Turn it on in Microsoft Purview (Audit → Start recording user and admin activity, or Set-AdminAuditLogConfig -UnifiedAuditLogIngestionEnabled $true); records are searchable from about an hour later. Alerts are delivered meanwhile.`
+    );
+  }
+  if (status === 404 || /not found for the segment/i.test(body)) {
+    return new AuditApiError(
+      `Microsoft Graph does not serve the audit log query API on ${client.version} (HTTP ${status})${said}. Microsoft has moved this API between v1.0 and beta; set the input audit-api-version to ${otherVersion(client.version)} and run again.`
+    );
+  }
+  return new AuditApiError(`Microsoft Graph refused to create an audit log query (HTTP ${status})${said}. Check the rules' operations and the tenant's audit settings.`);
+}
+
 function queriesUrl(client: AuditClient): string {
   return `${client.endpoint}/${client.version}/security/auditLog/queries`;
 }
@@ -113,11 +133,7 @@ export async function createQuery(
   }
   if (answer.status === 429) return { deferMs: parseRetryAfter(answer.headers['retry-after']) ?? 5 * 60_000 };
   if (answer.status === 401 || answer.status === 403) throw denied(answer.status, answer.body);
-  if (answer.status === 400 || answer.status === 404) {
-    throw new AuditApiError(
-      `Microsoft Graph refused to create an audit log query on ${client.version} (HTTP ${answer.status})${graphSaid(answer.body)}. Microsoft has moved this API between v1.0 and beta; set the input audit-api-version to ${otherVersion(client.version)} and run again.`
-    );
-  }
+  if (answer.status === 400 || answer.status === 404) throw refused(client, answer.status, answer.body);
   if (answer.status < 200 || answer.status >= 300) return { failed: `HTTP ${answer.status}${graphSaid(answer.body)}` };
   const id = textId(queryOf(answer.body)?.id);
   if (!id) return { failed: 'the created query has no id' };

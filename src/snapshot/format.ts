@@ -252,7 +252,8 @@ function checkAuditState(audit: unknown): void {
     !isRecord(w.frontiers) ||
     !WINDOW_TIERS.every(tier => isNumber(w.frontiers[tier])) ||
     !Array.isArray(w.windows) ||
-    w.windows.length > 1000
+    w.windows.length > 1000 ||
+    !optional(w.made, v => numbers(v) && (v as number[]).length <= 1000)
   )
     bad('ledger');
   for (const window of w.windows) {
