@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CLIENT, SECRET, TENANT, makeAlert } from './fakes/alerts.js';
 import type { EntraApp } from './fakes/entra.js';
-import { startFakeIdTokenService, type FakeIdTokenService } from './fakes/id-token.js';
+import { immutableSubject, startFakeIdTokenService, type FakeIdTokenService } from './fakes/id-token.js';
 import type { ActionRun } from './fakes/runner.js';
 import { useFakeTenant } from './helpers/fake-tenant.js';
 
@@ -145,9 +145,22 @@ test('GitHub OIDC with no matching federated credential: AADSTS700213 and the su
   expect(run.code).toBe(1);
   const error = errorLine(run);
   expect(error).toMatch(/no federated credential .*\(AADSTS700213\)/);
-  expect(error).toContain(`Subject repo:${REPO}:ref:refs/heads/feature`);
-  expect(error).toContain('api://AzureADTokenExchange');
-  expect(error).toContain('repo:OWNER@OWNER_ID/REPO@REPO_ID');
+  expect(error).toContain(`This run's token has Subject repo:${REPO}:ref:refs/heads/feature and Audience api://AzureADTokenExchange`);
+  expectNoSecrets(run);
+});
+
+test('GitHub OIDC with an immutable subject (a repository created since 2026-07-15): the error prints the subject the token holds', async () => {
+  idTokens.subject = immutableSubject('contoso', 6154722, 'security-alerts', 891234567, 'refs/heads/main');
+  const run = await fake.ws.run(base(), { ...runnerEnv, ...idTokens.env() });
+  expect(run.code).toBe(1);
+  const error = errorLine(run);
+  expect(error).toMatch(/no federated credential .*\(AADSTS700213\)/);
+  expect(error).toContain('Subject repo:contoso@6154722/security-alerts@891234567:ref:refs/heads/main and Audience api://AzureADTokenExchange');
+  // Registering that subject makes the next run sign in.
+  app.federated!.subject = idTokens.subject;
+  const fixed = await fake.ws.run(base(), { ...runnerEnv, ...idTokens.env() });
+  expect(errorLine(fixed)).toBe('');
+  expect(fixed.code).toBe(0);
   expectNoSecrets(run);
 });
 

@@ -107,8 +107,21 @@ test('explainEntraError: each fixable AADSTS code gets its remedy; the rest one 
   expect(explainEntraError('AADSTS700016: Application not found', settings)).toMatch(/does not know the application c-1 in tenant t-1/);
   expect(explainEntraError('AADSTS90002: Tenant not found', settings)).toMatch(/does not know the tenant t-1/);
   expect(explainEntraError('AADSTS700213: No matching federated identity record', settings)).toMatch(
-    /no federated credential.*Subject repo:/
+    /no federated credential.*Subject GitHub puts in this workflow's token: repo:.*immutable form repo:OWNER@OWNER_ID\/REPO@REPO_ID/
   );
   expect(explainEntraError('AADSTS700212: audience', settings)).toMatch(/api:\/\/AzureADTokenExchange/);
   expect(explainEntraError('something\n::error::pwned', settings)).toBe('Signing in to Entra ID failed: something');
+  // 700023 is the assertion's audience (another token endpoint), not a certificate problem.
+  expect(explainEntraError('AADSTS700023: Client assertion audience claim does not match Realm issuer.', settings)).toMatch(
+    /audience does not match this tenant's token endpoint \(https:\/\/login\.microsoftonline\.com\/t-1\/oauth2\/v2\.0\/token\)/
+  );
+  // Unexplained codes: the code and its first sentence only (Entra's text can echo the request).
+  expect(explainEntraError('AADSTS50000: There was an error issuing a token. Request: client_secret=abc~def', settings)).toBe(
+    'Signing in to Entra ID failed (AADSTS50000): AADSTS50000: There was an error issuing a token.'
+  );
+  // With the token in hand, its own subject is printed, immutable form included.
+  const sub = 'repo:contoso@1234/security-alerts@5678:ref:refs/heads/main';
+  expect(explainEntraError('AADSTS700213: No matching federated identity record', settings, { sub, aud: 'api://AzureADTokenExchange' })).toContain(
+    `This run's token has Subject ${sub} and Audience api://AzureADTokenExchange`
+  );
 });

@@ -1,5 +1,6 @@
 import { CLOUDS } from './clouds.js';
 import {
+  assertionClaims,
   AuthError,
   explainEntraError,
   MAX_TOKEN_ANSWER_BYTES,
@@ -87,8 +88,10 @@ async function requestToken(
       );
     throw error;
   }
-  if (answer.status < 200 || answer.status >= 300)
-    throw new AuthError(explainEntraError(entraErrorText(answer.body, answer.status), settings));
+  if (answer.status < 200 || answer.status >= 300) {
+    const claims = form.client_assertion ? assertionClaims(form.client_assertion) : undefined;
+    throw new AuthError(explainEntraError(entraErrorText(answer.body, answer.status), settings, claims));
+  }
   const data = JSON.parse(answer.body) as Record<string, unknown>;
   if (typeof data.access_token !== 'string' || data.access_token === '') throw new AuthError('Entra ID returned no access token.');
   const expiresIn = Number(data.expires_in);

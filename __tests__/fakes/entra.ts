@@ -47,9 +47,12 @@ function checkCertificateAssertion(assertion: string, certificatePem: string, to
       ? verify('sha256', data, { key: certificate.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }, signature)
       : header.alg === 'RS256' && verify('sha256', data, certificate.publicKey, signature);
   if (!ok) return 'AADSTS700027: Client assertion contains an invalid signature.';
-  if (payload.aud !== tokenEndpoint)
-    return `AADSTS700212: No matching federated identity record found for presented assertion audience '${payload.aud}'.`;
-  if (payload.iss !== clientId || payload.sub !== clientId) return 'AADSTS700023: Client assertion issuer or subject is not the client id.';
+  // Codes and texts as Microsoft lists them (https://learn.microsoft.com/entra/identity-platform/reference-error-codes):
+  // 700023 InvalidClientAssertionAudience: "Client assertion audience claim does not match Realm issuer";
+  // 700021 "Client assertion application identifier doesn't match 'client_id' parameter".
+  if (payload.aud !== tokenEndpoint) return 'AADSTS700023: Client assertion audience claim does not match Realm issuer.';
+  if (payload.iss !== clientId || payload.sub !== clientId)
+    return "AADSTS700021: Client assertion application identifier doesn't match 'client_id' parameter.";
   if (typeof payload.exp !== 'number' || payload.exp * 1000 < Date.now())
     return 'AADSTS700024: Client assertion is not within its valid time range.';
   return undefined;

@@ -3,9 +3,15 @@ import { json, startHttps, type RunningServer } from './https.js';
 
 /**
  * Fake of the runner's OIDC ID-token service (ACTIONS_ID_TOKEN_REQUEST_URL + _TOKEN): answers
- * `{"value": "<jwt>"}` for the requested audience, with a `sub` claim like GitHub's
- * (`repo:OWNER/REPO:ref:refs/heads/BRANCH`).
+ * `{"value": "<jwt>"}` for the requested audience, with a `sub` claim like GitHub's: the older form
+ * `repo:OWNER/REPO:ref:refs/heads/BRANCH`, or (immutableSubject) the form GitHub gives repositories
+ * created or renamed since 2026-07-15, `repo:OWNER@OWNER_ID/REPO@REPO_ID:ref:refs/heads/BRANCH`
+ * (GitHub docs, "About security hardening with OpenID Connect": example subject claims).
  */
+export function immutableSubject(owner: string, ownerId: number, repo: string, repoId: number, ref: string): string {
+  return `repo:${owner}@${ownerId}/${repo}@${repoId}:ref:${ref}`;
+}
+
 export interface FakeIdTokenService extends RunningServer {
   requestUrl: string;
   requestToken: string;
