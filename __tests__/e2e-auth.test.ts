@@ -155,7 +155,9 @@ test('GitHub OIDC with an immutable subject (a repository created since 2026-07-
   expect(run.code).toBe(1);
   const error = errorLine(run);
   expect(error).toMatch(/no federated credential .*\(AADSTS700213\)/);
-  expect(error).toContain('Subject repo:contoso@6154722/security-alerts@891234567:ref:refs/heads/main and Audience api://AzureADTokenExchange');
+  expect(error).toContain(
+    'Subject repo:contoso@6154722/security-alerts@891234567:ref:refs/heads/main and Audience api://AzureADTokenExchange'
+  );
   // Registering that subject makes the next run sign in.
   app.federated!.subject = idTokens.subject;
   const fixed = await fake.ws.run(base(), { ...runnerEnv, ...idTokens.env() });

@@ -275,7 +275,9 @@ test('auditing off (AuditingDisabledTenant) says to turn it on in Purview, not t
   const run = await runAt(0);
   expect(run.code).toBe(1);
   const log = visible(run.stdout);
-  expect(log).toMatch(/::error::Unified auditing is off for this tenant \(HTTP 400, AuditingDisabledTenant\).*Turn it on in Microsoft Purview/);
+  expect(log).toMatch(
+    /::error::Unified auditing is off for this tenant \(HTTP 400, AuditingDisabledTenant\).*Turn it on in Microsoft Purview/
+  );
   expect(log).not.toContain('audit-api-version');
   expect(run.outputs['posted-count']).toBe('1');
 });

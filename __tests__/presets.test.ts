@@ -107,7 +107,12 @@ describe('presets fire on the names and shapes Microsoft logs', () => {
     const inboxRule = (value: string) =>
       rec('Set-InboxRule', {
         auditLogRecordType: 'exchangeAdmin',
-        auditData: { Parameters: [{ Name: 'Identity', Value: 'r' }, { Name: 'ForwardTo', Value: value }] }
+        auditData: {
+          Parameters: [
+            { Name: 'Identity', Value: 'r' },
+            { Name: 'ForwardTo', Value: value }
+          ]
+        }
       });
     expect(recordMatches(rule, inboxRule('drop@example.net'))).toBe(true);
     expect(recordMatches(rule, inboxRule(''))).toBe(false);

@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { SettingsError } from '../src/inputs.js';
-import { budgetFreesAt, createdToday, MAX_CREATES_PER_DAY, newLedger, planWindows, recordCreation, TIERS, MAX_WINDOW_MS } from '../src/audit-ledger.js';
+import {
+  budgetFreesAt,
+  createdToday,
+  MAX_CREATES_PER_DAY,
+  newLedger,
+  planWindows,
+  recordCreation,
+  TIERS,
+  MAX_WINDOW_MS
+} from '../src/audit-ledger.js';
 import { modelNoticeLatency } from './fakes/audit-latency.js';
 import { parseRules } from '../src/rules.js';
 import { recordMatches, valuesAt } from '../src/rule-match.js';
@@ -380,7 +389,14 @@ describe('query windows', () => {
 
 describe('query budget and latency', () => {
   it('a modelled tenant (records 10-60 min late, queries up to 40 min, a run every 5 min): at most 100 queries a day, median notice within 100 min', () => {
-    const figures = modelNoticeLatency({ days: 3, scheduleMinutes: 5, lateMinutes: [10, 60], queryMinutes: [1, 40], eventsPerHour: 20, seed: 42 });
+    const figures = modelNoticeLatency({
+      days: 3,
+      scheduleMinutes: 5,
+      lateMinutes: [10, 60],
+      queryMinutes: [1, 40],
+      eventsPerHour: 20,
+      seed: 42
+    });
     expect(figures.missed).toBe(0);
     expect(figures.maxCreatesPerDay).toBeLessThanOrEqual(MAX_CREATES_PER_DAY);
     expect(figures.medianMinutes).toBeLessThanOrEqual(100);

@@ -121,7 +121,49 @@ test('explainEntraError: each fixable AADSTS code gets its remedy; the rest one 
   );
   // With the token in hand, its own subject is printed, immutable form included.
   const sub = 'repo:contoso@1234/security-alerts@5678:ref:refs/heads/main';
-  expect(explainEntraError('AADSTS700213: No matching federated identity record', settings, { sub, aud: 'api://AzureADTokenExchange' })).toContain(
-    `This run's token has Subject ${sub} and Audience api://AzureADTokenExchange`
-  );
+  expect(
+    explainEntraError('AADSTS700213: No matching federated identity record', settings, { sub, aud: 'api://AzureADTokenExchange' })
+  ).toContain(`This run's token has Subject ${sub} and Audience api://AzureADTokenExchange`);
+});
+
+test('proxyFor and bypassesProxy read the environment exactly as @actions/http-client does (the oracle)', async () => {
+  const { getProxyUrl, checkBypass } = await import('@actions/http-client/lib/proxy');
+  const { proxyFor, bypassesProxy, proxyAuthorization } = await import('../src/proxy.js');
+  const envs: Array<Record<string, string>> = [
+    {},
+    { HTTPS_PROXY: 'http://proxy.corp:3128' },
+    { https_proxy: 'proxy.corp:8080', HTTPS_PROXY: 'http://other:1' },
+    { HTTP_PROXY: 'http://proxy.corp:3128' },
+    { HTTPS_PROXY: 'http://u:p%40ss@proxy.corp:3128', NO_PROXY: 'graph.microsoft.com' },
+    { HTTPS_PROXY: 'http://proxy.corp:3128', NO_PROXY: '.microsoft.com, login.microsoftonline.com:443' },
+    { HTTPS_PROXY: 'http://proxy.corp:3128', no_proxy: 'microsoft.com' },
+    { HTTPS_PROXY: 'http://proxy.corp:3128', NO_PROXY: '*' },
+    { HTTPS_PROXY: 'http://proxy.corp:3128', NO_PROXY: 'example.org:8443' }
+  ];
+  const urls = [
+    'https://graph.microsoft.com/v1.0/security/alerts_v2',
+    'https://login.microsoftonline.com/t/oauth2/v2.0/token',
+    'https://prod-1.westeurope.environment.api.powerplatform.com/x',
+    'http://example.org:8443/',
+    'https://example.org:8443/',
+    'https://127.0.0.1:9/',
+    'https://localhost/',
+    'https://[::1]:443/'
+  ];
+  const saved = { ...process.env };
+  try {
+    for (const env of envs) {
+      for (const key of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy']) delete process.env[key];
+      Object.assign(process.env, env);
+      for (const raw of urls) {
+        const url = new URL(raw);
+        expect([raw, env, bypassesProxy(url, process.env)]).toEqual([raw, env, checkBypass(url)]);
+        expect([raw, env, proxyFor(url, process.env)?.href]).toEqual([raw, env, getProxyUrl(url)?.href]);
+      }
+    }
+  } finally {
+    process.env = saved;
+  }
+  expect(proxyAuthorization(new URL('http://u:p%40ss@proxy.corp:3128'))).toBe(`Basic ${Buffer.from('u:p@ss').toString('base64')}`);
+  expect(proxyAuthorization(new URL('http://proxy.corp:3128'))).toBeUndefined();
 });

@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
   requestBody: () => (/* binding */ requestBody)
 });
 
-// EXTERNAL MODULE: ./src/http.ts
-var http = __webpack_require__(6803);
+// EXTERNAL MODULE: ./src/http.ts + 1 modules
+var http = __webpack_require__(7481);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(7194);
 // EXTERNAL MODULE: ./src/teams/cards.ts

@@ -356,7 +356,16 @@ export function carryAudit(state: AuditState, now: number): AuditOutcome {
     state,
     notices: Object.values(state.o).map(noticeOf),
     newCount: 0,
-    report: { inFlight: 0, created: 0, createdToday: createdToday(state.w, now), harvested: 0, records: 0, hits: new Map(), rules: [], gaveUp: [] }
+    report: {
+      inFlight: 0,
+      created: 0,
+      createdToday: createdToday(state.w, now),
+      harvested: 0,
+      records: 0,
+      hits: new Map(),
+      rules: [],
+      gaveUp: []
+    }
   };
 }
 

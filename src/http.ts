@@ -1,7 +1,11 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { Readable } from 'node:stream';
+import { isIP, type Socket } from 'node:net';
+import type { Duplex, Readable } from 'node:stream';
+import { connect as tlsConnect } from 'node:tls';
 import { createGunzip } from 'node:zlib';
+import { proxyAuthorization, proxyFor } from './proxy.js';
+import { registerSecret } from './secrets.js';
 
 /**
  * One HTTP exchange with retries, shared by the Graph and Teams edges. It retries what a well-behaved
@@ -114,10 +118,19 @@ function isTransientNetworkError(error: unknown): boolean {
   return code !== undefined && RETRYABLE_CODES.has(code);
 }
 
+/** What went wrong, naming the host (and the proxy, when one was used): ENOTFOUND alone says nothing. */
 function describeNetworkError(error: unknown): string {
   const code = networkCode(error);
-  if (code === 'ANSWER_TIMEOUT') return `time-out: ${(error as Error).message}`;
-  return code ? `${code}` : String((error as Error)?.message ?? error);
+  const where = (error as { where?: string })?.where;
+  const text =
+    code === 'ANSWER_TIMEOUT'
+      ? `time-out: ${(error as Error).message}`
+      : code === 'PROXY_REFUSED'
+        ? (error as Error).message
+        : code
+          ? `${code}`
+          : String((error as Error)?.message ?? error);
+  return where && !text.includes(where) ? `${text} (${where})` : text;
 }
 
 export interface ExchangeOptions {
@@ -159,15 +172,22 @@ async function attemptOnce(req: HttpRequest, options: ExchangeOptions, timeoutMs
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const signal = options.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal;
+  const url = new URL(req.url);
+  const proxy = proxyFor(url);
   try {
-    const url = new URL(req.url);
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const headers: Record<string, string> = { 'accept-encoding': 'gzip', ...req.headers };
     if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
     const response = await new Promise<IncomingMessage>((resolve, reject) => {
-      const outgoing = send(url, { method: req.method, headers, signal }, resolve);
-      outgoing.on('error', reject);
-      outgoing.end(req.body);
+      const started = (outgoing: ClientRequest) => {
+        outgoing.on('error', reject);
+        outgoing.end(req.body);
+      };
+      if (!proxy)
+        return started((url.protocol === 'https:' ? httpsRequest : httpRequest)(url, { method: req.method, headers, signal }, resolve));
+      openThroughProxy(url, proxy, req.method, headers, signal).then(options => {
+        const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+        started(send(options, resolve));
+      }, reject);
     });
     const gzipped = String(response.headers['content-encoding'] ?? '').toLowerCase() === 'gzip';
     const stream: Readable = gzipped ? response.pipe(createGunzip()) : response;
@@ -181,10 +201,80 @@ async function attemptOnce(req: HttpRequest, options: ExchangeOptions, timeoutMs
     if (options.signal?.aborted) throw new ExchangeCancelled(`${options.what} was cancelled`);
     if (timeout.signal.aborted)
       throw Object.assign(new Error(`no complete answer within ${(timeoutMs / 1000).toFixed(1)}s`), { code: 'ANSWER_TIMEOUT' });
+    // Name the host (never the path or query: a webhook URL is a secret) and the proxy it went through.
+    if (error && typeof error === 'object' && !(error instanceof HttpError))
+      Object.assign(error, { where: proxy ? `${url.host} through the proxy ${proxy.host}` : url.host });
     throw error;
   } finally {
     clearTimeout(timer);
   }
+}
+
+function proxyRefused(status: number | undefined): Error {
+  const hint = status === 407 ? ' (check the user and password in HTTPS_PROXY)' : '';
+  return Object.assign(new Error(`the proxy answered HTTP ${status} to CONNECT${hint}`), { code: 'PROXY_REFUSED' });
+}
+
+/**
+ * The request options for `target` through `proxy`: an https target through a CONNECT tunnel (TLS to the
+ * target inside it, so the proxy sees only the host name), an http target as an absolute-URI request to
+ * the proxy, as @actions/http-client does (through the tunnel package). Credentials in the proxy URL go
+ * as Proxy-Authorization and are masked.
+ */
+async function openThroughProxy(
+  target: URL,
+  proxy: URL,
+  method: string,
+  headers: Record<string, string>,
+  signal: AbortSignal
+): Promise<RequestOptions> {
+  const auth = proxyAuthorization(proxy);
+  registerSecret(proxy.password ? decodeURIComponent(proxy.password) : undefined);
+  const proxyPort = Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80);
+  const proxyHost = proxy.hostname.replace(/^\[|\]$/g, '');
+  if (target.protocol === 'http:') {
+    return {
+      host: proxyHost,
+      port: proxyPort,
+      method,
+      path: target.href,
+      headers: { ...headers, host: target.host, ...(auth ? { 'proxy-authorization': auth } : {}) },
+      signal
+    };
+  }
+  const port = Number(target.port) || 443;
+  const authority = `${target.hostname}:${port}`;
+  const socket = await new Promise<Socket>((resolve, reject) => {
+    const connect = (proxy.protocol === 'https:' ? httpsRequest : httpRequest)({
+      host: proxyHost,
+      port: proxyPort,
+      method: 'CONNECT',
+      path: authority,
+      headers: { host: authority, ...(auth ? { 'proxy-authorization': auth } : {}) },
+      signal
+    });
+    connect.once('connect', (answer, tunnel) => {
+      if (answer.statusCode === 200) return resolve(tunnel);
+      tunnel.destroy();
+      reject(proxyRefused(answer.statusCode));
+    });
+    connect.once('response', answer => {
+      answer.resume();
+      reject(proxyRefused(answer.statusCode));
+    });
+    connect.once('error', reject);
+    connect.end();
+  });
+  const servername = target.hostname.replace(/^\[|\]$/g, '');
+  return {
+    host: servername,
+    port,
+    method,
+    path: `${target.pathname}${target.search}`,
+    headers: { ...headers, host: target.host },
+    signal,
+    createConnection: () => tlsConnect({ socket, servername: isIP(servername) ? undefined : servername }) as unknown as Duplex
+  } as RequestOptions;
 }
 
 export async function exchange(req: HttpRequest, options: ExchangeOptions): Promise<HttpAnswer> {

@@ -103,8 +103,14 @@ export function parseRoutes(text: string, allowLegacy: boolean): Route[] {
     if (entry.severity !== undefined) route.severities = listValue(entry.severity).map(value => pick(where, 'severity', value, SEVERITIES));
     if (entry['service-sources'] !== undefined)
       route.serviceSources = listValue(entry['service-sources']).map(value => {
-        const found = typeof value === 'string' ? serviceSourceOf(value, message => log.warning(`Input 'routes' ${where}${message}`)) : undefined;
-        if (!found) fail(where, `'service-sources' has '${oneLine(String(value), 60)}', which is not a serviceSource value`, `Valid values: ${SERVICE_SOURCES.join(', ')}.`);
+        const found =
+          typeof value === 'string' ? serviceSourceOf(value, message => log.warning(`Input 'routes' ${where}${message}`)) : undefined;
+        if (!found)
+          fail(
+            where,
+            `'service-sources' has '${oneLine(String(value), 60)}', which is not a serviceSource value`,
+            `Valid values: ${SERVICE_SOURCES.join(', ')}.`
+          );
         return found;
       });
     if (entry.title !== undefined) route.title = titlePatternKey(entry.title, (problem, valid) => fail(where, problem, valid));

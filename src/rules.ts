@@ -96,7 +96,11 @@ function conditionOf(where: string, index: number, value: unknown, inner = false
   const field = pathOf(at, 'field', entry.field);
   if (op === 'exists' || op === 'not-empty') {
     if (typeof entry[op] !== 'boolean')
-      fail(at, `'${op}' is not true or false`, `Write ${op}: true (the field is there${op === 'not-empty' ? ' with a value' : ''}) or ${op}: false.`);
+      fail(
+        at,
+        `'${op}' is not true or false`,
+        `Write ${op}: true (the field is there${op === 'not-empty' ? ' with a value' : ''}) or ${op}: false.`
+      );
     return { field, op, values: [], exists: entry[op] as boolean };
   }
   if (op === 'any') {

@@ -13,7 +13,18 @@ const MIN_SECRET_LENGTH = 6;
 function spellings(value: string): string[] {
   const html = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const json = JSON.stringify(value).slice(1, -1);
-  return [value, encodeURIComponent(value), encodeURI(value), html, json, json.replace(/\//g, '\\/'), html.replace(/&amp;/g, '&#38;')];
+  // Form encoding (a token request's body) writes ~ as %7E and a space as +: a host echoing the body shows that.
+  const form = new URLSearchParams({ v: value }).toString().slice(2);
+  return [
+    value,
+    encodeURIComponent(value),
+    encodeURI(value),
+    form,
+    html,
+    json,
+    json.replace(/\//g, '\\/'),
+    html.replace(/&amp;/g, '&#38;')
+  ];
 }
 
 export function registerSecret(value: string | undefined): void {

@@ -209,7 +209,9 @@ export async function loadSettings(read: InputReader): Promise<Settings> {
 /** `service-sources`: documented values in their spelling, other camelCase names as written (warned). */
 function serviceSourcesInput(read: InputReader): string[] {
   const values: string[] = [];
-  for (const item of read('service-sources').split(/[\s,]+/).filter(Boolean)) {
+  for (const item of read('service-sources')
+    .split(/[\s,]+/)
+    .filter(Boolean)) {
     const found = serviceSourceOf(item, message => warning(`Input 'service-sources': ${message}`));
     if (!found)
       fail(

@@ -96,7 +96,11 @@ export function parseSuppress(text: string): SuppressRule[] {
       rule.serviceSources = strings(where, 'service-sources', entry['service-sources']).map(item => {
         const found = serviceSourceOf(item, message => log.warning(`Input 'suppress' ${where}${message}`));
         if (!found)
-          fail(where, `'service-sources' has '${oneLine(item, 60)}', which is not a serviceSource value`, `Valid values: ${SERVICE_SOURCES.join(', ')}.`);
+          fail(
+            where,
+            `'service-sources' has '${oneLine(item, 60)}', which is not a serviceSource value`,
+            `Valid values: ${SERVICE_SOURCES.join(', ')}.`
+          );
         return found;
       });
     if (entry['detection-sources'] !== undefined)

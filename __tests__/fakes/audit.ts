@@ -149,13 +149,21 @@ export function handleAudit(log: FakeAuditLog, req: FakeRequest, res: ServerResp
     if (log.auditingDisabled) {
       // A tenant whose unified audit log ingestion is off refuses searches (Purview: "Turn auditing on or off").
       json(res, 400, {
-        error: { code: 'BadRequest', message: 'AuditingDisabledTenant: Auditing is not enabled for the tenant. Enable auditing and try again.' }
+        error: {
+          code: 'BadRequest',
+          message: 'AuditingDisabledTenant: Auditing is not enabled for the tenant. Enable auditing and try again.'
+        }
       });
       return true;
     }
     const madeToday = [...log.queries.values()].filter(q => q.createdAt > log.now() - 86_400_000).length;
     if (madeToday >= log.dailyBudget) {
-      json(res, 429, { error: { code: 'TooManyRequests', message: 'Audit search submissions exceeded for the tenant.' } }, { 'retry-after': '3600' });
+      json(
+        res,
+        429,
+        { error: { code: 'TooManyRequests', message: 'Audit search submissions exceeded for the tenant.' } },
+        { 'retry-after': '3600' }
+      );
       return true;
     }
     const running = [...log.queries.values()].filter(q => !['succeeded', 'failed'].includes(statusOf(log, q))).length;

@@ -76,12 +76,15 @@ export async function startFakeEntra(app: EntraApp): Promise<FakeEntra> {
   const tokens = new Set<string>();
   const tokenRequests: Array<Record<string, string>> = [];
   const faults: Fault[] = [];
-  let base = '';
+  let origin = '';
   const paths: string[] = [];
   const fake = {} as { latencyMs?: () => number; faultFor?: (form: Record<string, string>) => Fault | undefined };
   const server = await startHttps(async (req, res, raw) => {
     if (fake.latencyMs) await new Promise(resolve => setTimeout(resolve, fake.latencyMs!()));
     paths.push(`${req.method} ${req.url.pathname}`);
+    // Entra names itself by the host it was asked on (its metadata and the token endpoint an assertion's
+    // audience must name): the loopback address, or a name that only a test proxy resolves.
+    const base = req.headers.host ? `https://${req.headers.host}` : origin;
     const [, tenant, ...rest] = req.url.pathname.split('/');
     const tail = rest.join('/');
     if (req.method === 'GET' && tail === 'v2.0/.well-known/openid-configuration') {
@@ -188,6 +191,6 @@ export async function startFakeEntra(app: EntraApp): Promise<FakeEntra> {
     }
     json(res, 404, { error: 'not_found' });
   });
-  base = server.url;
+  origin = server.url;
   return Object.assign(fake, server, { tokens, tokenRequests, faults, paths });
 }

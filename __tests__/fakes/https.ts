@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Loopback HTTPS servers for the fakes. The certificate is issued by a test CA kept in fakes/tls
- * (valid for 127.0.0.1 only); clients trust it through NODE_EXTRA_CA_CERTS, set before Node starts,
+ * (valid for 127.0.0.1, localhost and *.proxy.test: names only the fake proxy resolves); clients trust it through
+ * NODE_EXTRA_CA_CERTS, set before Node starts,
  * exactly as a runner would need for a TLS-inspecting proxy.
  */
 const here = path.dirname(fileURLToPath(import.meta.url));

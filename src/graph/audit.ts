@@ -73,7 +73,9 @@ function refused(client: AuditClient, status: number, body: string): AuditApiErr
       `Microsoft Graph does not serve the audit log query API on ${client.version} (HTTP ${status})${said}. Microsoft has moved this API between v1.0 and beta; set the input audit-api-version to ${otherVersion(client.version)} and run again.`
     );
   }
-  return new AuditApiError(`Microsoft Graph refused to create an audit log query (HTTP ${status})${said}. Check the rules' operations and the tenant's audit settings.`);
+  return new AuditApiError(
+    `Microsoft Graph refused to create an audit log query (HTTP ${status})${said}. Check the rules' operations and the tenant's audit settings.`
+  );
 }
 
 function queriesUrl(client: AuditClient): string {
