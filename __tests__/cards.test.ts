@@ -6,6 +6,9 @@ import {
   backlogPlan,
   bodyBytes,
   cardBytes,
+  MAX_STORED_BODY_BYTES,
+  storedBodyBytes,
+  storedBytes,
   MAX_CARD_BYTES,
   MAX_DIGEST_BODY_BYTES,
   newAlertCard,
@@ -179,6 +182,29 @@ test('a digest of realistic alerts carries at least 50 rows in at most 24 KB as 
   expect(row).toContain('HIGH · Defender for Endpoint');
   expect(row).toContain('Suspicious PowerShell command line');
   expect(row).toContain('"url":"https://security.microsoft.com/alerts/da637551227677560000_-961444813');
+});
+
+test('a 1,000-alert burst of hostile-width titles (CJK, quotes, backslashes) stays within 26,000 bytes per post as Power Automate stores it, in at most 30 posts', () => {
+  const wide = (n: number): Notice => ({
+    kind: 'new',
+    alert: {
+      id: `da63755122767756${String(n).padStart(4, '0')}_-961444813`,
+      title: `${'可疑的 PowerShell 命令行 "C:\\Users\\' + n + '" '.repeat(3)}`.slice(0, 150),
+      severity: ['high', 'medium', 'low'][n % 3],
+      serviceSource: 'microsoftDefenderForEndpoint',
+      description: 'Ünïcødé “quoted” \\ text '.repeat(200),
+      alertWebUrl: `https://security.microsoft.com/alerts/da63755122767756${String(n).padStart(4, '0')}_-961444813`
+    }
+  });
+  const plans = planCards(
+    Array.from({ length: 1000 }, (_, i) => wide(i)),
+    10
+  );
+  expect(plans.length).toBeLessThanOrEqual(30);
+  expect(plans.reduce((sum, plan) => sum + plan.notices.length, 0)).toBe(1000);
+  for (const plan of plans) expect(storedBodyBytes(plan.card)).toBeLessThanOrEqual(MAX_STORED_BODY_BYTES);
+  // The measure itself: the JSON as a JSON string, a non-ASCII character as its \\uXXXX escape.
+  expect(storedBytes({ t: 'é"' })).toBe(Buffer.byteLength(String.raw`"{\"t\":\"\u00e9\\\"\"}"`));
 });
 
 test('a card that would exceed the size limit falls back to the compact form', () => {

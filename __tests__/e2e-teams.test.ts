@@ -153,7 +153,7 @@ test('legacy connector URL without allow-legacy-connector: rejected with the mig
   const run = await fake.ws.run(inputs({ 'teams-webhook-url': fake.teams.connectorUrl }));
   expect(run.code).toBe(1);
   expect(visible(run.stdout)).toMatch(
-    /Office 365 connector.*retired.*Workflows template "Post to a channel when a webhook request is received"/
+    /Office 365 connector.*retired.*Workflows template "Send webhook alerts to a channel" \(formerly "Post to a channel when a webhook request is received"\)/
   );
   expect(fake.teams.attempts).toBe(0);
 });

@@ -186,6 +186,21 @@ test('card buttons may open only the portals of the configured cloud', () => {
   const gov = parseSettings(reader({ ...base, cloud: 'usgov' })).portalHosts;
   expect(gov).toContain('security.microsoft.us');
   expect(gov).not.toContain('security.microsoft.com');
+  expect(parseSettings(reader({ ...base, cloud: 'usgov-dod' })).portalHosts).toEqual(
+    expect.arrayContaining(['security.apps.mil', 'purview.apps.mil'])
+  );
+});
+
+test('service-sources: the current documented values, and an unknown camelCase value used as written', () => {
+  expect(
+    parseSettings(reader({ ...base, 'service-sources': 'microsoftThreatIntelligence, MICROSOFTSECURITYFORAI' })).serviceSources
+  ).toEqual(['microsoftThreatIntelligence', 'microsoftSecurityForAI']);
+  expect(parseSettings(reader({ ...base, 'service-sources': 'microsoftDefenderForTomorrow' })).serviceSources).toEqual([
+    'microsoftDefenderForTomorrow'
+  ]);
+  expect(() => parseSettings(reader({ ...base, 'service-sources': 'not-a-source' }))).toThrow(
+    /Input 'service-sources' contains 'not-a-source', which is not a serviceSource value/
+  );
 });
 
 test('rules, audit-api-version and read-alerts: defaults, and clear errors for what cannot work', () => {

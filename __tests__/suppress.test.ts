@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import type { GraphAlert } from '../src/alert.js';
 import { computeDelta, fetchWindowStart, nextSnapshot, type DeltaSettings } from '../src/delta.js';
 import { SettingsError } from '../src/inputs.js';
@@ -127,4 +128,66 @@ test('a held-back alert is not posted while the rule holds, survives the snapsho
   // Resolved meanwhile (fetched again as resolved): never posted, nothing owed.
   const resolved = computeDelta(again, [alert('held', { status: 'resolved' }, 1)], base, NOW + 7_200_000);
   expect(resolved.notices).toEqual([]);
+});
+
+describe('strict values', () => {
+  const warnings = (fn: () => void): string[] => {
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      fn();
+      return write.mock.calls.map(call => String(call[0])).filter(line => line.startsWith('::warning::'));
+    } finally {
+      write.mockRestore();
+    }
+  };
+  const errorOf = (text: string) => {
+    try {
+      parseSuppress(text);
+    } catch (error) {
+      expect(error).toBeInstanceOf(SettingsError);
+      return (error as Error).message;
+    }
+    throw new Error('expected a SettingsError');
+  };
+
+  it.each(['10.9.9.0/', '10.9.9.0/0x10', '10.9.9.0/1e1', '10.9.9.0/33', '10.9.9.0/-1', '2001:db8::/129', '10.9.9.0/8/1'])(
+    'the range %s is an input error naming the rule and key, not a range that matches everything',
+    range => {
+      expect(errorOf(`- name: a\n  reason: r\n  ips: ['${range}']`)).toMatch(
+        new RegExp(
+          `Input 'suppress' rule 'a': 'ips' has '${range.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}', which is not an IP address or CIDR range`
+        )
+      );
+    }
+  );
+
+  it.each(['2026-02-30', '2026-02-29T00:00:00Z', '2026-12-01T24:00:00Z', '2026-12-01T12:60Z', '2026-13-01', '2026-12-01T08:00:00+15:00'])(
+    'the impossible date %s is an input error',
+    until => {
+      expect(errorOf(`- name: a\n  reason: r\n  until: '${until}'\n  severity: low`)).toMatch(/'until' is .*which is not a date-time/);
+    }
+  );
+
+  it('dates that exist are taken, leap days and zones included', () => {
+    const [rule] = parseSuppress(`- name: a\n  reason: r\n  until: '2028-02-29T23:30:00+01:00'\n  severity: low`);
+    expect(rule.until).toBe(Date.parse('2028-02-29T22:30:00Z'));
+  });
+
+  it('a rule that matches every alert is warned about; a narrow one is not', () => {
+    const wide = warnings(() =>
+      parseSuppress(
+        `- name: all\n  reason: r\n  severity: [informational, low, medium, high]\n- name: any-title\n  reason: r\n  title: '.*'`
+      )
+    );
+    expect(wide.filter(line => line.includes('matches every alert'))).toHaveLength(2);
+    expect(warnings(() => parseSuppress(`- name: low\n  reason: r\n  severity: [low]\n  title: 'Test'`))).toEqual([]);
+  });
+
+  it('new serviceSource values are accepted; an unknown camelCase one with a warning; a malformed one is an error', () => {
+    const [rule] = parseSuppress(`- name: a\n  reason: r\n  service-sources: [microsoftThreatIntelligence, microsoftsecurityforai]`);
+    expect(rule.serviceSources).toEqual(['microsoftThreatIntelligence', 'microsoftSecurityForAI']);
+    const said = warnings(() => parseSuppress(`- name: a\n  reason: r\n  service-sources: [microsoftDefenderForTomorrow]`));
+    expect(said.join('\n')).toMatch(/'microsoftDefenderForTomorrow' is not a serviceSource value Microsoft documents.*used as written/);
+    expect(errorOf(`- name: a\n  reason: r\n  service-sources: ['not a source!']`)).toMatch(/'service-sources' has 'not a source!'/);
+  });
 });

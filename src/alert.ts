@@ -82,7 +82,8 @@ export const SERVICE_SOURCES = [
 export function serviceSourceOf(text: string, warn: (message: string) => void): string | undefined {
   const known = SERVICE_SOURCES.find(value => value.toLowerCase() === text.trim().toLowerCase());
   if (known) return known;
-  if (!/^[a-z][A-Za-z0-9]{2,63}$/.test(text.trim())) return undefined;
+  // camelCase: a lower-case start and at least one hump (microsoftSomethingNew); 'defender' is a typo, not a source.
+  if (!/^[a-z]+[A-Z][A-Za-z0-9]{1,62}$/.test(text.trim())) return undefined;
   warn(
     `'${text.trim()}' is not a serviceSource value Microsoft documents (${SERVICE_SOURCES.join(', ')}); it is used as written. Check its spelling if it should match alerts.`
   );

@@ -18,7 +18,7 @@ export const CLOUDS: Record<Cloud, { graph: string; authority: string; portals: 
   'usgov-dod': {
     graph: 'https://dod-graph.microsoft.us',
     authority: 'https://login.microsoftonline.us',
-    portals: ['security.apps.mil', 'compliance.apps.mil', 'portal.azure.us', 'entra.microsoft.us']
+    portals: ['security.apps.mil', 'purview.apps.mil', 'compliance.apps.mil', 'portal.azure.us', 'entra.microsoft.us']
   }
 };
 

@@ -165,7 +165,7 @@ export function classifyWebhook(raw: string, allowLegacy: boolean, input = 'team
       fail(
         input,
         'is an Office 365 connector (Incoming Webhook) URL; these connectors were retired in 2026 and may accept a card without posting it',
-        'In Teams, add the Workflows template "Post to a channel when a webhook request is received", copy its URL into the secret, or set allow-legacy-connector: true to keep using the connector at your own risk.'
+        'In Teams, add the Workflows template "Send webhook alerts to a channel" (formerly "Post to a channel when a webhook request is received"), copy its URL into the secret, or set allow-legacy-connector: true to keep using the connector at your own risk.'
       );
     }
     return 'legacy-connector';

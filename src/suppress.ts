@@ -45,16 +45,35 @@ function allowed<T extends string>(where: string, key: string, value: unknown, v
   });
 }
 
-/** ISO 8601 date-time, or a bare date meaning 00:00 UTC that day. */
+/**
+ * ISO 8601 date-time with a zone, or a bare date meaning 00:00 UTC that day. Strict: a day or time that
+ * does not exist (2026-02-30, 24:00, 12:60) is refused, where Date.parse would roll it into the next month.
+ */
+export function strictDateTime(text: string): number {
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text;
+  const parts = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/.exec(iso);
+  if (!parts) return Number.NaN;
+  const [year, month, day, hour, minute, second] = parts.slice(1, 7).map(part => Number(part ?? 0));
+  const wall = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  const exists =
+    wall.getUTCFullYear() === year &&
+    wall.getUTCMonth() === month - 1 &&
+    wall.getUTCDate() === day &&
+    wall.getUTCHours() === hour &&
+    wall.getUTCMinutes() === minute &&
+    wall.getUTCSeconds() === second;
+  const zoneOk = parts[7] === 'Z' || (Number(parts[8]) <= 14 && Number(parts[9]) <= 59);
+  return exists && zoneOk ? Date.parse(iso) : Number.NaN;
+}
+
 function untilOf(where: string, value: unknown): number {
   const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value.trim() : '';
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text;
-  const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(iso) ? Date.parse(iso) : Number.NaN;
+  const ms = strictDateTime(text);
   if (Number.isNaN(ms))
     fail(
       where,
       `'until' is '${oneLine(String(value), 60)}', which is not a date-time`,
-      'Use ISO 8601 with a time zone, e.g. until: 2026-12-01T08:00:00Z, or a date (00:00 UTC that day).'
+      'Use an ISO 8601 date-time that exists, with a time zone, e.g. until: 2026-12-01T08:00:00Z, or a date (00:00 UTC that day).'
     );
   return ms;
 }
@@ -109,6 +128,18 @@ export function parseSuppress(text: string): SuppressRule[] {
     if (entry.users !== undefined) rule.users = strings(where, 'users', entry.users).map(s => s.toLowerCase());
     if (entry.devices !== undefined) rule.devices = strings(where, 'devices', entry.devices).map(s => s.toLowerCase());
     if (entry.ips !== undefined) rule.ips = ipList(where, entry.ips);
+    if (matchesEverything(rule))
+      log.warning(
+        `Input 'suppress' ${where}matches every alert (its matchers leave nothing out), so no alert is posted while it holds${rule.until ? ` (until ${new Date(rule.until).toISOString()})` : ''}. Narrow it with title, service-sources, users, devices or ips.`
+      );
     return rule;
   });
+}
+
+/** Whether a rule holds back any alert whatever: severity lists them all, the title takes any text, ips every address. */
+function matchesEverything(rule: SuppressRule): boolean {
+  if (rule.serviceSources || rule.detectionSources || rule.categories || rule.users || rule.devices) return false;
+  if (rule.ips && !(rule.ips.check('198.51.100.1', 'ipv4') && rule.ips.check('2001:db8::1', 'ipv6'))) return false;
+  if (rule.severities && !SEVERITIES.every(severity => rule.severities!.includes(severity))) return false;
+  return !rule.title || ['', 'Zq9 an unlikely title 7', '\u00e9'].every(title => rule.title!.test(title));
 }

@@ -2,10 +2,17 @@ import { adaptiveCardProblems } from '../helpers/adaptive-cards.js';
 import { applyFault, json, startHttps, type Fault, type RunningServer } from './https.js';
 
 /**
- * Fake Teams Workflows webhook ("When a Teams webhook request is received"): accepts the documented
- * envelope with an Adaptive Card and answers 202 Accepted with an empty body; rejects what the real
- * trigger rejects (wrong content type, not JSON, no attachments, oversized payload). A legacy connector
- * path takes MessageCards (or the same envelope) and answers 200 with body `1`.
+ * Fake Teams Workflows webhook (template "Send webhook alerts to a channel", formerly "Post to a channel
+ * when a webhook request is received"). As the real trigger does, it answers 202 Accepted with an empty
+ * body as soon as the flow is queued, for any JSON body: what the flow then fails on (no Adaptive Card
+ * attachment, a message over Teams' 28 KB once Power Automate has re-serialised it) shows only in the
+ * flow's run history, here `flowFailures`. Only the trigger's own checks answer at once: not JSON, the
+ * wrong content type, a missing or wrong signature. Sources: Microsoft's Workflows docs ("Create incoming
+ * webhooks with Workflows for Microsoft Teams": the request is queued, 202) and the Teams message limit
+ * ("Limits and specifications for Microsoft Teams": 28 KB); Power Automate stores the body as a JSON
+ * string with non-ASCII characters escaped, which is what the limit counts (storedBytes in cards.ts).
+ * `strict: true` answers 400/413 synchronously instead, as a flow with a Response action does (README).
+ * A legacy connector path takes MessageCards (or the same envelope) and answers 200 with body `1`.
  */
 export interface ReceivedCard {
   card: Record<string, any>;
@@ -25,9 +32,18 @@ export interface FakeTeams extends RunningServer {
   faults: Fault[];
   /** Answers a request with a fault chosen from its card (e.g. fail one particular alert). */
   faultFor?: (card: ReceivedCard) => Fault | undefined;
+  /** Messages the flow accepted (202) and then failed to post: its run history. */
+  flowFailures: Array<{ path: string; reason: string }>;
+  /** A flow with a Response action: a failed post answers 400/413 instead of 202. */
+  strict: boolean;
 }
 
+/** Teams' message limit, counted on the body as Power Automate stores it. */
 const MAX_BYTES = 28 * 1024;
+/** The body as Power Automate stores it: a JSON string of the JSON, non-ASCII escaped as \uXXXX. */
+export function storedBytes(body: string): number {
+  return Buffer.byteLength(JSON.stringify(body).replace(/[\u0080-\uffff]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
 
 function text(res: import('node:http').ServerResponse, status: number, body: string): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
@@ -35,7 +51,7 @@ function text(res: import('node:http').ServerResponse, status: number, body: str
 }
 
 export async function startFakeTeams(): Promise<FakeTeams> {
-  const fake = { received: [], attempts: 0, faults: [] } as unknown as FakeTeams;
+  const fake = { received: [], attempts: 0, faults: [], flowFailures: [], strict: false } as unknown as FakeTeams;
   // Workflows URLs differ by workflow id: one per channel.
   fake.workflowUrl = (id: string) =>
     `${server.url}/workflows/${id}/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=fake-signature`;
@@ -55,8 +71,6 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     }
     if (req.headers.authorization)
       return json(res, 400, { error: { code: 'InvalidAuthorization', message: 'Only the SAS signature may authenticate.' } });
-    if (Buffer.byteLength(req.body) > MAX_BYTES)
-      return json(res, 413, { error: { code: 'RequestEntityTooLarge', message: 'The message is too large.' } });
     let body: any;
     try {
       body = JSON.parse(req.body);
@@ -72,17 +86,26 @@ export async function startFakeTeams(): Promise<FakeTeams> {
       return text(res, 200, '1');
     }
     const attachment = body?.attachments?.[0];
+    const flowFails = (status: number, code: string, message: string) => {
+      if (fake.strict) return json(res, status, { error: { code, message } });
+      // Queued: the trigger answers 202 and the flow fails later, where only its run history shows it.
+      fake.flowFailures.push({ path: req.url.pathname, reason: `${code}: ${message}` });
+      res.writeHead(202, { 'content-length': '0' });
+      res.end();
+    };
     if (
       body?.type !== 'message' ||
       attachment?.contentType !== 'application/vnd.microsoft.card.adaptive' ||
       attachment?.content?.type !== 'AdaptiveCard'
     ) {
-      return json(res, 400, {
-        error: {
-          code: 'InvalidTemplate',
-          message: "Unable to process template language expressions: property 'attachments' must hold an Adaptive Card."
-        }
-      });
+      return flowFails(
+        400,
+        'InvalidTemplate',
+        "Unable to process template language expressions: property 'attachments' must hold an Adaptive Card."
+      );
+    }
+    if (isWorkflows && storedBytes(req.body) > MAX_BYTES) {
+      return flowFails(413, 'RequestEntityTooLarge', `The message is too large (${storedBytes(req.body)} bytes as stored).`);
     }
     const received: ReceivedCard = {
       card: attachment.content,

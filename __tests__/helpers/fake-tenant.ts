@@ -46,6 +46,7 @@ export function useFakeTenant(options: { scope?: 'test' | 'file'; cache?: boolea
   afterAll(async () => {
     if (options.scope === 'file') {
       expect(tenant.teams.received.flatMap(r => r.problems)).toEqual([]);
+      expect(tenant.teams.flowFailures).toEqual([]);
       await tenant.teams.close();
       await tenant.ws.remove();
     }
@@ -70,6 +71,8 @@ export function useFakeTenant(options: { scope?: 'test' | 'file'; cache?: boolea
   });
   afterEach(async () => {
     expect(tenant.teams.received.flatMap(r => r.problems)).toEqual([]);
+    // What the flow would have failed on after its 202: a post the channel never showed.
+    expect(tenant.teams.flowFailures).toEqual([]);
     await tenant.teams.close();
     await tenant.ws.remove();
   });

@@ -43,6 +43,13 @@ export const MAX_CARD_BYTES = 20_000;
  * (~350 bytes for a typical alert), so a digest carries 50 or more alerts.
  */
 export const MAX_DIGEST_BODY_BYTES = 24_000;
+/**
+ * Every post stays at most this many bytes as Power Automate stores it (storedBytes): Teams' 28,672-byte
+ * limit is applied after the flow has re-serialised the message, which grows it (quotes and backslashes
+ * escaped again, non-ASCII written as \uXXXX: one published case grew 24,453 → 28,897 bytes). The 202 the
+ * trigger answered does not tell when that fails, so the action never sends what could.
+ */
+export const MAX_STORED_BODY_BYTES = 26_000;
 const MAX_DIGEST_ROWS = 80;
 /** Titles in digest rows are cut to this many characters. */
 const DIGEST_TITLE_LENGTH = 110;
@@ -320,24 +327,47 @@ export function bodyBytes(card: AdaptiveCard): number {
   return Buffer.byteLength(JSON.stringify(workflowsEnvelope(card)));
 }
 
+const NON_ASCII = /[\u0080-\uffff]/g;
+/** Bytes of `value` as Power Automate stores it: its JSON as a JSON string, every non-ASCII character as \uXXXX. */
+export function storedBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(JSON.stringify(value)).replace(NON_ASCII, '\\uXXXX'));
+}
+
+/** Bytes a card's request body takes as Power Automate stores it. */
+export function storedBodyBytes(card: AdaptiveCard): number {
+  return storedBytes(workflowsEnvelope(card));
+}
+
 /**
  * Splits notices into digest cards of at most MAX_DIGEST_ROWS rows and MAX_DIGEST_BODY_BYTES bytes as
  * sent. Each row is measured once; the fixed part is measured with the longest heading it can have.
  */
 export function digestCards(notices: Notice[], kind: DigestKind = OVERFLOW_DIGEST, hosts: PortalHosts = GLOBAL_PORTALS): CardPlan[] {
-  const fixed = bodyBytes(digestCard([], 99_999, 99_999, 999_999, kind, hosts));
+  const empty = digestCard([], 99_999, 99_999, 999_999, kind, hosts);
+  // Both measures are additive row by row: the body as sent, and as Power Automate stores it (a row's
+  // escaped JSON without the two quotes around the whole, plus the comma between rows).
+  const fixed = bodyBytes(empty);
+  const fixedStored = storedBodyBytes(empty);
   const groups: Notice[][] = [];
   let current: Notice[] = [];
   let bytes = fixed;
+  let stored = fixedStored;
   for (const notice of notices) {
-    const row = Buffer.byteLength(JSON.stringify(digestRow(notice, hosts))) + 1;
-    if (current.length > 0 && (current.length >= MAX_DIGEST_ROWS || bytes + row > MAX_DIGEST_BODY_BYTES)) {
+    const built = digestRow(notice, hosts);
+    const row = Buffer.byteLength(JSON.stringify(built)) + 1;
+    const storedRow = storedBytes(built) - 2 + 1;
+    if (
+      current.length > 0 &&
+      (current.length >= MAX_DIGEST_ROWS || bytes + row > MAX_DIGEST_BODY_BYTES || stored + storedRow > MAX_STORED_BODY_BYTES)
+    ) {
       groups.push(current);
       current = [];
       bytes = fixed;
+      stored = fixedStored;
     }
     current.push(notice);
     bytes += row;
+    stored += storedRow;
   }
   if (current.length > 0) groups.push(current);
   return groups.map((group, index) => ({
@@ -464,7 +494,7 @@ export function planCards(all: Notice[], maxCards: number, remindAfterMs = 86_40
   const reminders = all.filter(notice => notice.kind === 'reminder');
   const plans: CardPlan[] = notices.slice(0, maxCards).map(notice => {
     let built = individualCard(notice, hosts);
-    if (cardBytes(built) > MAX_CARD_BYTES) {
+    if (cardBytes(built) > MAX_CARD_BYTES || storedBodyBytes(built) > MAX_STORED_BODY_BYTES) {
       // Evidence-heavy alerts: fall back to the compact form rather than risk a rejected card.
       built = card(
         [header(notice.alert, notice.kind === 'new' ? 'New alert' : humanize(notice.kind)), facts([['Alert ID', notice.alert.id]])],
