@@ -9,6 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   MAX_CARD_BYTES: () => (/* binding */ MAX_CARD_BYTES),
 /* harmony export */   MAX_DIGEST_BODY_BYTES: () => (/* binding */ MAX_DIGEST_BODY_BYTES),
+/* harmony export */   MAX_STORED_BODY_BYTES: () => (/* binding */ MAX_STORED_BODY_BYTES),
 /* harmony export */   OVERFLOW_DIGEST: () => (/* binding */ OVERFLOW_DIGEST),
 /* harmony export */   affectedEntities: () => (/* binding */ affectedEntities),
 /* harmony export */   backlogPlan: () => (/* binding */ backlogPlan),
@@ -28,6 +29,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   ruleCard: () => (/* binding */ ruleCard),
 /* harmony export */   ruleFacts: () => (/* binding */ ruleFacts),
 /* harmony export */   severityLook: () => (/* binding */ severityLook),
+/* harmony export */   storedBodyBytes: () => (/* binding */ storedBodyBytes),
+/* harmony export */   storedBytes: () => (/* binding */ storedBytes),
 /* harmony export */   workflowsEnvelope: () => (/* binding */ workflowsEnvelope)
 /* harmony export */ });
 /* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8049);
@@ -46,6 +49,13 @@ const MAX_CARD_BYTES = 20_000;
  * (~350 bytes for a typical alert), so a digest carries 50 or more alerts.
  */
 const MAX_DIGEST_BODY_BYTES = 24_000;
+/**
+ * Every post stays at most this many bytes as Power Automate stores it (storedBytes): Teams' 28,672-byte
+ * limit is applied after the flow has re-serialised the message, which grows it (quotes and backslashes
+ * escaped again, non-ASCII written as \uXXXX: one published case grew 24,453 → 28,897 bytes). The 202 the
+ * trigger answered does not tell when that fails, so the action never sends what could.
+ */
+const MAX_STORED_BODY_BYTES = 26_000;
 const MAX_DIGEST_ROWS = 80;
 /** Titles in digest rows are cut to this many characters. */
 const DIGEST_TITLE_LENGTH = 110;
@@ -296,24 +306,43 @@ function cardBytes(card) {
 function bodyBytes(card) {
     return Buffer.byteLength(JSON.stringify(workflowsEnvelope(card)));
 }
+const NON_ASCII = /[\u0080-\uffff]/g;
+/** Bytes of `value` as Power Automate stores it: its JSON as a JSON string, every non-ASCII character as \uXXXX. */
+function storedBytes(value) {
+    return Buffer.byteLength(JSON.stringify(JSON.stringify(value)).replace(NON_ASCII, '\\uXXXX'));
+}
+/** Bytes a card's request body takes as Power Automate stores it. */
+function storedBodyBytes(card) {
+    return storedBytes(workflowsEnvelope(card));
+}
 /**
  * Splits notices into digest cards of at most MAX_DIGEST_ROWS rows and MAX_DIGEST_BODY_BYTES bytes as
  * sent. Each row is measured once; the fixed part is measured with the longest heading it can have.
  */
 function digestCards(notices, kind = OVERFLOW_DIGEST, hosts = _clouds_js__WEBPACK_IMPORTED_MODULE_1__/* .GLOBAL_PORTALS */ .y) {
-    const fixed = bodyBytes(digestCard([], 99_999, 99_999, 999_999, kind, hosts));
+    const empty = digestCard([], 99_999, 99_999, 999_999, kind, hosts);
+    // Both measures are additive row by row: the body as sent, and as Power Automate stores it (a row's
+    // escaped JSON without the two quotes around the whole, plus the comma between rows).
+    const fixed = bodyBytes(empty);
+    const fixedStored = storedBodyBytes(empty);
     const groups = [];
     let current = [];
     let bytes = fixed;
+    let stored = fixedStored;
     for (const notice of notices) {
-        const row = Buffer.byteLength(JSON.stringify(digestRow(notice, hosts))) + 1;
-        if (current.length > 0 && (current.length >= MAX_DIGEST_ROWS || bytes + row > MAX_DIGEST_BODY_BYTES)) {
+        const built = digestRow(notice, hosts);
+        const row = Buffer.byteLength(JSON.stringify(built)) + 1;
+        const storedRow = storedBytes(built) - 2 + 1;
+        if (current.length > 0 &&
+            (current.length >= MAX_DIGEST_ROWS || bytes + row > MAX_DIGEST_BODY_BYTES || stored + storedRow > MAX_STORED_BODY_BYTES)) {
             groups.push(current);
             current = [];
             bytes = fixed;
+            stored = fixedStored;
         }
         current.push(notice);
         bytes += row;
+        stored += storedRow;
     }
     if (current.length > 0)
         groups.push(current);
@@ -427,7 +456,7 @@ function planCards(all, maxCards, remindAfterMs = 86_400_000, hosts = _clouds_js
     const reminders = all.filter(notice => notice.kind === 'reminder');
     const plans = notices.slice(0, maxCards).map(notice => {
         let built = individualCard(notice, hosts);
-        if (cardBytes(built) > MAX_CARD_BYTES) {
+        if (cardBytes(built) > MAX_CARD_BYTES || storedBodyBytes(built) > MAX_STORED_BODY_BYTES) {
             // Evidence-heavy alerts: fall back to the compact form rather than risk a rejected card.
             built = card([header(notice.alert, notice.kind === 'new' ? 'New alert' : (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .humanize */ .I3)(notice.kind)), facts([['Alert ID', notice.alert.id]])], alertActions(notice.alert, hosts));
         }

@@ -20,10 +20,11 @@ function ipBlockList(items, reject) {
     for (const item of items) {
         const [address, prefix, extra] = item.split('/');
         const family = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address);
+        // The prefix is decimal digits only: '10.9.9.0/' would read as /0 (every address), '0x10' or '1e1' as numbers.
+        if (prefix !== undefined && !/^\d{1,3}$/.test(prefix))
+            reject(item);
         const bits = prefix === undefined ? undefined : Number(prefix);
-        if (family === 0 ||
-            extra !== undefined ||
-            (bits !== undefined && !(Number.isInteger(bits) && bits >= 0 && bits <= (family === 6 ? 128 : 32))))
+        if (family === 0 || extra !== undefined || (bits !== undefined && bits > (family === 6 ? 128 : 32)))
             reject(item);
         const type = family === 6 ? 'ipv6' : 'ipv4';
         if (bits === undefined)

@@ -935,7 +935,16 @@ function carryAudit(state, now) {
         state,
         notices: Object.values(state.o).map(noticeOf),
         newCount: 0,
-        report: { inFlight: 0, created: 0, createdToday: (0,audit_ledger/* createdToday */.OE)(state.w, now), harvested: 0, records: 0, hits: new Map(), rules: [], gaveUp: [] }
+        report: {
+            inFlight: 0,
+            created: 0,
+            createdToday: (0,audit_ledger/* createdToday */.OE)(state.w, now),
+            harvested: 0,
+            records: 0,
+            hits: new Map(),
+            rules: [],
+            gaveUp: []
+        }
     };
 }
 /** After delivery: delivered rule notices become told; the rest stay owed. */

@@ -20,10 +20,11 @@ function ipBlockList(items, reject) {
     for (const item of items) {
         const [address, prefix, extra] = item.split('/');
         const family = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address);
+        // The prefix is decimal digits only: '10.9.9.0/' would read as /0 (every address), '0x10' or '1e1' as numbers.
+        if (prefix !== undefined && !/^\d{1,3}$/.test(prefix))
+            reject(item);
         const bits = prefix === undefined ? undefined : Number(prefix);
-        if (family === 0 ||
-            extra !== undefined ||
-            (bits !== undefined && !(Number.isInteger(bits) && bits >= 0 && bits <= (family === 6 ? 128 : 32))))
+        if (family === 0 || extra !== undefined || (bits !== undefined && bits > (family === 6 ? 128 : 32)))
             reject(item);
         const type = family === 6 ? 'ipv6' : 'ipv4';
         if (bits === undefined)
@@ -193,7 +194,8 @@ function parseRoutes(text, allowLegacy) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   parseSuppress: () => (/* binding */ parseSuppress)
+/* harmony export */   parseSuppress: () => (/* binding */ parseSuppress),
+/* harmony export */   strictDateTime: () => (/* binding */ strictDateTime)
 /* harmony export */ });
 /* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8049);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8422);
@@ -242,13 +244,31 @@ function allowed(where, key, value, valid) {
         return found;
     });
 }
-/** ISO 8601 date-time, or a bare date meaning 00:00 UTC that day. */
+/**
+ * ISO 8601 date-time with a zone, or a bare date meaning 00:00 UTC that day. Strict: a day or time that
+ * does not exist (2026-02-30, 24:00, 12:60) is refused, where Date.parse would roll it into the next month.
+ */
+function strictDateTime(text) {
+    const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text;
+    const parts = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/.exec(iso);
+    if (!parts)
+        return Number.NaN;
+    const [year, month, day, hour, minute, second] = parts.slice(1, 7).map(part => Number(part ?? 0));
+    const wall = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+    const exists = wall.getUTCFullYear() === year &&
+        wall.getUTCMonth() === month - 1 &&
+        wall.getUTCDate() === day &&
+        wall.getUTCHours() === hour &&
+        wall.getUTCMinutes() === minute &&
+        wall.getUTCSeconds() === second;
+    const zoneOk = parts[7] === 'Z' || (Number(parts[8]) <= 14 && Number(parts[9]) <= 59);
+    return exists && zoneOk ? Date.parse(iso) : Number.NaN;
+}
 function untilOf(where, value) {
     const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value.trim() : '';
-    const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text;
-    const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(iso) ? Date.parse(iso) : Number.NaN;
+    const ms = strictDateTime(text);
     if (Number.isNaN(ms))
-        fail(where, `'until' is '${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(String(value), 60)}', which is not a date-time`, 'Use ISO 8601 with a time zone, e.g. until: 2026-12-01T08:00:00Z, or a date (00:00 UTC that day).');
+        fail(where, `'until' is '${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(String(value), 60)}', which is not a date-time`, 'Use an ISO 8601 date-time that exists, with a time zone, e.g. until: 2026-12-01T08:00:00Z, or a date (00:00 UTC that day).');
     return ms;
 }
 function ipList(where, value) {
@@ -302,8 +322,20 @@ function parseSuppress(text) {
             rule.devices = strings(where, 'devices', entry.devices).map(s => s.toLowerCase());
         if (entry.ips !== undefined)
             rule.ips = ipList(where, entry.ips);
+        if (matchesEverything(rule))
+            _log_js__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Input 'suppress' ${where}matches every alert (its matchers leave nothing out), so no alert is posted while it holds${rule.until ? ` (until ${new Date(rule.until).toISOString()})` : ''}. Narrow it with title, service-sources, users, devices or ips.`);
         return rule;
     });
+}
+/** Whether a rule holds back any alert whatever: severity lists them all, the title takes any text, ips every address. */
+function matchesEverything(rule) {
+    if (rule.serviceSources || rule.detectionSources || rule.categories || rule.users || rule.devices)
+        return false;
+    if (rule.ips && !(rule.ips.check('198.51.100.1', 'ipv4') && rule.ips.check('2001:db8::1', 'ipv6')))
+        return false;
+    if (rule.severities && !_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.every(severity => rule.severities.includes(severity)))
+        return false;
+    return !rule.title || ['', 'Zq9 an unlikely title 7', '\u00e9'].every(title => rule.title.test(title));
 }
 
 

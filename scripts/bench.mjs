@@ -486,3 +486,19 @@ console.log(`\nbundle: ${distBytes.map(([f, b]) => `${f} ${(b / 1e6).toFixed(2)}
     `| audit state in the snapshot (gzip) after 1 / 2 / 3 days of 100k records | ${sizes.map(s => s.toFixed(2)).join(' / ')} MB | bounded | ${sizes[2] <= sizes[1] * 1.2 ? 'pass' : 'FAIL'} |`
   );
 }
+
+// (f) Audit rule latency and query budget: the default plan against a modelled tenant (records reach the
+// log 10–60 min after the activity, queries run 1–40 min), a run every 5 and every 10 minutes, 7 days.
+{
+  const { modelNoticeLatency } = await build('__tests__/fakes/audit-latency.js');
+  console.log(
+    '\n| audit rule notices (modelled tenant, 7 days) | median after the activity | 90th percentile | slowest | queries a day (busiest 24 h) |'
+  );
+  console.log('|---|---|---|---|---|');
+  for (const scheduleMinutes of [5, 10]) {
+    const f = modelNoticeLatency({ days: 7, scheduleMinutes, lateMinutes: [10, 60], queryMinutes: [1, 40], eventsPerHour: 20, seed: 7 });
+    console.log(
+      `| run every ${scheduleMinutes} min, ${f.records} records${f.missed ? `, ${f.missed} MISSED` : ''} | ${fmt(f.medianMinutes)} min | ${fmt(f.p90Minutes)} min | ${fmt(f.maxMinutes)} min | ${fmt(f.createsPerDay)} (${f.maxCreatesPerDay}) |`
+    );
+  }
+}
