@@ -282,6 +282,17 @@ test('auditing off (AuditingDisabledTenant) says to turn it on in Purview, not t
   expect(run.outputs['posted-count']).toBe('1');
 });
 
+test("any other 400 on create shows Graph's own text and no version advice", async () => {
+  fake.graph.audit.badRequest = "Invalid filter clause: 'operationFilters' contains an invalid value.";
+  const run = await runAt(0);
+  expect(run.code).toBe(1);
+  const log = visible(run.stdout);
+  expect(log).toMatch(
+    /::error::Microsoft Graph refused to create an audit log query \(HTTP 400\) \(Graph said: BadRequest: Invalid filter clause/
+  );
+  expect(log).not.toContain('audit-api-version');
+});
+
 test('a missing permission names AuditLogsQuery.Read.All; read-alerts: false reads no alerts', async () => {
   fake.graph.audit.deny = 403;
   const denied = await runAt(0);

@@ -80,7 +80,9 @@ const FAULTS = [
   'future-alert',
   'audit-429',
   'audit-query-fails',
-  'audit-late-record'
+  'audit-late-record',
+  'audit-budget',
+  'audit-other-operations'
 ] as const;
 type FaultName = (typeof FAULTS)[number] | 'none';
 
@@ -303,6 +305,21 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
       case 'audit-late-record':
         addRecord(180);
         break;
+      // The tenant's daily search allowance is used up (other tools): creates answer 429 for this run.
+      case 'audit-budget':
+        graph.audit.dailyBudget = 0;
+        addRecord();
+        break;
+      // Activity the rules do not name: windows with no record for any rule are harvested like any other.
+      case 'audit-other-operations':
+        graph.audit.records.push({
+          id: `sim-${SEED}-other-${run}`,
+          createdDateTime: new Date(Date.now() + offsetMs - 60_000).toISOString(),
+          auditLogRecordType: 'sharePointFileOperation',
+          operation: 'FileAccessed',
+          userPrincipalName: 'quiet@contoso.com'
+        });
+        break;
     }
     const clockEnv = {
       NODE_OPTIONS: `--import=${path.join(path.dirname(DIST), '../__tests__/helpers/shift-clock.mjs')}`,
@@ -316,6 +333,7 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
     if (fault === 'teams-timeout') await new Promise(resolve => setTimeout(resolve, 3_000));
     graph.audit.throttleNext = 0;
     graph.audit.failNext = 0;
+    graph.audit.dailyBudget = 200;
     teams.faultFor = undefined;
     cacheService.outage = undefined;
     cacheService.saveOutage = undefined;

@@ -54,6 +54,8 @@ export interface FakeAuditLog {
   dailyBudget: number;
   /** Unified auditing is off for the tenant: creates answer 400 AuditingDisabledTenant. */
   auditingDisabled?: boolean;
+  /** Creates answer 400 BadRequest with this message (a request Graph refuses for its content). */
+  badRequest?: string;
 }
 
 export function newFakeAuditLog(now: () => number): FakeAuditLog {
@@ -154,6 +156,10 @@ export function handleAudit(log: FakeAuditLog, req: FakeRequest, res: ServerResp
           message: 'AuditingDisabledTenant: Auditing is not enabled for the tenant. Enable auditing and try again.'
         }
       });
+      return true;
+    }
+    if (log.badRequest) {
+      json(res, 400, { error: { code: 'BadRequest', message: log.badRequest } });
       return true;
     }
     const madeToday = [...log.queries.values()].filter(q => q.createdAt > log.now() - 86_400_000).length;
