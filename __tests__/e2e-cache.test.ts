@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { CLIENT, SECRET, TENANT, makeAlert } from './fakes/alerts.js';
 import { Workspace } from './fakes/runner.js';
+import { serializeSnapshot } from '../src/snapshot/format.js';
 import { useFakeTenant } from './helpers/fake-tenant.js';
 
 /**
@@ -120,6 +121,36 @@ describe('cache fidelity', () => {
     expect(fake.teams.received.map(r => r.text).filter(t => t.includes('file #103'))).toHaveLength(2);
   }, 180_000);
 
+  test('a signed entry uploaded again under a newer key (an old snapshot replayed) fails closed; under its own key it is taken', async () => {
+    const signingKey = 'replay-test-signing-key-0123456789';
+    const seed = async (key: string, bytes: Buffer) => {
+      const file = path.join(other.dir, `planted-${Math.floor(Math.random() * 1e9)}.gz`);
+      await fs.writeFile(file, bytes);
+      const seeder = spawn(process.execPath, [fileURLToPath(new URL('./fakes/seed-cache.mjs', import.meta.url)), key, file], {
+        cwd: other.dir,
+        env: { ...process.env, ...fake.cacheService.env(), GITHUB_WORKSPACE: other.dir },
+        stdio: 'ignore'
+      });
+      expect(await new Promise(resolve => seeder.on('close', resolve))).toBe(0);
+    };
+    const snapshot = { version: 1 as const, scope: TENANT, cursor: null, savedAt: new Date().toISOString(), alerts: {} };
+    const prefix = `replay${Math.floor(Math.random() * 1e9)}`;
+    // Signed, as this action writes it, for the entry it was saved as (run 5) ...
+    const signedFor = (key: string) => gzipSync(serializeSnapshot(snapshot, signingKey, undefined, key));
+    // ... and uploaded again under a newer key (run 6): the newest entry, restored by prefix.
+    await seed(`${prefix}-${TENANT}-6-1`, signedFor(`${prefix}-${TENANT}-5-1`));
+    const replayed = await other.run(
+      { ...inputs(), 'cache-key-prefix': prefix, 'snapshot-signing-key': signingKey },
+      fake.cacheService.env()
+    );
+    expect(replayed.code).toBe(1);
+    expect(replayed.stdout).toMatch(/cannot be trusted: its signature matches no key .*uploaded again under a newer key/);
+    const own = `own${Math.floor(Math.random() * 1e9)}`;
+    await seed(`${own}-${TENANT}-5-1`, signedFor(`${own}-${TENANT}-5-1`));
+    const genuine = await other.run({ ...inputs(), 'cache-key-prefix': own, 'snapshot-signing-key': signingKey }, fake.cacheService.env());
+    expect([genuine.code, genuine.outputs['cache-hit']]).toEqual([0, 'true']);
+  }, 120_000);
+
   test.each([
     ['an old-format snapshot', () => gzipSync(JSON.stringify({ version: 0, alerts: [] }))],
     [
@@ -175,7 +206,7 @@ describe('cache fidelity', () => {
         fake.cacheService.env()
       );
       expect(reset.code).toBe(0);
-      expect(reset.stdout).toMatch(/::warning::reset-snapshot is true: the stored snapshot is not read/);
+      expect(reset.stdout).toMatch(/::warning::reset-snapshot is true and the stored snapshot cannot be trusted \(/);
       expect(reset.outputs['cache-hit']).toBe('false');
       const after = await other.run({ ...inputs(), 'cache-key-prefix': seedPrefix }, fake.cacheService.env());
       expect(after.code).toBe(0);

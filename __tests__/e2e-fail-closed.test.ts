@@ -60,12 +60,12 @@ test('an untrusted snapshot fails the run before any post and is left as it is; 
   expect(postedIds().sort()).toEqual([1, 1, 2]);
 });
 
-test('snapshot-signing-key: signed snapshots verify; a tampered or unsigned one fails closed', async () => {
+test('snapshot-signing-key: signed snapshots verify; a tampered or unsigned one fails closed; adopt turns signing on without loss', async () => {
   const key = { 'snapshot-signing-key': 'k3y-that-is-long-enough-0123456789' };
   fake.graph.alerts = [makeAlert(1)];
   expect((await fake.ws.run(inputs(key))).code).toBe(0);
   const signed = await fs.readFile(snapshotFile(), 'utf8');
-  expect(signed).toMatch(/^m365-alerts-snapshot-hmac-sha256:[0-9a-f]{64}\n\{/);
+  expect(signed).toMatch(/^m365-alerts-snapshot-hmac-sha256-v2:[0-9a-f]{64}\n\{/);
   expect(signed).not.toContain(key['snapshot-signing-key']);
   const second = await fake.ws.run(inputs(key));
   expect([second.code, second.outputs['cache-hit']]).toEqual([0, 'true']);
@@ -77,11 +77,44 @@ test('snapshot-signing-key: signed snapshots verify; a tampered or unsigned one 
   fake.graph.alerts.push(makeAlert(2, { lastUpdateDateTime: new Date().toISOString() }));
   const tampered = await fake.ws.run(inputs(key));
   expect(tampered.code).toBe(1);
-  expect(tampered.stdout).toMatch(/signature does not match snapshot-signing-key/);
+  expect(tampered.stdout).toMatch(/signature matches no key of snapshot-signing-key/);
   expect(visible(tampered.stdout)).not.toContain(key['snapshot-signing-key']);
-  // Turning signing on over an unsigned snapshot takes one reset-snapshot run.
+  await fs.writeFile(snapshotFile(), signed);
+  // A run whose key secret is empty (renamed, not passed on) fails closed and leaves the signed snapshot alone.
+  const keyless = await fake.ws.run(inputs());
+  expect(keyless.code).toBe(1);
+  expect(keyless.stdout).toMatch(/it is signed, but snapshot-signing-key is empty/);
+  expect(await fs.readFile(snapshotFile(), 'utf8')).toBe(signed);
+  // Turning signing on over an unsigned snapshot: reset-snapshot: adopt keeps it (alert 2 stays owed, is posted once).
   await fs.writeFile(snapshotFile(), signed.slice(signed.indexOf('\n') + 1));
-  expect((await fake.ws.run(inputs(key))).stdout).toMatch(/carries no signature.*reset-snapshot: true/);
+  expect((await fake.ws.run(inputs(key))).stdout).toMatch(/carries no signature.*reset-snapshot: adopt/);
+  const adopted = await fake.ws.run(inputs({ ...key, 'reset-snapshot': 'adopt', 'first-run': 'silent' }));
+  expect(adopted.code).toBe(0);
+  expect(adopted.stdout).toMatch(/::warning::reset-snapshot is adopt: the stored snapshot was taken as it is/);
+  expect(await fs.readFile(snapshotFile(), 'utf8')).toMatch(/^m365-alerts-snapshot-hmac-sha256-v2:/);
+  expect(postedIds().sort()).toEqual([1, 2]);
+  // reset-snapshot: true left in the workflow resets nothing while the snapshot is trusted.
+  const left = await fake.ws.run(inputs({ ...key, 'reset-snapshot': 'true', 'first-run': 'silent' }));
+  expect(left.code).toBe(0);
+  expect(left.stdout).toMatch(/::warning::reset-snapshot is true, but the stored snapshot is trusted: it is used and nothing is reset/);
+  expect(left.outputs['cache-hit']).toBe('true');
+});
+
+test('key rotation: the new key first and the old one second verifies the old snapshot and signs it anew; then the old line can go', async () => {
+  const oldKey = 'the-old-signing-key-0123456789abcdef';
+  const newKey = 'the-new-signing-key-0123456789abcdef';
+  fake.graph.alerts = [makeAlert(1)];
+  expect((await fake.ws.run(inputs({ 'snapshot-signing-key': oldKey }))).code).toBe(0);
+  fake.graph.alerts.push(makeAlert(2, { lastUpdateDateTime: new Date().toISOString() }));
+  const both = await fake.ws.run(inputs({ 'snapshot-signing-key': `${newKey}\n${oldKey}` }));
+  expect(both.code).toBe(0);
+  expect(both.stdout).toMatch(/signed again \(it was signed with key 2 of snapshot-signing-key/);
+  expect(visible(both.stdout)).not.toContain(newKey);
+  expect(visible(both.stdout)).not.toContain(oldKey);
+  fake.graph.alerts.push(makeAlert(3, { lastUpdateDateTime: new Date().toISOString() }));
+  const onlyNew = await fake.ws.run(inputs({ 'snapshot-signing-key': newKey }));
+  expect([onlyNew.code, onlyNew.outputs['cache-hit']]).toEqual([0, 'true']);
+  expect(postedIds().sort()).toEqual([1, 2, 3]);
 });
 
 test('one alert dated 2099 is posted but never moves the cursor: later alerts keep arriving', async () => {

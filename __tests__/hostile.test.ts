@@ -4,7 +4,7 @@ import { alertIntake, newIntakeReport } from '../src/intake.js';
 import { oneLine } from '../src/log.js';
 import { html } from '../src/summary-html.js';
 import { forgetSecrets, redact, registerWebhookUrl } from '../src/secrets.js';
-import { gunzipSnapshot, parseSnapshot, serializeSnapshot, SnapshotUntrustedError } from '../src/snapshot/format.js';
+import { checkSnapshot, gunzipSnapshot, parseSnapshot, serializeSnapshot, SnapshotUntrustedError } from '../src/snapshot/format.js';
 import { planCards } from '../src/teams/cards.js';
 import { neutralize, safeUrl } from '../src/teams/text.js';
 import { gzipSync } from 'node:zlib';
@@ -52,20 +52,35 @@ describe('snapshot trust', () => {
     expect(() => gunzipSnapshot(Buffer.from('plain text'))).toThrow(/not valid gzip/);
   });
 
-  test('signing: a signed snapshot verifies; wrong key, tampering or no signature fail closed', () => {
+  test('signing: a signed snapshot verifies with any of its keys; wrong key, tampering, another entry or no signature fail closed', () => {
     const key = 'a-long-random-signing-key-0123456789';
+    const older = 'the-key-before-the-rotation-0123456';
     const snapshot = parseSnapshot(JSON.stringify(good), check);
-    const signed = serializeSnapshot(snapshot, key);
-    expect(parseSnapshot(signed, { ...check, signingKey: key }).cursor).toBe(good.cursor);
-    expect(() => parseSnapshot(signed, { ...check, signingKey: `${key}x` })).toThrow(/signature does not match/);
-    expect(() => parseSnapshot(signed.replace(String(good.cursor), String(good.cursor + 1)), { ...check, signingKey: key })).toThrow(
-      /signature does not match/
+    const at = { ...check, boundTo: 'prefix-t-42-1' };
+    const signed = serializeSnapshot(snapshot, key, undefined, 'prefix-t-42-1');
+    expect(checkSnapshot(signed, { ...at, signingKeys: [key] })).toMatchObject({ resign: undefined });
+    expect(() => parseSnapshot(signed, { ...at, signingKeys: [`${key}x`] })).toThrow(/matches no key of snapshot-signing-key/);
+    expect(() => parseSnapshot(signed.replace(String(good.cursor), String(good.cursor + 1)), { ...at, signingKeys: [key] })).toThrow(
+      /matches no key/
     );
-    expect(() => parseSnapshot(serializeSnapshot(snapshot), { ...check, signingKey: key })).toThrow(
-      /carries no signature.*reset-snapshot: true/
+    // The same bytes restored from another cache entry (an old snapshot uploaded again): refused.
+    expect(() => parseSnapshot(signed, { ...check, boundTo: 'prefix-t-99-1', signingKeys: [key] })).toThrow(/uploaded again/);
+    // Rotation: a snapshot signed with the second key verifies, and is to be signed again with the first.
+    const byOlder = serializeSnapshot(snapshot, older, undefined, 'prefix-t-42-1');
+    expect(checkSnapshot(byOlder, { ...at, signingKeys: [key, older] }).resign).toMatch(/key 2 of snapshot-signing-key/);
+    expect(() => parseSnapshot(serializeSnapshot(snapshot), { ...at, signingKeys: [key] })).toThrow(
+      /carries no signature.*reset-snapshot: adopt/
     );
-    // Without a key, a signed snapshot still reads (turning signing off needs no reset).
-    expect(parseSnapshot(signed, check).cursor).toBe(good.cursor);
+    // A signed snapshot with no key given (a renamed secret) fails closed: signing is never turned off silently.
+    expect(() => parseSnapshot(signed, at)).toThrow(/it is signed, but snapshot-signing-key is empty/);
+    // The earlier format signed the JSON alone: only adopt takes it.
+    const old = `m365-alerts-snapshot-hmac-sha256:${'0'.repeat(64)}\n${JSON.stringify(good)}`;
+    expect(() => parseSnapshot(old, { ...at, signingKeys: [key] })).toThrow(/earlier format.*reset-snapshot: adopt/);
+    // adopt: any signature or none, the rest checked as always.
+    for (const text of [old, serializeSnapshot(snapshot), byOlder, signed])
+      expect(checkSnapshot(text, { ...at, signingKeys: [key], adopt: true }).snapshot.cursor).toBe(good.cursor);
+    expect(checkSnapshot(signed, { ...at, signingKeys: [key], adopt: true }).resign).toBeUndefined();
+    expect(() => checkSnapshot(serializeSnapshot({ ...snapshot, scope: 'other' }), { ...at, adopt: true })).toThrow(/belongs to 'other'/);
   });
 
   test("an alert id like '__proto__' or 'constructor' is kept in the snapshot like any other", () => {

@@ -33,8 +33,8 @@ test('defaults (contract.test.ts holds them to action.yml and the README)', () =
     webhookKind: 'workflows',
     postIntervalMs: 1000,
     maxRunTimeMs: 600_000,
-    resetSnapshot: false,
-    snapshotSigningKey: undefined,
+    resetSnapshot: 'false',
+    snapshotSigningKeys: [],
     sendTestCard: false,
     snapshotStore: 'auto',
     snapshotPath: '.m365-alerts/snapshot.json',
@@ -169,11 +169,21 @@ test('max-run-time, reset-snapshot, snapshot-signing-key and send-test-card are 
   const s = parseSettings(
     reader({ ...base, 'max-run-time': '90s', 'reset-snapshot': 'true', 'snapshot-signing-key': 'k'.repeat(32), 'send-test-card': 'yes' })
   );
-  expect(s).toMatchObject({ maxRunTimeMs: 90_000, resetSnapshot: true, snapshotSigningKey: 'k'.repeat(32), sendTestCard: true });
+  expect(s).toMatchObject({ maxRunTimeMs: 90_000, resetSnapshot: 'true', snapshotSigningKeys: ['k'.repeat(32)], sendTestCard: true });
+  // Several keys, one per line: the first signs, any verifies; adopt is a third value of reset-snapshot.
+  const rotation = parseSettings(
+    reader({ ...base, 'snapshot-signing-key': `${'n'.repeat(32)}\n\n  ${'o'.repeat(32)}  \n`, 'reset-snapshot': 'adopt' })
+  );
+  expect([rotation.snapshotSigningKeys, rotation.resetSnapshot]).toEqual([['n'.repeat(32), 'o'.repeat(32)], 'adopt']);
+  expect(errorOf({ ...base, 'snapshot-signing-key': `${'n'.repeat(32)}\nshort` })).toMatch(
+    /'snapshot-signing-key' line 2 is shorter than 16 characters/
+  );
   expect(parseSettings(reader({ ...base, 'max-run-time': '5s' })).maxRunTimeMs).toBe(5_000);
   expect(errorOf({ ...base, 'max-run-time': '4s' })).toMatch(/Input 'max-run-time' is '4s', which is out of range\. .*between 5s and 6h/);
   expect(errorOf({ ...base, 'max-run-time': 'ten minutes' })).toMatch(/'max-run-time' is 'ten minutes', which is not a duration/);
-  expect(errorOf({ ...base, 'reset-snapshot': 'maybe' })).toMatch(/'reset-snapshot' is 'maybe', which is not a boolean/);
+  expect(errorOf({ ...base, 'reset-snapshot': 'maybe' })).toMatch(
+    /'reset-snapshot' is 'maybe', which is not a valid value. Valid values: false; true .*adopt/
+  );
   expect(errorOf({ ...base, 'snapshot-signing-key': 'short' })).toMatch(/'snapshot-signing-key' is shorter than 16 characters/);
   expect(errorOf({ ...base, 'snapshot-signing-key': 'short' })).not.toContain('short.');
   expect(errorOf({ source: 'file', 'alerts-file': 'a.json', 'send-test-card': 'true' })).toMatch(

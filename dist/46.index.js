@@ -106,7 +106,9 @@ class ActionsCacheSnapshotStore {
         }
         try {
             const text = (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .gunzipSnapshot */ .OS)(bytes);
-            return { status: 'found', snapshot: (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSnapshot */ .E$)(text, { ...this.identity, now }), key: matchedKey, digest: (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .contentDigest */ .eZ)(text) };
+            // The signature names the key the entry was saved under: one uploaded again under another key fails here.
+            const { snapshot, resign } = (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .checkSnapshot */ .Po)(text, { ...this.identity, now, boundTo: matchedKey });
+            return { status: 'found', snapshot, key: matchedKey, digest: (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .contentDigest */ .eZ)(text), resign };
         }
         catch (error) {
             if (error instanceof _format_js__WEBPACK_IMPORTED_MODULE_4__/* .SnapshotUntrustedError */ .ds)
@@ -120,7 +122,7 @@ class ActionsCacheSnapshotStore {
     async save(snapshot, json) {
         const key = cacheSaveKey(this.prefix, this.identity.scope, this.env);
         await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.mkdir(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(this.absoluteFile), { recursive: true });
-        await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.writeFile(this.absoluteFile, (0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.gzipSync)((0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .serializeSnapshot */ .DP)(snapshot, this.identity.signingKey, json)));
+        await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.writeFile(this.absoluteFile, (0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.gzipSync)((0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .serializeSnapshot */ .DP)(snapshot, this.identity.signingKeys[0], json, key)));
         try {
             const cacheId = await _actions_cache__WEBPACK_IMPORTED_MODULE_3__.saveCache([CACHE_DIR], key);
             if (cacheId === -1)

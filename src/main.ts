@@ -43,7 +43,7 @@ export async function chooseStore(settings: Settings, env: NodeJS.ProcessEnv = p
       "Input 'snapshot-store' is 'actions-cache', but this step has no Actions cache service (ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL are not set). The runner gives them only to 'uses:' steps on GitHub-hosted or self-hosted runners; use snapshot-store: file (or auto) elsewhere."
     );
   }
-  const identity = { scope: settings.snapshotScope, signingKey: settings.snapshotSigningKey };
+  const identity = { scope: settings.snapshotScope, signingKeys: settings.snapshotSigningKeys, adopt: settings.resetSnapshot === 'adopt' };
   if (settings.snapshotStore === 'actions-cache' || (settings.snapshotStore === 'auto' && cacheAvailable)) {
     const { ActionsCacheSnapshotStore } = await import('./snapshot/cache-store.js');
     return new ActionsCacheSnapshotStore(settings.cacheKeyPrefix, identity, env);
@@ -74,6 +74,37 @@ function previousSnapshot(loaded: LoadResult, store: SnapshotStore, settings: Se
     );
   }
   return loaded.status === 'found' ? loaded.snapshot : undefined;
+}
+
+/**
+ * reset-snapshot: `true` resets only what cannot be used (an untrusted or absent snapshot: a first run under
+ * first-run); a trusted snapshot is used, and the input left in the workflow is pointed out, so a forgotten
+ * `reset-snapshot: true` never turns every run into a silent first run. An outage is never reset. `adopt`
+ * has the store take the snapshot whatever its signature; it is saved signed (see runWith).
+ */
+function resetOrAdopt(loaded: LoadResult, settings: Settings): LoadResult {
+  if (settings.resetSnapshot === 'true') {
+    if (loaded.status === 'found') {
+      log.warning(
+        'reset-snapshot is true, but the stored snapshot is trusted: it is used and nothing is reset. Remove reset-snapshot from the workflow.'
+      );
+      return loaded;
+    }
+    if (loaded.status === 'untrusted' || loaded.status === 'missing') {
+      log.warning(
+        `reset-snapshot is true and the stored snapshot ${loaded.status === 'untrusted' ? `cannot be trusted (${loaded.reason})` : 'is absent'}: this run starts afresh (first-run: ${settings.firstRun}). Remove reset-snapshot after this run.`
+      );
+      return { status: 'missing' };
+    }
+  }
+  if (settings.resetSnapshot === 'adopt' && loaded.status === 'found') {
+    log.warning(
+      loaded.resign
+        ? `reset-snapshot is adopt: the stored snapshot was taken as it is (its signature was not checked) and is saved ${settings.snapshotSigningKeys.length ? 'signed with the first key of snapshot-signing-key' : 'unsigned'}. Remove reset-snapshot after this run.`
+        : 'reset-snapshot is adopt, but the stored snapshot is already signed with the first key: nothing to adopt. Remove reset-snapshot from the workflow.'
+    );
+  }
+  return loaded;
 }
 
 interface FetchResult {
@@ -250,6 +281,8 @@ export async function run(): Promise<void> {
     for (const name of SECRET_INPUTS) registerSecret(core.getInput(name));
     registerWebhookUrl(core.getInput('teams-webhook-url'));
     const settings = await loadSettings(name => core.getInput(name));
+    // Each signing key on its own line is a secret of its own (the input as a whole was masked above).
+    for (const key of settings.snapshotSigningKeys) registerSecret(key);
     // Route webhook URLs are secrets inside the routes text: mask each one as well.
     for (const route of settings.routes) registerWebhookUrl(route.webhookUrl);
     if (settings.sendTestCard) {
@@ -285,15 +318,7 @@ export async function runWith(
   // before the snapshot is judged.
   const getToken = await signIn(settings, context.signal);
   const store = await chooseStore(settings);
-  let loaded: LoadResult;
-  if (settings.resetSnapshot) {
-    log.warning(
-      `reset-snapshot is true: the stored snapshot is not read and this run starts afresh (first-run: ${settings.firstRun}). Remove reset-snapshot after this run, or every run will start afresh.`
-    );
-    loaded = { status: 'missing' };
-  } else {
-    loaded = await store.load(now);
-  }
+  const loaded = resetOrAdopt(await store.load(now), settings);
   const previous = previousSnapshot(loaded, store, settings);
   for (const rule of settings.suppress) {
     if (rule.until !== undefined && rule.until <= now) {
@@ -359,14 +384,16 @@ export async function runWith(
     }
     try {
       const json = JSON.stringify(snapshot);
-      if (loaded.status === 'found' && loaded.digest === contentDigest(json)) {
+      if (loaded.status === 'found' && !loaded.resign && loaded.digest === contentDigest(json)) {
         // Nothing changed but the time: the stored snapshot is still exact, and writing it again (a cache
         // upload) would be the whole cost of a quiet run.
         snapshotKey = loaded.key ?? '';
         log.info(`Snapshot unchanged (${store.kind}: ${snapshotKey}): not saved again.`);
       } else {
         snapshotKey = await store.save(snapshot, json);
-        log.info(`Snapshot saved (${store.kind}: ${snapshotKey}), ${Object.keys(snapshot.alerts).length} alert(s).`);
+        log.info(
+          `Snapshot saved (${store.kind}: ${snapshotKey}), ${Object.keys(snapshot.alerts).length} alert(s)${loaded.status === 'found' && loaded.resign ? `; signed again (${loaded.resign})` : ''}.`
+        );
       }
     } catch (error) {
       core.setFailed(

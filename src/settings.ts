@@ -109,10 +109,14 @@ export interface Settings {
   snapshotPath: string;
   /** `cache-key-prefix`: prefix of the Actions cache keys (the tenant id is added). */
   cacheKeyPrefix: string;
-  /** `reset-snapshot`: ignore the stored snapshot and start afresh under first-run (after a real reset). */
-  resetSnapshot: boolean;
-  /** `snapshot-signing-key`: HMAC-SHA256 key; snapshots are signed when saved and verified when loaded. */
-  snapshotSigningKey?: string;
+  /**
+   * `reset-snapshot`: `true` starts afresh under first-run when the stored snapshot is untrusted or absent
+   * (a trusted one is used, with a warning); `adopt` takes an otherwise valid snapshot whatever its
+   * signature (unsigned, another key, another cache key) and saves it signed.
+   */
+  resetSnapshot: 'false' | 'true' | 'adopt';
+  /** `snapshot-signing-key`: HMAC-SHA256 keys, one per line; the first signs, any verifies (rotation). */
+  snapshotSigningKeys: string[];
   /** `send-test-card`: post one test card to every destination and stop: no alerts read, no snapshot touched. */
   sendTestCard: boolean;
   /** `max-run-time`: no post starts later than this after the run began; the rest stays owed for the next run. */
@@ -206,6 +210,19 @@ export async function loadSettings(read: InputReader): Promise<Settings> {
 }
 
 /** Reads and validates every input. Throws SettingsError on the first problem. */
+/** `reset-snapshot`: false | true | adopt (yes/no/on/off/1/0 as for booleans). */
+function resetInput(read: InputReader): 'false' | 'true' | 'adopt' {
+  const raw = read('reset-snapshot').trim().toLowerCase();
+  if (raw === '' || ['false', 'no', '0', 'off'].includes(raw)) return 'false';
+  if (['true', 'yes', '1', 'on'].includes(raw)) return 'true';
+  if (raw === 'adopt') return 'adopt';
+  return fail(
+    'reset-snapshot',
+    `is '${oneLine(raw, 40)}', which is not a valid value`,
+    'Valid values: false; true (start afresh under first-run when the stored snapshot is untrusted or missing); adopt (keep an otherwise valid snapshot whatever its signature, and sign it).'
+  );
+}
+
 /** `service-sources`: documented values in their spelling, other camelCase names as written (warned). */
 function serviceSourcesInput(read: InputReader): string[] {
   const values: string[] = [];
@@ -300,14 +317,20 @@ export function parseSettings(read: InputReader, parsers: OptionalParsers = {}):
       'Set teams-webhook-url (and routes, if any) so there is a channel to test.'
     );
   }
-  const signingKey = read('snapshot-signing-key');
-  if (signingKey !== '' && signingKey.trim().length < 16) {
-    fail(
-      'snapshot-signing-key',
-      'is shorter than 16 characters',
-      'Use a long random secret, e.g. the output of `openssl rand -hex 32`, stored as a repository secret.'
-    );
-  }
+  // One key per line: the first signs, every one verifies, so a rotation is "new key first, old key second"
+  // for a while, then the old line removed. Lines are trimmed; blank lines do not count.
+  const signingKeys = read('snapshot-signing-key')
+    .split(/\r?\n/)
+    .map(line => line.trim())
+    .filter(Boolean);
+  signingKeys.forEach((key, index) => {
+    if (key.length < 16)
+      fail(
+        'snapshot-signing-key',
+        `${signingKeys.length > 1 ? `line ${index + 1} ` : ''}is shorter than 16 characters`,
+        'Use a long random secret, e.g. the output of `openssl rand -hex 32`, stored as a repository secret (one key per line; the first signs).'
+      );
+  });
   return {
     source,
     graph,
@@ -335,8 +358,8 @@ export function parseSettings(read: InputReader, parsers: OptionalParsers = {}):
     snapshotStore: oneOf<SnapshotStoreKind>(read, 'snapshot-store', ['auto', 'actions-cache', 'file'], 'auto'),
     snapshotPath: read('snapshot-path').trim() || '.m365-alerts/snapshot.json',
     cacheKeyPrefix,
-    resetSnapshot: booleanInput(read, 'reset-snapshot', false),
-    snapshotSigningKey: signingKey === '' ? undefined : signingKey,
+    resetSnapshot: resetInput(read),
+    snapshotSigningKeys: signingKeys,
     sendTestCard,
     maxRunTimeMs: durationInput(read, 'max-run-time', '10m', 5_000, 6 * 3_600_000),
     portalHosts: CLOUDS[graph?.cloud ?? 'global'].portals,

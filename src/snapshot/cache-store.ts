@@ -6,7 +6,7 @@ import {
   contentDigest,
   gunzipSnapshot,
   MAX_SNAPSHOT_BYTES,
-  parseSnapshot,
+  checkSnapshot,
   serializeSnapshot,
   SnapshotUntrustedError,
   type Snapshot
@@ -96,7 +96,9 @@ export class ActionsCacheSnapshotStore implements SnapshotStore {
     }
     try {
       const text = gunzipSnapshot(bytes);
-      return { status: 'found', snapshot: parseSnapshot(text, { ...this.identity, now }), key: matchedKey, digest: contentDigest(text) };
+      // The signature names the key the entry was saved under: one uploaded again under another key fails here.
+      const { snapshot, resign } = checkSnapshot(text, { ...this.identity, now, boundTo: matchedKey });
+      return { status: 'found', snapshot, key: matchedKey, digest: contentDigest(text), resign };
     } catch (error) {
       if (error instanceof SnapshotUntrustedError) return { status: 'untrusted', reason: error.message, key: matchedKey };
       throw error;
@@ -108,7 +110,7 @@ export class ActionsCacheSnapshotStore implements SnapshotStore {
   async save(snapshot: Snapshot, json?: string): Promise<string> {
     const key = cacheSaveKey(this.prefix, this.identity.scope, this.env);
     await fs.mkdir(path.dirname(this.absoluteFile), { recursive: true });
-    await fs.writeFile(this.absoluteFile, gzipSync(serializeSnapshot(snapshot, this.identity.signingKey, json)));
+    await fs.writeFile(this.absoluteFile, gzipSync(serializeSnapshot(snapshot, this.identity.signingKeys[0], json, key)));
     try {
       const cacheId = await cache.saveCache([CACHE_DIR], key);
       if (cacheId === -1) throw new Error(`the Actions cache did not accept the snapshot under key ${key} (see the warning above)`);

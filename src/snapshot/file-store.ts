@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { contentDigest, MAX_SNAPSHOT_BYTES, parseSnapshot, serializeSnapshot, SnapshotUntrustedError, type Snapshot } from './format.js';
+import { checkSnapshot, contentDigest, MAX_SNAPSHOT_BYTES, serializeSnapshot, SnapshotUntrustedError, type Snapshot } from './format.js';
 import type { LoadResult, SnapshotIdentity, SnapshotStore } from './store.js';
 
 /** Plain JSON on disk: for self-hosted runners, local runs, or a repository-committed state file. */
@@ -26,7 +26,8 @@ export class FileSnapshotStore implements SnapshotStore {
       };
     }
     try {
-      return { status: 'found', snapshot: parseSnapshot(text, { ...this.identity, now }), key: this.filePath, digest: contentDigest(text) };
+      const { snapshot, resign } = checkSnapshot(text, { ...this.identity, now, boundTo: 'file' });
+      return { status: 'found', snapshot, key: this.filePath, digest: contentDigest(text), resign };
     } catch (error) {
       if (error instanceof SnapshotUntrustedError) return { status: 'untrusted', reason: error.message, key: this.filePath };
       throw error;
@@ -37,7 +38,7 @@ export class FileSnapshotStore implements SnapshotStore {
     await fs.mkdir(path.dirname(path.resolve(this.filePath)), { recursive: true });
     // Write then rename: a run killed mid-write leaves the previous snapshot intact, never half a file.
     const temporary = `${this.filePath}.${process.pid}.tmp`;
-    await fs.writeFile(temporary, serializeSnapshot(snapshot, this.identity.signingKey, json));
+    await fs.writeFile(temporary, serializeSnapshot(snapshot, this.identity.signingKeys[0], json, 'file'));
     await fs.rename(temporary, this.filePath);
     return this.filePath;
   }

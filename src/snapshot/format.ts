@@ -76,14 +76,31 @@ export class SnapshotUntrustedError extends Error {
 export const MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024;
 /** A cursor or savedAt further ahead of the runner's clock than this is not from a real earlier run. */
 export const MAX_FUTURE_SKEW_MS = 10 * 60_000;
-/** First line of a signed snapshot: `<SIGNATURE_PREFIX><hex HMAC-SHA256 of the JSON that follows>`. */
-const SIGNATURE_PREFIX = 'm365-alerts-snapshot-hmac-sha256:';
+/**
+ * First line of a signed snapshot: `<SIGNATURE_PREFIX><hex HMAC-SHA256 of "<bound to>\n<JSON that follows>">`.
+ * "Bound to" is where it was saved (the cache key; `file` for the file store): a valid entry re-uploaded
+ * under another cache key (an old snapshot replayed as the newest) fails the check.
+ */
+const SIGNATURE_PREFIX = 'm365-alerts-snapshot-hmac-sha256-v2:';
+/** The earlier format signed the JSON alone, so it cannot tell a replayed entry: only reset-snapshot: adopt takes it. */
+const OLD_SIGNATURE_PREFIX = 'm365-alerts-snapshot-hmac-sha256:';
+const ANY_SIGNATURE = 'm365-alerts-snapshot-hmac-sha256';
 
 export interface SnapshotCheck {
   scope: string;
   now: number;
-  /** snapshot-signing-key: when set, only a snapshot carrying a valid HMAC is accepted. */
-  signingKey?: string;
+  /** snapshot-signing-key: when any is set, only a snapshot carrying a valid HMAC by one of them is accepted. */
+  signingKeys?: readonly string[];
+  /** Where the snapshot was restored from (its cache key, or `file`): the signature must name it. */
+  boundTo?: string;
+  /** reset-snapshot: adopt: any signature (or none) is taken; the rest is checked as always. */
+  adopt?: boolean;
+}
+
+/** A snapshot accepted, and why it must be written again signed (another key, adopted), if it must. */
+export interface ParsedSnapshot {
+  snapshot: Snapshot;
+  resign?: string;
 }
 
 // State signatures are facts of the alert; they are kept in the snapshot.
@@ -102,9 +119,9 @@ function hmac(key: string, text: string): string {
   return createHmac('sha256', key).update(text).digest('hex');
 }
 
-/** The stored form: JSON, preceded by a signature line when a signing key is set. */
-export function serializeSnapshot(snapshot: Snapshot, signingKey?: string, json = JSON.stringify(snapshot)): string {
-  return signingKey ? `${SIGNATURE_PREFIX}${hmac(signingKey, json)}\n${json}` : json;
+/** The stored form: JSON, preceded by a signature line (bound to where it is saved) when a signing key is set. */
+export function serializeSnapshot(snapshot: Snapshot, signingKey?: string, json = JSON.stringify(snapshot), boundTo = 'file'): string {
+  return signingKey ? `${SIGNATURE_PREFIX}${hmac(signingKey, `${boundTo}\n${json}`)}\n${json}` : json;
 }
 
 /**
@@ -112,31 +129,65 @@ export function serializeSnapshot(snapshot: Snapshot, signingKey?: string, json 
  * digests mean the stored snapshot is still exact and need not be written again.
  */
 export function contentDigest(json: string): string {
-  const body = json.startsWith(SIGNATURE_PREFIX) ? json.slice(json.indexOf('\n') + 1) : json;
+  const body = json.startsWith(ANY_SIGNATURE) ? json.slice(json.indexOf('\n') + 1) : json;
   return createHash('sha256')
     .update(body.replace(/"savedAt":"[^"]*"/, '"savedAt":""'))
     .digest('hex');
 }
 
-/** Splits off and checks the signature line; returns the JSON text. */
-function verifiedJson(text: string, signingKey: string | undefined): string {
-  const signed = text.startsWith(SIGNATURE_PREFIX);
-  const newline = signed ? text.indexOf('\n') : -1;
-  if (!signingKey) return signed && newline !== -1 ? text.slice(newline + 1) : text;
-  if (!signed || newline === -1) {
+function matches(given: string, expected: string): boolean {
+  const a = Buffer.from(given, 'utf8');
+  const b = Buffer.from(expected, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const ADOPT = 'run once with reset-snapshot: adopt (it keeps the snapshot and signs it with the first key)';
+
+/**
+ * Splits off and checks the signature line; returns the JSON text and, when it must be signed again, why.
+ * Fail-closed throughout: a signed snapshot with no key given is refused (a renamed secret must not turn
+ * signing off silently), and only reset-snapshot: adopt takes a snapshot whatever its signature.
+ */
+function verifiedJson(text: string, check: SnapshotCheck): { json: string; resign?: string } {
+  const keys = check.signingKeys ?? [];
+  const newline = text.startsWith(ANY_SIGNATURE) ? text.indexOf('\n') : -1;
+  const json = newline === -1 ? text : text.slice(newline + 1);
+  const line = newline === -1 ? '' : text.slice(0, newline);
+  if (check.adopt) {
+    const signed =
+      line &&
+      keys.length > 0 &&
+      line.startsWith(SIGNATURE_PREFIX) &&
+      matches(line.slice(SIGNATURE_PREFIX.length), hmac(keys[0], `${check.boundTo ?? 'file'}\n${json}`));
+    return { json, resign: signed ? undefined : 'reset-snapshot: adopt' };
+  }
+  if (!line) {
+    if (keys.length === 0) return { json };
+    throw new SnapshotUntrustedError(`it carries no signature, and snapshot-signing-key is set (to turn signing on, ${ADOPT})`);
+  }
+  if (keys.length === 0) {
     throw new SnapshotUntrustedError(
-      'it carries no signature, and snapshot-signing-key is set (the first run after turning signing on needs reset-snapshot: true)'
+      `it is signed, but snapshot-signing-key is empty (a renamed secret, or a reusable workflow that does not pass it on?). Pass the key; to stop signing on purpose, ${ADOPT.replace(' and signs it with the first key', ' unsigned')}`
     );
   }
-  const json = text.slice(newline + 1);
-  const given = Buffer.from(text.slice(SIGNATURE_PREFIX.length, newline), 'utf8');
-  const expected = Buffer.from(hmac(signingKey, json), 'utf8');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  if (line.startsWith(OLD_SIGNATURE_PREFIX)) {
     throw new SnapshotUntrustedError(
-      'its signature does not match snapshot-signing-key (it was written with another key, or by something else than this action)'
+      `it is signed in the earlier format, which does not say which cache entry it was saved as, so a replayed old entry could not be told; if it is yours, ${ADOPT}`
     );
   }
-  return json;
+  const given = line.slice(SIGNATURE_PREFIX.length);
+  const index = line.startsWith(SIGNATURE_PREFIX)
+    ? keys.findIndex(key => matches(given, hmac(key, `${check.boundTo ?? 'file'}\n${json}`)))
+    : -1;
+  if (index === -1) {
+    throw new SnapshotUntrustedError(
+      'its signature matches no key of snapshot-signing-key for the entry it was restored from (written with another key, by something else than this action, or an older entry uploaded again under a newer key)'
+    );
+  }
+  return {
+    json,
+    resign: index > 0 ? `it was signed with key ${index + 1} of snapshot-signing-key; it is signed again with the first` : undefined
+  };
 }
 
 /** Decompresses a gzipped snapshot, refusing anything that inflates past MAX_SNAPSHOT_BYTES. */
@@ -154,10 +205,18 @@ export function gunzipSnapshot(bytes: Buffer): string {
 
 /** Parses and checks a stored snapshot. Anything unexpected throws SnapshotUntrustedError, never a crash. */
 export function parseSnapshot(text: string, check: SnapshotCheck): Snapshot {
+  return checkSnapshot(text, check).snapshot;
+}
+
+/** parseSnapshot, also saying whether the snapshot must be written again signed (see verifiedJson). */
+export function checkSnapshot(text: string, check: SnapshotCheck): ParsedSnapshot {
   if (text.length > MAX_SNAPSHOT_BYTES) throw new SnapshotUntrustedError(`it is larger than ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MiB`);
   let data: unknown;
+  let resign: string | undefined;
   try {
-    data = JSON.parse(verifiedJson(text, check.signingKey));
+    const verified = verifiedJson(text, check);
+    resign = verified.resign;
+    data = JSON.parse(verified.json);
   } catch (error) {
     if (error instanceof SnapshotUntrustedError) throw error;
     throw new SnapshotUntrustedError('it is not valid JSON');
@@ -216,7 +275,7 @@ export function parseSnapshot(text: string, check: SnapshotCheck): Snapshot {
   if (data.audit !== undefined) checkAuditState(data.audit);
   // Own keys only, whatever the id: `__proto__` or `constructor` are alert ids like any other.
   Object.setPrototypeOf(data.alerts, null);
-  return data as unknown as Snapshot;
+  return { snapshot: data as unknown as Snapshot, resign };
 }
 
 /** A map from alert id to entry that takes any id as an own key (no prototype to collide with). */

@@ -2,7 +2,7 @@ import type { Snapshot } from './format.js';
 
 /** Where the snapshot lives between runs. */
 export type LoadResult =
-  | { status: 'found'; snapshot: Snapshot; key?: string; digest: string }
+  | { status: 'found'; snapshot: Snapshot; key?: string; digest: string; resign?: string }
   /** No snapshot exists yet: a first run. */
   | { status: 'missing' }
   /** A snapshot exists but cannot be trusted (unreadable, foreign, from the future, bad signature): fail closed. */
@@ -14,8 +14,10 @@ export type LoadResult =
 export interface SnapshotIdentity {
   /** Tenant id (or `file`): a snapshot of another scope is refused. */
   scope: string;
-  /** snapshot-signing-key, when set. */
-  signingKey?: string;
+  /** snapshot-signing-key, one key per line: the first signs, any verifies. */
+  signingKeys: readonly string[];
+  /** reset-snapshot: adopt: a snapshot is taken whatever its signature, and saved signed. */
+  adopt?: boolean;
 }
 
 export interface SnapshotStore {
