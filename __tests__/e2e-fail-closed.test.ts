@@ -334,7 +334,7 @@ test("the job summary gives each alert's time, a link to it and its channel; a s
   expect(row).toMatch(/<td>\d{4}-\d\d-\d\d \d\d:\d\d UTC<\/td><td>soc<\/td><td>✅<\/td>/);
 });
 
-test('suppress: a matching alert is held back and counted per rule; when the snooze has ended it is posted, with a warning to remove the rule', async () => {
+test('suppress: a matching alert is held back and counted per rule in the run that held it; when the snooze has ended it is posted, with one warning to remove the rule', async () => {
   const scanner = { '@odata.type': '#microsoft.graph.security.ipEvidence', ipAddress: '198.51.100.23' };
   fake.graph.alerts = [makeAlert(1, { evidence: [scanner] }), makeAlert(2)];
   const rule = (until: string) =>
@@ -345,15 +345,23 @@ test('suppress: a matching alert is held back and counted per rule; when the sno
   expect(held.outputs['suppressed-count']).toBe('1');
   expect(held.outputs['owed-count']).toBe('0');
   expect(held.summary).toMatch(
-    /<th>Suppress rule<\/th><th>Notices held back<\/th><\/tr><tr><td>pen&#45;test<\/td><td>1<\/td>|<td>pen-test<\/td><td>1<\/td>/
+    /<th>Suppress rule<\/th><th>Notices held back in this run<\/th><\/tr><tr><td>pen&#45;test<\/td><td>1<\/td>|<td>pen-test<\/td><td>1<\/td>/
   );
+  // Still held, but not held back anew: counted in the run that held it, not in every run after.
   const still = await fake.ws.run(inputs({ suppress: rule('2099-01-01') }));
-  expect([still.outputs['suppressed-count'], postedIds()]).toEqual(['1', [2]]);
+  expect([still.outputs['suppressed-count'], postedIds()]).toEqual(['0', [2]]);
+  expect(still.summary).toMatch(/1 alert\(s\) held back by suppress rules/);
   const ended = await fake.ws.run(inputs({ suppress: rule('2026-01-01') }));
   expect(ended.code).toBe(0);
   expect(ended.stdout).toMatch(/::warning::Input 'suppress' rule 'pen-test' expired on 2026-01-01T00:00:00.000Z/);
   expect(ended.outputs['suppressed-count']).toBe('0');
   expect(postedIds()).toEqual([2, 1]);
+  // Warned once: later runs list the expired rule in the job summary only.
+  const later = await fake.ws.run(inputs({ suppress: rule('2026-01-01') }));
+  expect(later.stdout).not.toMatch(/::warning::Input 'suppress' rule 'pen-test' expired/);
+  expect(later.summary).toMatch(
+    /Expired suppress rules \(they hold nothing back; remove them from the workflow\): pen(&#45;|-)test \(until 2026-01-01T00:00:00.000Z\)/
+  );
   const bad = await fake.ws.run(inputs({ suppress: '- name: everything\n  reason: quiet please' }));
   expect(bad.code).toBe(1);
   expect(bad.stdout).toMatch(/::error::Input 'suppress' rule 'everything': has no matcher, so it would hold back every alert/);

@@ -118,7 +118,9 @@ test('a held-back alert is not posted while the rule holds, survives the snapsho
   // Still held an hour later (not fetched again: decided from the stored copy, evidence included).
   const later = computeDelta(stored, [], settings, NOW + 3_600_000);
   expect(later.notices).toEqual([]);
-  expect([...later.suppressed]).toEqual([['pen-test', 1]]);
+  // Counted in the run that held it back, not again in every run it stays held.
+  expect([...later.suppressed]).toEqual([]);
+  expect(later.heldCount).toBe(1);
   const again: Snapshot = nextSnapshot(later, new Set(), 'tenant', NOW + 3_600_000);
   // The snooze ends: the alert is posted as new, from the stored copy.
   const after = computeDelta(again, [], settings, Date.parse('2026-11-26T00:05:00Z'));
@@ -128,6 +130,27 @@ test('a held-back alert is not posted while the rule holds, survives the snapsho
   // Resolved meanwhile (fetched again as resolved): never posted, nothing owed.
   const resolved = computeDelta(again, [alert('held', { status: 'resolved' }, 1)], base, NOW + 7_200_000);
   expect(resolved.notices).toEqual([]);
+});
+
+test('held-back copies are small, and a rule without until lets them expire with the ordinary retention', () => {
+  const forGood = parseSuppress('- name: scanner\n  reason: SEC-2\n  ips: [198.51.100.0/24]');
+  const settings = { ...base, suppress: forGood };
+  const wordy = alert('held', { description: 'x'.repeat(5000), recommendedActions: 'y'.repeat(5000) });
+  const first = computeDelta(undefined, [wordy], settings, NOW);
+  const snapshot = nextSnapshot(first, new Set(), 'tenant', NOW);
+  expect(JSON.stringify(snapshot.alerts.held).length).toBeLessThan(900);
+  expect(snapshot.alerts.held.a?.description).toBeUndefined();
+  // Under a snooze the description is kept: the snooze's end posts the alert, possibly from the copy.
+  const snoozed = parseSuppress('- name: pen\n  reason: SEC-1\n  until: 2099-01-01\n  ips: [198.51.100.0/24]');
+  const kept = nextSnapshot(computeDelta(undefined, [wordy], { ...base, suppress: snoozed }, NOW), new Set(), 'tenant', NOW);
+  expect(kept.alerts.held.a?.description).toMatch(/^x{1000}…$/);
+  // Past the retention (31 days after its last update, the tenant's newer alerts moving the cursor on): forgotten.
+  const newer = alert('newer', { evidence: [], lastUpdateDateTime: new Date(NOW + 32 * 86_400_000).toISOString() });
+  const month = computeDelta(snapshot, [newer], settings, NOW + 32 * 86_400_000);
+  expect(month.entries.has('held')).toBe(false);
+  expect(month.heldCount).toBe(0);
+  // Within it: still held (decided again from the copy).
+  expect(computeDelta(snapshot, [], settings, NOW + 5 * 86_400_000).heldCount).toBe(1);
 });
 
 describe('strict values', () => {
@@ -190,4 +213,27 @@ describe('strict values', () => {
     expect(said.join('\n')).toMatch(/'microsoftDefenderForTomorrow' is not a serviceSource value Microsoft documents.*used as written/);
     expect(errorOf(`- name: a\n  reason: r\n  service-sources: ['not a source!']`)).toMatch(/'service-sources' has 'not a source!'/);
   });
+});
+
+test('saving never writes what the next load refuses: past the budget, told entries are forgotten oldest first, owed and held ones never', async () => {
+  const { fitSnapshot } = await import('../src/snapshot/budget.js');
+  const snapshot: Snapshot = { version: 1, scope: 't', cursor: NOW, savedAt: new Date(NOW).toISOString(), alerts: Object.create(null) };
+  for (let i = 0; i < 1000; i++) snapshot.alerts[`told-${i}`] = { u: NOW - (1000 - i) * 60_000, s: 'new|low|||', n: 'new|low|||' };
+  snapshot.alerts.owed = { u: NOW - 2_000 * 60_000, s: 'new|high|||', a: { id: 'owed', title: 'owed' } };
+  snapshot.alerts.held = { u: NOW - 2_000 * 60_000, s: 'new|high|||', a: { id: 'held' }, x: 'rule' };
+  const json = JSON.stringify(snapshot);
+  const budget = Math.floor(Buffer.byteLength(json) / 2);
+  const fitted = fitSnapshot(snapshot, json, budget, budget * 2);
+  expect(fitted.bytes).toBeLessThanOrEqual(budget);
+  expect(fitted.pruned).toBeGreaterThan(400);
+  const kept = JSON.parse(fitted.json).alerts;
+  expect(kept.owed).toBeDefined();
+  expect(kept.held).toBeDefined();
+  // Oldest first: the newest told entry is kept, the oldest gone.
+  expect(kept['told-999']).toBeDefined();
+  expect(kept['told-0']).toBeUndefined();
+  // Under the budget nothing is touched.
+  expect(fitSnapshot(snapshot, fitted.json, budget * 4).pruned).toBe(0);
+  // Owed entries alone beyond the limit: not saved at all (the next run would refuse the snapshot).
+  expect(() => fitSnapshot(snapshot, fitted.json, 10, 100)).toThrow(/more than the next run reads/);
 });

@@ -64,8 +64,10 @@ export interface Delta {
   remindAfterMs?: number;
   /** Ids of alerts dated more than CURSOR_FUTURE_LIMIT_MS ahead: processed, but the cursor ignored them. */
   futureIds: string[];
-  /** Notices held back by a suppress rule in this run, by rule name (they stay owed; see `x` entries). */
+  /** Notices a suppress rule began to hold back in this run, by rule name (they stay held; see `x` entries). */
   suppressed: Map<string, number>;
+  /** Alerts held back by a suppress rule after this run (the new ones and those held before). */
+  heldCount: number;
   /** True when there was no snapshot: first-run rules applied. */
   firstRun: boolean;
   /** Entries of the next snapshot before delivery results are applied. */
@@ -169,6 +171,29 @@ const OWED_TEXT_FIELDS = [
   'lastActivityDateTime'
 ] as const;
 
+/**
+ * What the snapshot keeps of an alert a suppress rule holds back: what the rules need to decide again
+ * (title, sources, categories, a few entities) and what a card needs if it is posted from the copy. The
+ * description is kept only under a snooze (`until`), whose end posts the alert; a rule without `until`
+ * holds for good, so its copies stay small (a few hundred bytes, not the ~1.8 KB of an owed copy).
+ */
+export function heldCopy(alert: GraphAlert, snoozed: boolean): GraphAlert {
+  const copy = snoozed ? owedCopy(alert) : slim(alert);
+  if (!snoozed) {
+    for (const field of ['title', 'alertWebUrl', 'detectionSource', 'category'] as const) {
+      const value = alert[field];
+      if (typeof value === 'string') copy[field] = value.slice(0, 300);
+    }
+  }
+  if (Array.isArray(alert.categories))
+    copy.categories = alert.categories
+      .filter(item => typeof item === 'string')
+      .slice(0, 10)
+      .map(item => item.slice(0, 100));
+  copy.evidence = suppressionEvidence(alert).slice(0, 20);
+  return copy;
+}
+
 function slim(alert: GraphAlert): GraphAlert {
   const { id, status, severity, classification, determination, assignedTo, serviceSource, createdDateTime, lastUpdateDateTime } = alert;
   return { id, status, severity, classification, determination, assignedTo, serviceSource, createdDateTime, lastUpdateDateTime };
@@ -262,7 +287,10 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
     const stored = known[id];
     if (latest.has(id)) continue;
     // Owed notices whose alert did not come back (deleted, or outside the window) are retried from the stored copy.
+    // A held-back one (suppress) is a decision, not a debt: it expires with the ordinary retention, so a
+    // rule that holds for good does not keep every alert it ever held.
     if (stored.a) {
+      if (stored.x !== undefined && stored.u < keepAfter) continue;
       latest.set(id, stored.a);
       continue;
     }
@@ -295,10 +323,12 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
     } else if (notice) {
       // A suppress rule holds the notice back: it stays owed (with what the rules need to decide again)
       // and is posted by the first run in which no rule holds it: after a snooze ends or the rule is removed.
-      heldBy = settings.suppress?.length ? suppressedBy(settings.suppress, alert, now)?.name : undefined;
-      if (heldBy) {
-        suppressed.set(heldBy, (suppressed.get(heldBy) ?? 0) + 1);
-        owed = { ...owedCopy(alert), evidence: suppressionEvidence(alert) };
+      const rule = settings.suppress?.length ? suppressedBy(settings.suppress, alert, now) : undefined;
+      heldBy = rule?.name;
+      if (rule) {
+        // Counted once: when the rule first holds this notice (or the alert changed), not in every run it stays held.
+        if (before?.x !== rule.name || before.s !== signature) suppressed.set(rule.name, (suppressed.get(rule.name) ?? 0) + 1);
+        owed = heldCopy(alert, rule.until !== undefined);
       } else {
         notices.push(notice);
         owed = owedCopy(alert);
@@ -312,19 +342,28 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
   }
 
   // Reminders: told, still open and notifiable (the copy says so), and nothing heard for remind-after.
+  // Once one is due, those due within the next quarter of remind-after come along: alerts posted at
+  // different times are reminded together, in one digest per channel, not one post each through the day.
   let reminderCount = 0;
   if (settings.remindAfterMs) {
     const noticed = new Set(notices.map(notice => notice.alert.id));
+    const candidates: Array<{ id: string; kept: SnapshotEntry; due: number }> = [];
     for (const [id, kept] of entries) {
       if (!kept.c || kept.n === undefined || noticed.has(id) || statusOfSignature(kept.s) === 'resolved') continue;
-      if ((kept.t ?? kept.u) + settings.remindAfterMs > now) continue;
-      const reminder = alertFromCopy(id, kept.c, kept.s);
+      candidates.push({ id, kept, due: (kept.t ?? kept.u) + settings.remindAfterMs });
+    }
+    const anyDue = candidates.some(candidate => candidate.due <= now);
+    for (const { id, kept, due } of candidates) {
+      if (!anyDue || due > now + settings.remindAfterMs / 4) continue;
+      const reminder = alertFromCopy(id, kept.c!, kept.s);
       // A rule that holds the alert back holds its reminders too (they recur, nothing to keep).
       if (settings.suppress?.length && suppressedBy(settings.suppress, reminder, now)) continue;
       notices.push({ kind: 'reminder', alert: reminder });
       reminderCount++;
     }
   }
+  let heldCount = 0;
+  for (const kept of entries.values()) if (kept.x !== undefined) heldCount++;
 
   const sorted = sortByPriority(notices);
   const newCount = sorted.filter(notice => notice.kind === 'new').length;
@@ -338,6 +377,7 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
     remindAfterMs: settings.remindAfterMs,
     futureIds,
     suppressed,
+    heldCount,
     firstRun,
     entries,
     cursor

@@ -12,6 +12,7 @@ import { counts, setOutputs, writeReport, writeSummary, type RunOutcome } from '
 import { redact, registerSecret, registerWebhookUrl } from './secrets.js';
 import { loadSettings, SettingsError, type Settings } from './settings.js';
 import { FileSnapshotStore } from './snapshot/file-store.js';
+import { fitSnapshot, SAVE_BUDGET_BYTES } from './snapshot/budget.js';
 import { contentDigest, type Snapshot } from './snapshot/format.js';
 import type { LoadResult, SnapshotStore } from './snapshot/store.js';
 import { readAlertsFile } from './source-file.js';
@@ -320,10 +321,15 @@ export async function runWith(
   const store = await chooseStore(settings);
   const loaded = resetOrAdopt(await store.load(now), settings);
   const previous = previousSnapshot(loaded, store, settings);
-  for (const rule of settings.suppress) {
-    if (rule.until !== undefined && rule.until <= now) {
+  // An expired snooze is warned about once, in the first run after it passed; later runs list it in the
+  // job summary only (a warning in every run, 288 a day, would teach the team to ignore warnings).
+  // The snapshot remembers which expired rules were warned about (a quiet run saves nothing, so savedAt cannot tell).
+  const warnedBefore = new Set(previous?.expiredWarned ?? []);
+  const expiredSuppress = settings.suppress.filter(rule => rule.until !== undefined && rule.until <= now);
+  for (const rule of expiredSuppress) {
+    if (!warnedBefore.has(rule.name)) {
       log.warning(
-        `Input 'suppress' rule '${rule.name}' expired on ${new Date(rule.until).toISOString()}: it holds nothing back any more, and alerts it held are posted now if still open. Remove the rule.`
+        `Input 'suppress' rule '${rule.name}' expired on ${new Date(rule.until!).toISOString()}: it holds nothing back any more, and alerts it held are posted now if still open. Remove the rule (the job summary lists it until then).`
       );
     }
   }
@@ -336,7 +342,7 @@ export async function runWith(
   const { alerts, intake, incidents } = await fetchCurrentAlerts(settings, previous, now, context.signal, getToken);
   const delta = computeDelta(previous, alerts, settings, now);
   reportIntake(intake, delta);
-  for (const [rule, count] of delta.suppressed) log.info(`Suppress rule '${rule}' held back ${count} notice(s).`);
+  for (const [rule, count] of delta.suppressed) log.info(`Suppress rule '${rule}' held back ${count} notice(s) in this run.`);
   log.info(
     `Notices owed: ${delta.notices.length} (new ${delta.newCount}, reminders ${delta.reminderCount}); changes seen: ${delta.updatedCount} updated, ${delta.resolvedCount} resolved; ${delta.openCount} open.`
   );
@@ -363,6 +369,7 @@ export async function runWith(
     if (!result.delivered && !result.deferred) log.error(`Not delivered: ${result.plan.label}: ${result.error}`);
 
   let snapshotKey = '';
+  let snapshotBytes: number | undefined;
   if (mode === 'dry-run') {
     log.info('Dry run: the snapshot is not saved.');
   } else {
@@ -375,6 +382,7 @@ export async function runWith(
       ...(incidentPlan?.silent ?? [])
     ]);
     const snapshot = nextSnapshot(delta, told, settings.snapshotScope, now);
+    if (expiredSuppress.length > 0) snapshot.expiredWarned = expiredSuppress.map(rule => rule.name).slice(0, 200);
     if (incidentPlan) snapshot.incidents = (await import('./incidents.js')).nextIncidents(incidentPlan, delivered, now - 2 * RETENTION_MS);
     else if (previous?.incidents) snapshot.incidents = previous.incidents;
     if (audit) {
@@ -383,7 +391,13 @@ export async function runWith(
       if (settings.rules.length > 0 || Object.keys(settled.o).length > 0) snapshot.audit = settled;
     }
     try {
-      const json = JSON.stringify(snapshot);
+      const fitted = fitSnapshot(snapshot, JSON.stringify(snapshot));
+      const json = fitted.json;
+      snapshotBytes = fitted.bytes;
+      if (fitted.pruned > 0)
+        log.warning(
+          `The snapshot passed half of what a run reads (${SAVE_BUDGET_BYTES / 1024 / 1024} MiB): the ${fitted.pruned} alert(s) told about longest ago were forgotten (owed and held-back ones are kept). If Graph lists one of them again it is posted again.`
+        );
       if (loaded.status === 'found' && !loaded.resign && loaded.digest === contentDigest(json)) {
         // Nothing changed but the time: the stored snapshot is still exact, and writing it again (a cache
         // upload) would be the whole cost of a quiet run.
@@ -410,6 +424,9 @@ export async function runWith(
     mode,
     skippedCount: intake.skipped.length,
     suppressed: delta.suppressed,
+    heldCount: delta.heldCount,
+    expiredSuppress: expiredSuppress.map(rule => ({ name: rule.name, until: rule.until! })),
+    snapshotBytes,
     silentFirstRun: previous === undefined && settings.firstRun === 'silent',
     audit: audit && { newCount: audit.newCount, report: audit.report, owed: audit.notices.length }
   };

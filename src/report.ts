@@ -31,8 +31,14 @@ export interface RunOutcome {
   skippedCount: number;
   /** The first run recorded the alerts it found without posting them (first-run: silent). */
   silentFirstRun?: boolean;
-  /** Notices held back by suppress rules, by rule name. */
+  /** Notices suppress rules began to hold back in this run, by rule name. */
   suppressed?: Map<string, number>;
+  /** Alerts held back by suppress rules after the run. */
+  heldCount?: number;
+  /** Suppress rules whose `until` has passed: listed in the job summary until removed. */
+  expiredSuppress?: Array<{ name: string; until: number }>;
+  /** Bytes of the snapshot JSON saved (or kept unchanged) by the run. */
+  snapshotBytes?: number;
   /** rules: what the audit rules did this run. */
   audit?: { newCount: number; owed: number; report: import('./audit.js').AuditReport };
 }
@@ -181,10 +187,25 @@ export async function writeSummary(outcome: RunOutcome): Promise<void> {
     core.summary.addTable([
       [
         { data: 'Suppress rule', header: true },
-        { data: 'Notices held back', header: true }
+        { data: 'Notices held back in this run', header: true }
       ],
       ...[...outcome.suppressed].map(([rule, count]) => [html(rule), String(count)])
     ]);
+  }
+  if (outcome.expiredSuppress && outcome.expiredSuppress.length > 0) {
+    const { html } = await import('./summary-html.js');
+    core.summary.addRaw(
+      `<p>Expired suppress rules (they hold nothing back; remove them from the workflow): ${outcome.expiredSuppress
+        .map(rule => `${html(rule.name)} (until ${new Date(rule.until).toISOString()})`)
+        .join(', ')}.</p>`,
+      true
+    );
+  }
+  if (outcome.snapshotBytes !== undefined) {
+    core.summary.addRaw(
+      `<p>Snapshot: ${(outcome.snapshotBytes / 1024).toFixed(0)} KB (JSON; a run reads up to 256 MiB)${outcome.heldCount ? `, ${outcome.heldCount} alert(s) held back by suppress rules` : ''}.</p>`,
+      true
+    );
   }
   if (outcome.audit) {
     const { html } = await import('./summary-html.js');

@@ -49,6 +49,8 @@ export interface Snapshot {
   incidents?: Record<string, IncidentEntry>;
   /** rules: the audit rules' ledger of query windows, counts, learned values and owed notices (see audit.ts). */
   audit?: AuditState;
+  /** Suppress rules whose `until` had passed and were warned about: each is warned about once. */
+  expiredWarned?: string[];
 }
 
 /** What the channel was told about one incident. */
@@ -273,6 +275,11 @@ export function checkSnapshot(text: string, check: SnapshotCheck): ParsedSnapsho
     Object.setPrototypeOf(data.incidents, null);
   }
   if (data.audit !== undefined) checkAuditState(data.audit);
+  if (
+    data.expiredWarned !== undefined &&
+    !(Array.isArray(data.expiredWarned) && data.expiredWarned.length <= 200 && data.expiredWarned.every(name => typeof name === 'string'))
+  )
+    throw new SnapshotUntrustedError('its list of expired suppress rules is malformed');
   // Own keys only, whatever the id: `__proto__` or `constructor` are alert ids like any other.
   Object.setPrototypeOf(data.alerts, null);
   return { snapshot: data as unknown as Snapshot, resign };
