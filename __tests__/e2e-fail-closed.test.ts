@@ -387,3 +387,17 @@ test('a 5,000-notice backlog drains over successive runs, each cut short by max-
   expect(ids.length).toBe(5000);
   expect(new Set(ids).size).toBe(5000);
 }, 240_000);
+
+test('a run whose Graph answer comes after max-run-time posts nothing and fails saying so; the next run posts the alert', async () => {
+  fake.graph.alerts = [makeAlert(1)];
+  fake.graph.faults.push({ kind: 'delay', ms: 6_000 });
+  const slow = await fake.ws.run(inputs({ 'max-run-time': '5s' }));
+  expect(slow.code).toBe(1);
+  expect(slow.stdout).toMatch(
+    /::error::max-run-time \(5s\) passed before any of the 1 owed notice\(s\) could be posted: nothing was posted in this run/
+  );
+  expect(postedIds()).toEqual([]);
+  const next = await fake.ws.run(inputs({ 'max-run-time': '5s' }));
+  expect(next.code).toBe(0);
+  expect(postedIds()).toEqual([1]);
+});

@@ -145,7 +145,7 @@ async function deliverCards(plans, options) {
     const results = [];
     const sleep = options.sleep ?? http/* realSleep */.uk;
     const now = options.now ?? Date.now;
-    const sentAt = [];
+    const sentAt = options.sentAt ?? [];
     const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
     let fatal;
     /** Why no further post may start, if one may not. */
@@ -155,7 +155,8 @@ async function deliverCards(plans, options) {
             results.push({ plan, delivered: false, error: `not sent: ${fatal}` });
             continue;
         }
-        let wait = index > 0 ? options.intervalMs : 0;
+        // The pause follows this call's previous post, or (first post) the run's last post to this URL.
+        let wait = index > 0 ? options.intervalMs : sentAt.length > 0 ? Math.max(0, sentAt[sentAt.length - 1] + options.intervalMs - now()) : 0;
         if (options.rate && sentAt.length >= options.rate.requests) {
             // The post that would be one too many in the window waits until the oldest one leaves it.
             wait = Math.max(wait, sentAt[sentAt.length - options.rate.requests] + options.rate.windowMs - now());

@@ -23,10 +23,12 @@ export interface Delivery {
 }
 
 export function chooseDelivery(settings: Settings): Delivery {
+  // Posts per URL over the whole run: alert cards and rule notices are delivered in two steps, one post-rate.
+  const history = new Map<string, number[]>();
   if (settings.dryRun)
     return { mode: 'dry-run', deliver: async deliveries => printCards(deliveries, 'Dry run: cards are printed, not posted.') };
   if (settings.webhookUrl || settings.routes.length > 0)
-    return { mode: 'post', deliver: (deliveries, context) => post(deliveries, settings, context) };
+    return { mode: 'post', deliver: (deliveries, context) => post(deliveries, settings, context, history) };
   // settings.ts allows this only for source: file (a local trial); source: graph needs a webhook.
   return {
     mode: 'print',
@@ -59,7 +61,12 @@ function runUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return `${server}/${repository}/actions/runs/${runId}`;
 }
 
-async function post(deliveries: DeliveryPlan[], settings: Settings, context: RunContext): Promise<DeliveryResult[]> {
+async function post(
+  deliveries: DeliveryPlan[],
+  settings: Settings,
+  context: RunContext,
+  history: Map<string, number[]>
+): Promise<DeliveryResult[]> {
   // Nothing to post (the common scheduled run): load none of the Teams code.
   if (deliveries.length === 0) return [];
   const [{ deliverCards, TEAMS_RETRY_POLICY }, { NO_ROUTE_ERROR }, { backlogPlan, postBudget }] = await Promise.all([
@@ -103,6 +110,7 @@ async function post(deliveries: DeliveryPlan[], settings: Settings, context: Run
         rate: settings.postRate,
         deadline,
         signal: context.signal,
+        sentAt: history.get(destination.url) ?? history.set(destination.url, []).get(destination.url),
         onPace: (label, delayMs) =>
           log.info(
             `Teams: ${label}: waiting ${(delayMs / 1000).toFixed(0)}s to stay within post-rate ${settings.postRate.requests} per ${settings.postRate.windowMs / 1000}s.`

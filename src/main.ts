@@ -8,6 +8,7 @@ import type { GraphClientOptions } from './graph/client.js';
 import { alertIntake, newIntakeReport, type IntakeReport } from './intake.js';
 import * as log from './log.js';
 import { chooseDelivery, deliveredNotices, type RunContext } from './delivery.js';
+import type { Notice } from './delta.js';
 import { counts, setOutputs, writeReport, writeSummary, type RunOutcome } from './report.js';
 import { redact, registerSecret, registerWebhookUrl } from './secrets.js';
 import { loadSettings, SettingsError, type Settings } from './settings.js';
@@ -223,7 +224,7 @@ async function auditStep(
     {
       rules: settings.rules,
       lookbackMs: settings.lookbackMs,
-      deadline: context.startedAt + settings.maxRunTimeMs / 2,
+      deadline: context.startedAt + settings.maxRunTimeMs * 0.8,
       now: Date.now,
       createQueries: !settings.dryRun
     }
@@ -359,12 +360,23 @@ export async function runWith(
     settings.groupBy === 'incident'
       ? (await import('./incidents.js')).planIncidents(delta.notices, incidents, previous?.incidents, settings, now)
       : undefined;
+  // Alert cards first: the audit harvest (which can take long) must never keep an alert from the channel.
+  const alertNotices = incidentPlan ? sortByPriority(incidentPlan.notices) : delta.notices;
+  const planFor = async (notices: Notice[], maxCards: number) =>
+    notices.length > 0 ? (await import('./destinations.js')).planDeliveries(notices, { ...settings, maxCards }) : [];
+  const alertDeliveries = await planFor(alertNotices, settings.maxCards);
+  const results = await delivery.deliver(alertDeliveries, context);
+  // The harvest gets what is left of max-run-time, less a fifth kept for posting its notices and saving.
   const audit = await auditStep(settings, previous, getToken, context);
-  const alertNotices = incidentPlan ? incidentPlan.notices : delta.notices;
-  const toPost = incidentPlan || audit ? sortByPriority([...alertNotices, ...(audit?.notices ?? [])]) : delta.notices;
-  // Cards, routes and the text tools they use are loaded only when there is something to post.
-  const deliveries = toPost.length > 0 ? (await import('./destinations.js')).planDeliveries(toPost, settings) : [];
-  const results = await delivery.deliver(deliveries, context);
+  const ruleNotices = audit?.notices ?? [];
+  if (ruleNotices.length > 0) {
+    // One max-cards for the run: rule notices get the individual cards the alerts left.
+    const individual = alertDeliveries.flatMap(d => d.plans).filter(plan => plan.notices.length === 1 && !plan.digestHeading).length;
+    results.push(
+      ...(await delivery.deliver(await planFor(sortByPriority(ruleNotices), Math.max(0, settings.maxCards - individual)), context))
+    );
+  }
+  const toPost = [...alertNotices, ...ruleNotices];
   for (const result of results)
     if (!result.delivered && !result.deferred) log.error(`Not delivered: ${result.plan.label}: ${result.error}`);
 
@@ -435,7 +447,13 @@ export async function runWith(
   const { failedCount, postedCount, owedCount } = counts(outcome);
   log.info(`${postedCount} notice(s) ${mode === 'post' ? 'posted' : 'shown'}, ${failedCount} not delivered, ${owedCount} still owed.`);
   const deferred = results.filter(result => result.deferred === 'deadline').reduce((sum, result) => sum + result.plan.notices.length, 0);
-  if (deferred > 0) {
+  if (deferred > 0 && postedCount === 0 && mode === 'post') {
+    // Not a backlog draining: no post could start at all (slow Graph, a long audit harvest, a max-run-time
+    // too short). Green runs that post nothing would hide it for as long as it lasts.
+    core.setFailed(
+      `max-run-time (${settings.maxRunTimeMs / 1000}s) passed before any of the ${deferred} owed notice(s) could be posted: nothing was posted in this run (reading Graph or the audit log took the time). They stay owed for the next run; if this repeats, raise max-run-time.`
+    );
+  } else if (deferred > 0) {
     log.warning(
       `max-run-time (${settings.maxRunTimeMs / 1000}s) reached: ${deferred} notice(s) were not posted in this run. They stay owed and later runs post them, most severe first (a backlog is draining).`
     );

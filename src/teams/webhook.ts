@@ -50,6 +50,8 @@ export interface DeliveryOptions {
   deadline?: number;
   /** Aborted when the run is cancelled: the post under way is abandoned and no other starts. */
   signal?: AbortSignal;
+  /** When earlier posts of this run to the same URL started (ms): the rate counts them too; appended to. */
+  sentAt?: number[];
 }
 
 /** Teams answers are short; anything longer is not an answer from Teams. */
@@ -78,7 +80,7 @@ export async function deliverCards(plans: CardPlan[], options: DeliveryOptions):
   const results: DeliveryResult[] = [];
   const sleep = options.sleep ?? realSleep;
   const now = options.now ?? Date.now;
-  const sentAt: number[] = [];
+  const sentAt: number[] = options.sentAt ?? [];
   const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   let fatal: string | undefined;
   /** Why no further post may start, if one may not. */
@@ -88,7 +90,8 @@ export async function deliverCards(plans: CardPlan[], options: DeliveryOptions):
       results.push({ plan, delivered: false, error: `not sent: ${fatal}` });
       continue;
     }
-    let wait = index > 0 ? options.intervalMs : 0;
+    // The pause follows this call's previous post, or (first post) the run's last post to this URL.
+    let wait = index > 0 ? options.intervalMs : sentAt.length > 0 ? Math.max(0, sentAt[sentAt.length - 1] + options.intervalMs - now()) : 0;
     if (options.rate && sentAt.length >= options.rate.requests) {
       // The post that would be one too many in the window waits until the oldest one leaves it.
       wait = Math.max(wait, sentAt[sentAt.length - options.rate.requests] + options.rate.windowMs - now());
