@@ -13,9 +13,17 @@ import {
 import { modelNoticeLatency } from './fakes/audit-latency.js';
 import { parseRules } from '../src/rules.js';
 import { recordMatches, valuesAt } from '../src/rule-match.js';
-import { emptyRuleEvalState, evaluateRecords, MAX_SEEN_RECORDS, type RuleEvalState } from '../src/rule-eval.js';
+import {
+  emptyRuleEvalState,
+  ensureRuleStates,
+  evaluateRecords,
+  MAX_GROUPS_PER_RULE,
+  MAX_SEEN_RECORDS,
+  pruneRuleState,
+  type RuleEvalState
+} from '../src/rule-eval.js';
 import { parseSnapshot, serializeSnapshot, emptySnapshot } from '../src/snapshot/format.js';
-import { newAuditState } from '../src/audit.js';
+import { combineMatchFirings, newAuditState } from '../src/audit.js';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 let serial = 0;
@@ -416,5 +424,78 @@ describe('query budget and latency', () => {
     // What is kept is bounded: a day's creations, never more.
     for (let i = 0; i < 1000; i++) recordCreation(ledger, NOW + 2 * 86_400_000 + i);
     expect(ledger.made!.length).toBeLessThanOrEqual(2 * MAX_CREATES_PER_DAY);
+  });
+});
+
+describe('state that scales', () => {
+  it('new-groups: notify makes a group first seen after learn-for a notice (a dormant account); learn (the default) learns it silently', () => {
+    const rule = (newGroups: string) =>
+      parseRules(`
+- name: New IP
+  type: new-value
+  operations: [UserLoggedIn]
+  value: clientIp
+  group-by: userPrincipalName
+  learn-for: 1d
+  new-groups: ${newGroups}
+`);
+    const login = (user: string, ip: string, minutesAgo: number) =>
+      record('UserLoggedIn', minutesAgo, { userPrincipalName: user, clientIp: ip, auditLogRecordType: 'azureActiveDirectoryStsLogon' });
+    for (const [mode, expected] of [
+      ['notify', 1],
+      ['learn', 0]
+    ] as const) {
+      const rules = rule(mode);
+      const state = emptyRuleEvalState();
+      // A 25,000-user tenant learned during the first day.
+      const day = Array.from({ length: 25_000 }, (_, i) => login(`user${i}@contoso.com`, `203.0.113.${i % 250}`, 3 * 1440 - (i % 1000)));
+      expect(evaluateRecords(state, rules, day, NOW - 3 * 86_400_000, NOW, 4 * 86_400_000).firings).toEqual([]);
+      // Two days later, a dormant account never seen before signs in from an attacker's address.
+      const attack = evaluateRecords(
+        state,
+        rules,
+        [login('dormant@contoso.com', '198.51.100.66', 10)],
+        NOW - 3_600_000,
+        NOW,
+        4 * 86_400_000
+      );
+      expect([mode, attack.firings.length]).toEqual([mode, expected]);
+      if (expected) expect(attack.firings[0]).toMatchObject({ group: 'dormant@contoso.com', value: '198.51.100.66' });
+    }
+  });
+
+  it('groups and seen records past their bounds are dropped with a report (warned about), and ids are kept by time, not by a small count', () => {
+    const [rule] = parseRules(
+      '- name: IP\n  type: new-value\n  operations: [UserLoggedIn]\n  value: clientIp\n  group-by: userPrincipalName'
+    );
+    const state = emptyRuleEvalState();
+    ensureRuleStates(state, [rule], NOW - 86_400_000);
+    for (let i = 0; i < MAX_GROUPS_PER_RULE + 7; i++) state.rules[rule.name].g[`u${i}`] = { t: NOW - i, v: { '203.0.113.1': NOW - i } };
+    for (let i = 0; i < 400_000; i++) state.seen[`id${i}`] = NOW - (i % 3_600_000);
+    const report = pruneRuleState(state, [rule], NOW);
+    expect(report.groups.get('IP')).toBe(7);
+    expect(Object.keys(state.rules.IP.g)).toHaveLength(MAX_GROUPS_PER_RULE);
+    // The least recently active went.
+    expect(Object.hasOwn(state.rules.IP.g, 'u0')).toBe(true);
+    expect(Object.hasOwn(state.rules.IP.g, `u${MAX_GROUPS_PER_RULE + 6}`)).toBe(false);
+    // 400,000 ids within the horizon: all remembered (the old 300,000 cap counted re-read records twice).
+    expect([report.seen, Object.keys(state.seen).length]).toEqual([0, 400_000]);
+  });
+
+  it('a match rule combines a flood per user and window: 5,000 scripted inbox rules by five users are five notices; combine: false keeps one per record', () => {
+    const text = (combine: string) =>
+      `- name: Inbox rule\n  type: match\n  operations: [New-InboxRule]\n${combine ? `  combine: ${combine}\n` : ''}`;
+    const flood = Array.from({ length: 5000 }, (_, i) =>
+      record('New-InboxRule', 60 - (i % 50), { userPrincipalName: `u${i % 5}@contoso.com`, auditLogRecordType: 'exchangeAdmin' })
+    );
+    const combined = combineMatchFirings(evaluateRecords(emptyRuleEvalState(), parseRules(text('')), flood, NOW - 3_600_000, NOW).firings);
+    expect(combined).toHaveLength(5);
+    expect(combined.map(f => f.count)).toEqual([1000, 1000, 1000, 1000, 1000]);
+    expect(combined.every(f => f.samples.length === 5)).toBe(true);
+    const apart = combineMatchFirings(
+      evaluateRecords(emptyRuleEvalState(), parseRules(text('false')), flood, NOW - 3_600_000, NOW).firings
+    );
+    expect(apart).toHaveLength(5000);
+    expect(() => parseRules(text('sometimes'))).toThrow(/'combine' is not true or false/);
   });
 });

@@ -415,6 +415,8 @@ function ruleFacts(notice) {
             `${text(hit.count, 12)} ${what} within ${Number.isFinite(Number(hit.windowMs)) ? (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .shortDuration */ .TV)(Number(hit.windowMs)) : ''} (threshold ${text(hit.threshold, 12)})`
         ]);
     }
+    if (hit.type === 'match' && Number(hit.count) > 1)
+        rows.push(['Count', `${text(hit.count, 12)} matching records in one query window`]);
     if (hit.type === 'new-value') {
         rows.push([`New ${text(hit.valueField, 80)}`, text(hit.value)]);
         const known = Array.isArray(hit.known) ? hit.known.map(value => text(value, 60)) : [];

@@ -362,9 +362,9 @@ const TYPES = ['match', 'threshold', 'new-value'];
 const OPS = ['equals', 'in', 'contains', 'exists', 'not-empty', 'not-in', 'any'];
 const COMMON_KEYS = ['name', 'type', 'severity', 'operations', 'record-types', 'services', 'where', 'exclude'];
 const TYPE_KEYS = {
-    match: [],
+    match: ['group-by', 'combine'],
     threshold: ['threshold', 'window', 'group-by', 'distinct'],
-    'new-value': ['value', 'group-by', 'learn-for']
+    'new-value': ['value', 'group-by', 'learn-for', 'new-groups']
 };
 /** At most this many rules, operations per rule and conditions per rule: every record meets every rule. */
 const MAX_RULES = 50;
@@ -566,6 +566,22 @@ function parseRules(text) {
                 entry['learn-for'] === undefined
                     ? 7 * 86_400_000
                     : durationOf(where, 'learn-for', entry['learn-for'], 0, 90 * 86_400_000, 'Give a duration from 0s to 90d, e.g. learn-for: 7d (values seen then are learned, not notified).');
+            const newGroups = entry['new-groups'] === undefined
+                ? 'learn'
+                : typeof entry['new-groups'] === 'string'
+                    ? (0,inputs/* matchAllowed */.wC)(['learn', 'notify'], entry['new-groups'])
+                    : undefined;
+            if (!newGroups)
+                fail(where, `'new-groups' is '${(0,log/* oneLine */.TN)(String(entry['new-groups']), 40)}'`, 'Valid values: learn (a group first seen is learned silently), notify (its first value after learn-for is a notice: a dormant account signing in).');
+            rule.newGroups = newGroups;
+        }
+        if (type === 'match') {
+            if (entry.combine !== undefined && typeof entry.combine !== 'boolean')
+                fail(where, "'combine' is not true or false", 'Write combine: false for one notice per record (default true: one per group and window).');
+            rule.combine = entry.combine !== false;
+            // A match rule combines by user unless told otherwise.
+            if (rule.groupBy.length === 0)
+                rule.groupBy = [['userPrincipalName']];
         }
         return rule;
     });

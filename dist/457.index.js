@@ -12,6 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   RULE_SERVICE_SOURCE: () => (/* binding */ RULE_SERVICE_SOURCE),
   carryAudit: () => (/* binding */ carryAudit),
+  combineMatchFirings: () => (/* binding */ combineMatchFirings),
   newAuditState: () => (/* binding */ newAuditState),
   queriedOperations: () => (/* binding */ queriedOperations),
   ruleAlert: () => (/* binding */ ruleAlert),
@@ -373,10 +374,20 @@ function ruleFingerprint(rule) {
 const EVENT_HORIZON_MS = 48 * 3_600_000;
 /** Learned values not seen again for this long are forgotten (new-value baselines). */
 const BASELINE_TTL_MS = 90 * 86_400_000;
+/**
+ * Bounds, sized from the snapshot's save budget (128 MiB of JSON, see snapshot/budget.ts): a new-value
+ * group with a handful of values takes ~150 bytes, so 100,000 groups (a 100,000-user tenant) are ~15 MB;
+ * a record id is remembered as ~30 bytes, so 2,000,000 ids (two days of a busy tenant) are ~60 MB.
+ * Reaching a bound is warned about with the rule and the count (pruneRuleState's report).
+ */
 const MAX_EVENTS_PER_GROUP = 20_000;
-const MAX_GROUPS_PER_RULE = 20_000;
+const MAX_GROUPS_PER_RULE = 100_000;
 const MAX_VALUES_PER_GROUP = 100;
-const MAX_SEEN_RECORDS = 300_000;
+/**
+ * Record ids are remembered by time (for the event horizon: as long as any window can read a record again),
+ * not by count; this is only a last resort against a flood, warned about when reached.
+ */
+const MAX_SEEN_RECORDS = 2_000_000;
 /** Sample records on a card. */
 const MAX_SAMPLES = 5;
 function emptyRuleEvalState() {
@@ -485,9 +496,21 @@ pruneAfter = true) {
             const known = ruleState.g[gKey];
             const learning = time < (ruleState.l ?? windowStart) + (rule.learnForMs ?? 0);
             if (!known) {
-                // A group first seen (during or after learning) is learned without a notice: nothing to compare with.
+                // A group first seen is learned: nothing to compare with. With new-groups: notify, its first value
+                // after learn-for is a notice all the same (a dormant account, a user never seen signing in).
                 // Null prototype: a value such as `__proto__` is learned like any other.
                 ruleState.g[gKey] = { v: Object.assign(Object.create(null), { [value]: time }), t: time };
+                if (rule.newGroups === 'notify' && !learning) {
+                    firings.push({
+                        id: `rule:${shortHash(`${rule.name}\n${gKey}\n${value}`)}`,
+                        rule,
+                        at: time,
+                        group,
+                        value,
+                        known: [],
+                        samples: [sampleOf(record, time)]
+                    });
+                }
                 continue;
             }
             known.t = Math.max(known.t, time);
@@ -618,8 +641,8 @@ function fireTimes(group, rule, oldest) {
     fired.sort((a, b) => a - b);
     return made;
 }
-/** Drops what is past its horizon and bounds every map: the snapshot stays small whatever the log holds. */
 function pruneRuleState(state, rules, now, horizonMs = EVENT_HORIZON_MS) {
+    const report = { groups: new Map(), values: new Map(), seen: 0 };
     const oldest = now - horizonMs;
     const names = new Set(rules.map(rule => rule.name));
     for (const name of Object.keys(state.rules))
@@ -641,21 +664,26 @@ function pruneRuleState(state, rules, now, horizonMs = EVENT_HORIZON_MS) {
             if (group.v) {
                 const values = Object.entries(group.v).filter(([, seen]) => seen >= now - BASELINE_TTL_MS);
                 values.sort((a, b) => b[1] - a[1]);
+                if (values.length > MAX_VALUES_PER_GROUP)
+                    report.values.set(rule.name, (report.values.get(rule.name) ?? 0) + values.length - MAX_VALUES_PER_GROUP);
                 group.v = Object.assign(Object.create(null), Object.fromEntries(values.slice(0, MAX_VALUES_PER_GROUP)));
             }
         }
         const groups = Object.entries(ruleState.g);
         if (groups.length > MAX_GROUPS_PER_RULE) {
             groups.sort((a, b) => b[1].t - a[1].t);
+            report.groups.set(rule.name, groups.length - MAX_GROUPS_PER_RULE);
             ruleState.g = Object.assign(Object.create(null), Object.fromEntries(groups.slice(0, MAX_GROUPS_PER_RULE)));
         }
     }
     let seen = Object.entries(state.seen).filter(([, time]) => time >= oldest);
     if (seen.length > MAX_SEEN_RECORDS) {
         seen.sort((a, b) => b[1] - a[1]);
+        report.seen = seen.length - MAX_SEEN_RECORDS;
         seen = seen.slice(0, MAX_SEEN_RECORDS);
     }
     state.seen = Object.assign(Object.create(null), Object.fromEntries(seen));
+    return report;
 }
 
 ;// CONCATENATED MODULE: ./src/audit.ts
@@ -701,7 +729,7 @@ function ruleAlert(firing, hit, now) {
         ? `${hit.count} ${hit.distinct ? `distinct ${hit.distinct}` : 'events'} in ${(0,inputs/* shortDuration */.TV)(hit.windowMs)}${who ? ` by ${who}` : ''}`
         : hit.type === 'new-value'
             ? `new ${hit.valueField} ${hit.value}${who ? ` for ${who}` : ''}`
-            : `${hit.samples[0]?.operation ?? 'activity'}${hit.samples[0]?.user ? ` by ${hit.samples[0].user}` : ''}`;
+            : `${(hit.count ?? 1) > 1 ? `${hit.count} × ` : ''}${hit.samples[0]?.operation ?? 'activity'}${hit.samples[0]?.user ? ` by ${hit.samples[0].user}` : ''}`;
     return {
         id: firing.id,
         title: `${hit.rule}: ${what}`.slice(0, 400),
@@ -726,7 +754,48 @@ function queriedOperations(rules) {
                 seen.set(op.toLowerCase(), op);
     return [...seen.values()];
 }
-async function harvest(client, window, state, options, report, firings) {
+/**
+ * A match rule's firings of one harvested window, combined per rule and group (the user, by default): a
+ * script that makes 5,000 inbox rules is one notice with the count and samples, not 5,000 notices queued
+ * ahead of real alerts. The combined notice takes the id of its earliest record's firing (stable: those
+ * records are known by id when read again). `combine: false` keeps one notice per record.
+ */
+function combineMatchFirings(firings) {
+    const out = [];
+    const combined = new Map();
+    for (const firing of firings) {
+        if (firing.rule.type !== 'match' || firing.rule.combine === false) {
+            out.push(firing);
+            continue;
+        }
+        const key = `${firing.rule.name}\n${firing.group}`;
+        const seen = combined.get(key);
+        if (!seen) {
+            const first = { ...firing, count: 1, samples: [...firing.samples] };
+            combined.set(key, first);
+            out.push(first);
+            continue;
+        }
+        seen.count = (seen.count ?? 1) + 1;
+        if (firing.at < seen.at) {
+            seen.at = firing.at;
+            seen.id = firing.id;
+        }
+        if (seen.samples.length < 5)
+            seen.samples.push(...firing.samples.slice(0, 5 - seen.samples.length));
+    }
+    return out;
+}
+function warnBounds(bounds) {
+    for (const [rule, count] of bounds.groups)
+        log/* warning */.$e(`Audit rule '${rule}': ${count} group(s) were forgotten to stay within ${MAX_GROUPS_PER_RULE.toLocaleString('en-US')} per rule (the least recently active first); a forgotten group seen again is learned afresh, without a notice unless the rule has new-groups: notify.`);
+    for (const [rule, count] of bounds.values)
+        log/* warning */.$e(`Audit rule '${rule}': ${count} learned value(s) were forgotten to stay within ${MAX_VALUES_PER_GROUP} per group.`);
+    if (bounds.seen > 0)
+        log/* warning */.$e(`Audit rules: ${bounds.seen} record id(s) were forgotten before their time to stay within ${MAX_SEEN_RECORDS.toLocaleString('en-US')}; a window read again may count those records twice.`);
+}
+async function harvest(client, window, state, options, report, allFirings) {
+    const firings = [];
     let batch = [];
     const horizon = Math.max(EVENT_HORIZON_MS, options.lookbackMs + 3_600_000);
     // Every rule gets its state now, records or not: an empty window is a harvest like any other.
@@ -761,7 +830,8 @@ async function harvest(client, window, state, options, report, firings) {
     finally {
         // What was read is counted even when the read stops: those records are known by id when read again.
         flush();
-        pruneRuleState(state.r, options.rules, options.now(), horizon);
+        allFirings.push(...combineMatchFirings(firings));
+        warnBounds(pruneRuleState(state.r, options.rules, options.now(), horizon));
     }
 }
 /**

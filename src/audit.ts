@@ -20,7 +20,18 @@ import { AuditApiError, createQuery, getQuery, readRecords, type AuditClient } f
 import { ClockSkewError, GraphError, PagingStopped } from './graph/client.js';
 import * as log from './log.js';
 import type { AuditRule } from './rule-match.js';
-import { emptyRuleEvalState, ensureRuleStates, evaluateRecords, EVENT_HORIZON_MS, pruneRuleState, type RuleFiring } from './rule-eval.js';
+import {
+  emptyRuleEvalState,
+  ensureRuleStates,
+  evaluateRecords,
+  EVENT_HORIZON_MS,
+  MAX_GROUPS_PER_RULE,
+  MAX_SEEN_RECORDS,
+  MAX_VALUES_PER_GROUP,
+  pruneRuleState,
+  type PruneReport,
+  type RuleFiring
+} from './rule-eval.js';
 
 export type { AuditState, OwedRuleNotice, RuleHit } from './audit-state.js';
 
@@ -97,7 +108,7 @@ export function ruleAlert(firing: RuleFiring, hit: RuleHit, now: number): GraphA
       ? `${hit.count} ${hit.distinct ? `distinct ${hit.distinct}` : 'events'} in ${shortDuration(hit.windowMs!)}${who ? ` by ${who}` : ''}`
       : hit.type === 'new-value'
         ? `new ${hit.valueField} ${hit.value}${who ? ` for ${who}` : ''}`
-        : `${hit.samples[0]?.operation ?? 'activity'}${hit.samples[0]?.user ? ` by ${hit.samples[0].user}` : ''}`;
+        : `${(hit.count ?? 1) > 1 ? `${hit.count} × ` : ''}${hit.samples[0]?.operation ?? 'activity'}${hit.samples[0]?.user ? ` by ${hit.samples[0].user}` : ''}`;
   return {
     id: firing.id,
     title: `${hit.rule}: ${what}`.slice(0, 400),
@@ -132,14 +143,60 @@ export function queriedOperations(rules: readonly AuditRule[]): string[] {
   return [...seen.values()];
 }
 
+/**
+ * A match rule's firings of one harvested window, combined per rule and group (the user, by default): a
+ * script that makes 5,000 inbox rules is one notice with the count and samples, not 5,000 notices queued
+ * ahead of real alerts. The combined notice takes the id of its earliest record's firing (stable: those
+ * records are known by id when read again). `combine: false` keeps one notice per record.
+ */
+export function combineMatchFirings(firings: RuleFiring[]): RuleFiring[] {
+  const out: RuleFiring[] = [];
+  const combined = new Map<string, RuleFiring>();
+  for (const firing of firings) {
+    if (firing.rule.type !== 'match' || firing.rule.combine === false) {
+      out.push(firing);
+      continue;
+    }
+    const key = `${firing.rule.name}\n${firing.group}`;
+    const seen = combined.get(key);
+    if (!seen) {
+      const first = { ...firing, count: 1, samples: [...firing.samples] };
+      combined.set(key, first);
+      out.push(first);
+      continue;
+    }
+    seen.count = (seen.count ?? 1) + 1;
+    if (firing.at < seen.at) {
+      seen.at = firing.at;
+      seen.id = firing.id;
+    }
+    if (seen.samples.length < 5) seen.samples.push(...firing.samples.slice(0, 5 - seen.samples.length));
+  }
+  return out;
+}
+
+function warnBounds(bounds: PruneReport): void {
+  for (const [rule, count] of bounds.groups)
+    log.warning(
+      `Audit rule '${rule}': ${count} group(s) were forgotten to stay within ${MAX_GROUPS_PER_RULE.toLocaleString('en-US')} per rule (the least recently active first); a forgotten group seen again is learned afresh, without a notice unless the rule has new-groups: notify.`
+    );
+  for (const [rule, count] of bounds.values)
+    log.warning(`Audit rule '${rule}': ${count} learned value(s) were forgotten to stay within ${MAX_VALUES_PER_GROUP} per group.`);
+  if (bounds.seen > 0)
+    log.warning(
+      `Audit rules: ${bounds.seen} record id(s) were forgotten before their time to stay within ${MAX_SEEN_RECORDS.toLocaleString('en-US')}; a window read again may count those records twice.`
+    );
+}
+
 async function harvest(
   client: AuditClient,
   window: AuditWindow,
   state: AuditState,
   options: AuditRunOptions,
   report: AuditReport,
-  firings: RuleFiring[]
+  allFirings: RuleFiring[]
 ): Promise<void> {
+  const firings: RuleFiring[] = [];
   let batch: unknown[] = [];
   const horizon = Math.max(EVENT_HORIZON_MS, options.lookbackMs + 3_600_000);
   // Every rule gets its state now, records or not: an empty window is a harvest like any other.
@@ -181,7 +238,8 @@ async function harvest(
   } finally {
     // What was read is counted even when the read stops: those records are known by id when read again.
     flush();
-    pruneRuleState(state.r, options.rules, options.now(), horizon);
+    allFirings.push(...combineMatchFirings(firings));
+    warnBounds(pruneRuleState(state.r, options.rules, options.now(), horizon));
   }
 }
 

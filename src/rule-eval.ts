@@ -23,10 +23,20 @@ import {
 export const EVENT_HORIZON_MS = 48 * 3_600_000;
 /** Learned values not seen again for this long are forgotten (new-value baselines). */
 export const BASELINE_TTL_MS = 90 * 86_400_000;
+/**
+ * Bounds, sized from the snapshot's save budget (128 MiB of JSON, see snapshot/budget.ts): a new-value
+ * group with a handful of values takes ~150 bytes, so 100,000 groups (a 100,000-user tenant) are ~15 MB;
+ * a record id is remembered as ~30 bytes, so 2,000,000 ids (two days of a busy tenant) are ~60 MB.
+ * Reaching a bound is warned about with the rule and the count (pruneRuleState's report).
+ */
 export const MAX_EVENTS_PER_GROUP = 20_000;
-export const MAX_GROUPS_PER_RULE = 20_000;
+export const MAX_GROUPS_PER_RULE = 100_000;
 export const MAX_VALUES_PER_GROUP = 100;
-export const MAX_SEEN_RECORDS = 300_000;
+/**
+ * Record ids are remembered by time (for the event horizon: as long as any window can read a record again),
+ * not by count; this is only a last resort against a flood, warned about when reached.
+ */
+export const MAX_SEEN_RECORDS = 2_000_000;
 /** Sample records on a card. */
 export const MAX_SAMPLES = 5;
 
@@ -203,9 +213,21 @@ export function evaluateRecords(
       const known = ruleState.g[gKey];
       const learning = time < (ruleState.l ?? windowStart) + (rule.learnForMs ?? 0);
       if (!known) {
-        // A group first seen (during or after learning) is learned without a notice: nothing to compare with.
+        // A group first seen is learned: nothing to compare with. With new-groups: notify, its first value
+        // after learn-for is a notice all the same (a dormant account, a user never seen signing in).
         // Null prototype: a value such as `__proto__` is learned like any other.
         ruleState.g[gKey] = { v: Object.assign(Object.create(null) as Record<string, number>, { [value]: time }), t: time };
+        if (rule.newGroups === 'notify' && !learning) {
+          firings.push({
+            id: `rule:${shortHash(`${rule.name}\n${gKey}\n${value}`)}`,
+            rule,
+            at: time,
+            group,
+            value,
+            known: [],
+            samples: [sampleOf(record, time)]
+          });
+        }
         continue;
       }
       known.t = Math.max(known.t, time);
@@ -328,7 +350,18 @@ function fireTimes(group: GroupState, rule: AuditRule, oldest: number): number[]
 }
 
 /** Drops what is past its horizon and bounds every map: the snapshot stays small whatever the log holds. */
-export function pruneRuleState(state: RuleEvalState, rules: readonly AuditRule[], now: number, horizonMs = EVENT_HORIZON_MS): void {
+/** What a prune had to drop for the bounds (not for age): warned about by the caller. */
+export interface PruneReport {
+  /** Groups dropped by rule (least recently active first). */
+  groups: Map<string, number>;
+  /** Learned values dropped by rule (a group past MAX_VALUES_PER_GROUP). */
+  values: Map<string, number>;
+  /** Record ids forgotten before their time. */
+  seen: number;
+}
+
+export function pruneRuleState(state: RuleEvalState, rules: readonly AuditRule[], now: number, horizonMs = EVENT_HORIZON_MS): PruneReport {
+  const report: PruneReport = { groups: new Map(), values: new Map(), seen: 0 };
   const oldest = now - horizonMs;
   const names = new Set(rules.map(rule => rule.name));
   for (const name of Object.keys(state.rules)) if (!names.has(name)) delete state.rules[name];
@@ -346,19 +379,24 @@ export function pruneRuleState(state: RuleEvalState, rules: readonly AuditRule[]
       if (group.v) {
         const values = Object.entries(group.v).filter(([, seen]) => seen >= now - BASELINE_TTL_MS);
         values.sort((a, b) => b[1] - a[1]);
+        if (values.length > MAX_VALUES_PER_GROUP)
+          report.values.set(rule.name, (report.values.get(rule.name) ?? 0) + values.length - MAX_VALUES_PER_GROUP);
         group.v = Object.assign(Object.create(null), Object.fromEntries(values.slice(0, MAX_VALUES_PER_GROUP)));
       }
     }
     const groups = Object.entries(ruleState.g);
     if (groups.length > MAX_GROUPS_PER_RULE) {
       groups.sort((a, b) => b[1].t - a[1].t);
+      report.groups.set(rule.name, groups.length - MAX_GROUPS_PER_RULE);
       ruleState.g = Object.assign(Object.create(null), Object.fromEntries(groups.slice(0, MAX_GROUPS_PER_RULE)));
     }
   }
   let seen = Object.entries(state.seen).filter(([, time]) => time >= oldest);
   if (seen.length > MAX_SEEN_RECORDS) {
     seen.sort((a, b) => b[1] - a[1]);
+    report.seen = seen.length - MAX_SEEN_RECORDS;
     seen = seen.slice(0, MAX_SEEN_RECORDS);
   }
   state.seen = Object.assign(Object.create(null), Object.fromEntries(seen));
+  return report;
 }

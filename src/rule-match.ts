@@ -40,6 +40,10 @@ export interface AuditRule {
   distinct?: string[];
   value?: string[];
   learnForMs?: number;
+  /** new-value: a group first seen after learn-for is learned silently (`learn`) or notified (`notify`). */
+  newGroups?: 'learn' | 'notify';
+  /** match: one notice per rule, group and harvested window (true, the default) or one per record. */
+  combine?: boolean;
 }
 
 /** An audit log record as the API lists it (auditLogRecord); nothing about it is trusted. */

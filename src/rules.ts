@@ -17,9 +17,9 @@ const TYPES = ['match', 'threshold', 'new-value'] as const;
 const OPS: readonly ConditionOp[] = ['equals', 'in', 'contains', 'exists', 'not-empty', 'not-in', 'any'];
 const COMMON_KEYS = ['name', 'type', 'severity', 'operations', 'record-types', 'services', 'where', 'exclude'];
 const TYPE_KEYS: Record<AuditRule['type'], string[]> = {
-  match: [],
+  match: ['group-by', 'combine'],
   threshold: ['threshold', 'window', 'group-by', 'distinct'],
-  'new-value': ['value', 'group-by', 'learn-for']
+  'new-value': ['value', 'group-by', 'learn-for', 'new-groups']
 };
 /** At most this many rules, operations per rule and conditions per rule: every record meets every rule. */
 export const MAX_RULES = 50;
@@ -262,6 +262,30 @@ export function parseRules(text: string): AuditRule[] {
               90 * 86_400_000,
               'Give a duration from 0s to 90d, e.g. learn-for: 7d (values seen then are learned, not notified).'
             );
+      const newGroups =
+        entry['new-groups'] === undefined
+          ? 'learn'
+          : typeof entry['new-groups'] === 'string'
+            ? matchAllowed(['learn', 'notify'] as const, entry['new-groups'])
+            : undefined;
+      if (!newGroups)
+        fail(
+          where,
+          `'new-groups' is '${oneLine(String(entry['new-groups']), 40)}'`,
+          'Valid values: learn (a group first seen is learned silently), notify (its first value after learn-for is a notice: a dormant account signing in).'
+        );
+      rule.newGroups = newGroups;
+    }
+    if (type === 'match') {
+      if (entry.combine !== undefined && typeof entry.combine !== 'boolean')
+        fail(
+          where,
+          "'combine' is not true or false",
+          'Write combine: false for one notice per record (default true: one per group and window).'
+        );
+      rule.combine = entry.combine !== false;
+      // A match rule combines by user unless told otherwise.
+      if (rule.groupBy.length === 0) rule.groupBy = [['userPrincipalName']];
     }
     return rule;
   });

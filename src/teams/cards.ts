@@ -446,6 +446,7 @@ export function ruleFacts(notice: Notice): Array<[string, string]> {
       `${text(hit.count, 12)} ${what} within ${Number.isFinite(Number(hit.windowMs)) ? shortDuration(Number(hit.windowMs)) : ''} (threshold ${text(hit.threshold, 12)})`
     ]);
   }
+  if (hit.type === 'match' && Number(hit.count) > 1) rows.push(['Count', `${text(hit.count, 12)} matching records in one query window`]);
   if (hit.type === 'new-value') {
     rows.push([`New ${text(hit.valueField, 80)}`, text(hit.value)]);
     const known = Array.isArray(hit.known) ? hit.known.map(value => text(value, 60)) : [];
