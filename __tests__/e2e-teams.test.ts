@@ -66,6 +66,48 @@ test('routes: DLP to compliance, high endpoint alerts to the SOC, the rest to th
   expect(fake.teams.received).toHaveLength(4);
 });
 
+test('follow-ups go where the card went: a resolution reaches the channel that had the card; an escalation also brings a new card to the channel it now routes to; a failed copy is retried only where it is missing', async () => {
+  const routes = `
+- name: soc
+  min-severity: high
+  webhook-url: ${fake.teams.workflowUrl('soc')}
+`;
+  const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+  fake.graph.alerts = [makeAlert(1, { severity: 'high' }), makeAlert(2, { severity: 'medium' })];
+  const run = (extra: Record<string, string> = {}) => fake.ws.run(inputs({ routes, 'notify-on': 'new,updated,resolved', ...extra }));
+  expect((await run()).code).toBe(0);
+  expect([numbersAt('soc'), numbersAt('0a1b2c3d')]).toEqual([[1], [2]]);
+  // Alert 1 is downgraded to medium and resolved: the SOC, which has its card, hears it; the default channel does not.
+  fake.graph.alerts = [
+    makeAlert(1, { severity: 'medium', status: 'resolved', lastUpdateDateTime: at(1) }),
+    makeAlert(2, { severity: 'medium' })
+  ];
+  const resolved = await run();
+  expect(resolved.code).toBe(0);
+  expect([numbersAt('soc'), numbersAt('0a1b2c3d')]).toEqual([[1, 1], [2]]);
+  // Alert 2 escalates to high: the default channel (which has its card) hears the change, the SOC gets a new card.
+  fake.teams.faultFor = card => (card.path.startsWith('/workflows/soc/') ? { kind: 'status', status: 500 } : undefined);
+  fake.graph.alerts = [makeAlert(2, { severity: 'high', lastUpdateDateTime: at(2) })];
+  const partly = await run();
+  expect(partly.code).toBe(1);
+  expect(partly.outputs['failed-count']).toBe('1');
+  expect([numbersAt('soc'), numbersAt('0a1b2c3d')]).toEqual([
+    [1, 1],
+    [2, 2]
+  ]);
+  fake.teams.faultFor = undefined;
+  const retried = await run();
+  expect(retried.code).toBe(0);
+  // The SOC gets its new card; the default channel, already told, is not told twice.
+  expect([numbersAt('soc'), numbersAt('0a1b2c3d')]).toEqual([
+    [1, 1, 2],
+    [2, 2]
+  ]);
+  const socCard = fake.teams.received.filter(r => r.path.startsWith('/workflows/soc/')).at(-1)!;
+  expect(socCard.text).toContain('New alert');
+  expect((await run()).outputs['posted-count']).toBe('0');
+});
+
 test('an alert that matches no route, with no teams-webhook-url, fails the step and is kept for the next run', async () => {
   fake.graph.alerts = [makeAlert(1, dlp), makeAlert(2, { severity: 'high' })];
   const routes = JSON.stringify([

@@ -10,27 +10,68 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   NO_ROUTE_ERROR: () => (/* binding */ NO_ROUTE_ERROR),
 /* harmony export */   planDeliveries: () => (/* binding */ planDeliveries)
 /* harmony export */ });
-/* harmony import */ var _route_match_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8210);
-/* harmony import */ var _teams_cards_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6205);
+/* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8049);
+/* harmony import */ var _route_match_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8210);
+/* harmony import */ var _teams_cards_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6205);
+
 
 
 const NO_ROUTE_ERROR = 'matches no route and teams-webhook-url is empty: add a route without filters (a catch-all) or set teams-webhook-url';
+/**
+ * With routes, a follow-up (updated, resolved, reminder) goes to every channel that has the alert's card,
+ * not where the alert's current severity would route it, and only where that channel was not told this
+ * state yet (a channel that took it in an earlier, partly failed run is not told twice). A channel the
+ * alert now routes to that never had its card (an escalation to high) gets it as a new card. Each
+ * channel's copy is its own notice (`of` the original), so each is delivered, or owed, on its own.
+ */
+function channelCopies(notice, routes) {
+    const current = (0,_route_match_js__WEBPACK_IMPORTED_MODULE_1__/* .routeFor */ .nR)(routes, notice.alert);
+    const currentName = current?.name ?? 'default';
+    const seen = notice.seenIn;
+    if (!seen || notice.kind === 'new' || notice.incident || notice.rule)
+        return [{ route: current, notice }];
+    const byName = (name) => name === 'default'
+        ? { found: true, route: undefined }
+        : { found: routes.some(r => r.name === name), route: routes.find(r => r.name === name) };
+    const signature = (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .stateSignature */ .cd)(notice.alert);
+    const copies = [];
+    for (const name of Object.keys(seen)) {
+        const { found, route } = byName(name);
+        if (!found)
+            continue; // the route was removed: its channel is not told any more
+        if (notice.kind !== 'reminder' && seen[name] === signature)
+            continue;
+        copies.push({ route, notice: { ...notice, channel: name, of: notice } });
+    }
+    // A resolved alert is not news to a channel that never had it: only an open one is brought there.
+    const open = notice.kind !== 'resolved' && String(notice.alert.status ?? '').toLowerCase() !== 'resolved';
+    if (!Object.hasOwn(seen, currentName) && notice.kind !== 'reminder' && open)
+        copies.push({ route: current, notice: { ...notice, kind: 'new', previousSignature: undefined, channel: currentName, of: notice } });
+    return copies.length > 0 ? copies : [{ route: current, notice: { ...notice, channel: currentName, of: notice } }];
+}
 function planDeliveries(notices, settings) {
     const byRoute = new Map();
-    for (const notice of notices) {
-        const route = (0,_route_match_js__WEBPACK_IMPORTED_MODULE_0__/* .routeFor */ .nR)(settings.routes, notice.alert);
-        const list = byRoute.get(route);
-        if (list)
-            list.push(notice);
-        else
-            byRoute.set(route, [notice]);
+    for (const original of notices) {
+        // Without routes there is one channel: nothing to copy. With routes, every alert notice says its channel.
+        const copies = settings.routes.length === 0
+            ? [{ route: undefined, notice: original }]
+            : original.incident || original.rule
+                ? [{ route: (0,_route_match_js__WEBPACK_IMPORTED_MODULE_1__/* .routeFor */ .nR)(settings.routes, original.alert), notice: original }]
+                : channelCopies(original, settings.routes).map(copy => copy.notice === original ? { ...copy, notice: { ...original, channel: copy.route?.name ?? 'default', of: original } } : copy);
+        for (const { route, notice } of copies) {
+            const list = byRoute.get(route);
+            if (list)
+                list.push(notice);
+            else
+                byRoute.set(route, [notice]);
+        }
     }
     const ordered = [...settings.routes, undefined].filter(route => byRoute.has(route));
     return ordered.map(route => {
         const destination = route
             ? { name: route.name, url: route.webhookUrl, kind: route.webhookKind }
             : { name: 'default', url: settings.webhookUrl, kind: settings.webhookKind === 'legacy-connector' ? 'legacy-connector' : 'workflows' };
-        const plans = (0,_teams_cards_js__WEBPACK_IMPORTED_MODULE_1__.planCards)(byRoute.get(route), settings.maxCards, settings.remindAfterMs, settings.portalHosts);
+        const plans = (0,_teams_cards_js__WEBPACK_IMPORTED_MODULE_2__.planCards)(byRoute.get(route), settings.maxCards, settings.remindAfterMs, settings.portalHosts);
         // With routes, say which channel a card is for (a name, never the URL).
         if (settings.routes.length > 0) {
             for (const plan of plans) {

@@ -49,6 +49,11 @@ export interface Notice {
   incident?: IncidentStory;
   /** rules: the audit rule firing this notice tells about (see audit.ts); `alert` is its alert-like face. */
   rule?: RuleHit;
+  /** With routes: the channels that have the alert's card, and what each was told (snapshot `d`). */
+  seenIn?: Record<string, string>;
+  /** A copy of `of` for one channel (routes: a follow-up goes to every channel that has the card). */
+  channel?: string;
+  of?: Notice;
 }
 
 export interface Delta {
@@ -223,9 +228,10 @@ function entry(
   a: GraphAlert | undefined,
   t?: number,
   c?: ReminderCopy,
-  x?: string
+  x?: string,
+  d?: Record<string, string>
 ): SnapshotEntry {
-  return { u, s, n, a, t, c, x };
+  return { u, s, n, a, t, c, x, d };
 }
 
 export function reminderCopy(alert: GraphAlert): ReminderCopy {
@@ -330,6 +336,7 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
         if (before?.x !== rule.name || before.s !== signature) suppressed.set(rule.name, (suppressed.get(rule.name) ?? 0) + 1);
         owed = heldCopy(alert, rule.until !== undefined);
       } else {
+        if (before?.d) notice.seenIn = before.d;
         notices.push(notice);
         owed = owedCopy(alert);
       }
@@ -338,7 +345,7 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
     const copy =
       settings.remindAfterMs && notifiable && before?.c ? (alert.title !== undefined ? reminderCopy(alert) : before.c) : undefined;
     // Forget what is old and owes nothing; keep owed notices however old they are.
-    if (owed || u >= keepAfter) entries.set(id, entry(u, signature, told, owed, before?.t, copy, heldBy));
+    if (owed || u >= keepAfter) entries.set(id, entry(u, signature, told, owed, before?.t, copy, heldBy, before?.d));
   }
 
   // Reminders: told, still open and notifiable (the copy says so), and nothing heard for remind-after.
@@ -358,7 +365,7 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
       const reminder = alertFromCopy(id, kept.c!, kept.s);
       // A rule that holds the alert back holds its reminders too (they recur, nothing to keep).
       if (settings.suppress?.length && suppressedBy(settings.suppress, reminder, now)) continue;
-      notices.push({ kind: 'reminder', alert: reminder });
+      notices.push(kept.d ? { kind: 'reminder', alert: reminder, seenIn: kept.d } : { kind: 'reminder', alert: reminder });
       reminderCount++;
     }
   }
@@ -388,21 +395,35 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
  * The snapshot to save after delivery: notices Teams accepted are recorded as told; the others keep
  * their alert copy so the next run posts them again.
  */
-export function nextSnapshot(delta: Delta, delivered: ReadonlySet<Notice>, scope: string, now: number): Snapshot {
+export function nextSnapshot(
+  delta: Delta,
+  delivered: ReadonlySet<Notice>,
+  scope: string,
+  now: number,
+  /** With routes: the channels that accepted a card about each alert id in this run. */
+  toldIn: ReadonlyMap<string, readonly string[]> = new Map()
+): Snapshot {
   const heard = new Map<string, Notice>();
   for (const notice of delta.notices) if (delivered.has(notice)) heard.set(notice.alert.id, notice);
   const alerts = entryMap();
   for (const [id, kept] of delta.entries) {
     const notice = heard.get(id);
+    // Channels that took a card now were told this state, also when another channel did not take its copy
+    // (the notice stays owed, and the next run posts it only where it is still missing).
+    const channels = toldIn.get(id);
+    const d = channels?.length
+      ? Object.assign(Object.create(null) as Record<string, string>, kept.d, ...channels.map(ch => ({ [ch]: kept.s })))
+      : kept.d;
     if (!notice) {
-      alerts[id] = kept; // unchanged: entries are never mutated, so the same object serves
+      // Unchanged: entries are never mutated, so the same object serves.
+      alerts[id] = d === kept.d ? kept : entry(kept.u, kept.s, kept.n, kept.a, kept.t, kept.c, kept.x, d);
     } else if (notice.kind === 'reminder') {
-      alerts[id] = entry(kept.u, kept.s, kept.n, kept.a, now, kept.c);
+      alerts[id] = entry(kept.u, kept.s, kept.n, kept.a, now, kept.c, undefined, kept.d);
     } else {
       const open = notice.alert.status !== 'resolved' && notice.kind !== 'resolved';
       const copy = delta.remindAfterMs && open ? reminderCopy(notice.alert) : undefined;
       // kept.s is the signature of notice.alert: computeDelta built the entry from that very alert.
-      alerts[id] = entry(kept.u, kept.s, kept.s, undefined, now, copy);
+      alerts[id] = entry(kept.u, kept.s, kept.s, undefined, now, copy, undefined, d);
     }
   }
   return { version: 1, scope, cursor: delta.cursor, savedAt: new Date(now).toISOString(), alerts };

@@ -1,3 +1,4 @@
+import { stateSignature } from './alert.js';
 import type { Notice } from './delta.js';
 import { routeFor } from './route-match.js';
 import type { Route } from './routes.js';
@@ -25,16 +26,57 @@ export interface DeliveryPlan {
 export const NO_ROUTE_ERROR =
   'matches no route and teams-webhook-url is empty: add a route without filters (a catch-all) or set teams-webhook-url';
 
+/**
+ * With routes, a follow-up (updated, resolved, reminder) goes to every channel that has the alert's card,
+ * not where the alert's current severity would route it, and only where that channel was not told this
+ * state yet (a channel that took it in an earlier, partly failed run is not told twice). A channel the
+ * alert now routes to that never had its card (an escalation to high) gets it as a new card. Each
+ * channel's copy is its own notice (`of` the original), so each is delivered, or owed, on its own.
+ */
+function channelCopies(notice: Notice, routes: readonly Route[]): Array<{ route: Route | undefined; notice: Notice }> {
+  const current = routeFor(routes, notice.alert);
+  const currentName = current?.name ?? 'default';
+  const seen = notice.seenIn;
+  if (!seen || notice.kind === 'new' || notice.incident || notice.rule) return [{ route: current, notice }];
+  const byName = (name: string) =>
+    name === 'default'
+      ? { found: true, route: undefined }
+      : { found: routes.some(r => r.name === name), route: routes.find(r => r.name === name) };
+  const signature = stateSignature(notice.alert);
+  const copies: Array<{ route: Route | undefined; notice: Notice }> = [];
+  for (const name of Object.keys(seen)) {
+    const { found, route } = byName(name);
+    if (!found) continue; // the route was removed: its channel is not told any more
+    if (notice.kind !== 'reminder' && seen[name] === signature) continue;
+    copies.push({ route, notice: { ...notice, channel: name, of: notice } });
+  }
+  // A resolved alert is not news to a channel that never had it: only an open one is brought there.
+  const open = notice.kind !== 'resolved' && String(notice.alert.status ?? '').toLowerCase() !== 'resolved';
+  if (!Object.hasOwn(seen, currentName) && notice.kind !== 'reminder' && open)
+    copies.push({ route: current, notice: { ...notice, kind: 'new', previousSignature: undefined, channel: currentName, of: notice } });
+  return copies.length > 0 ? copies : [{ route: current, notice: { ...notice, channel: currentName, of: notice } }];
+}
+
 export function planDeliveries(
   notices: Notice[],
   settings: Pick<Settings, 'routes' | 'webhookUrl' | 'webhookKind' | 'maxCards' | 'remindAfterMs'> & Partial<Pick<Settings, 'portalHosts'>>
 ): DeliveryPlan[] {
   const byRoute = new Map<Route | undefined, Notice[]>();
-  for (const notice of notices) {
-    const route = routeFor(settings.routes, notice.alert);
-    const list = byRoute.get(route);
-    if (list) list.push(notice);
-    else byRoute.set(route, [notice]);
+  for (const original of notices) {
+    // Without routes there is one channel: nothing to copy. With routes, every alert notice says its channel.
+    const copies =
+      settings.routes.length === 0
+        ? [{ route: undefined, notice: original }]
+        : original.incident || original.rule
+          ? [{ route: routeFor(settings.routes, original.alert), notice: original }]
+          : channelCopies(original, settings.routes).map(copy =>
+              copy.notice === original ? { ...copy, notice: { ...original, channel: copy.route?.name ?? 'default', of: original } } : copy
+            );
+    for (const { route, notice } of copies) {
+      const list = byRoute.get(route);
+      if (list) list.push(notice);
+      else byRoute.set(route, [notice]);
+    }
   }
   const ordered = [...settings.routes, undefined].filter(route => byRoute.has(route));
   return ordered.map(route => {

@@ -7,7 +7,7 @@ import { ExchangeCancelled, type RetryPolicy } from './http.js';
 import type { GraphClientOptions } from './graph/client.js';
 import { alertIntake, newIntakeReport, type IntakeReport } from './intake.js';
 import * as log from './log.js';
-import { chooseDelivery, deliveredNotices, type RunContext } from './delivery.js';
+import { channelsTold, chooseDelivery, deliveredNotices, type RunContext } from './delivery.js';
 import type { Notice } from './delta.js';
 import { counts, setOutputs, writeReport, writeSummary, type RunOutcome } from './report.js';
 import { redact, registerSecret, registerWebhookUrl } from './secrets.js';
@@ -393,7 +393,7 @@ export async function runWith(
       ...[...delivered].flatMap(notice => notice.incident?.alerts ?? []),
       ...(incidentPlan?.silent ?? [])
     ]);
-    const snapshot = nextSnapshot(delta, told, settings.snapshotScope, now);
+    const snapshot = nextSnapshot(delta, told, settings.snapshotScope, now, mode === 'post' ? channelsTold(results) : undefined);
     if (expiredSuppress.length > 0) snapshot.expiredWarned = expiredSuppress.map(rule => rule.name).slice(0, 200);
     if (incidentPlan) snapshot.incidents = (await import('./incidents.js')).nextIncidents(incidentPlan, delivered, now - 2 * RETENTION_MS);
     else if (previous?.incidents) snapshot.incidents = previous.incidents;

@@ -57,9 +57,13 @@ export function compactAlert(alert: GraphAlert) {
 
 export function counts(outcome: RunOutcome) {
   const delivered = deliveredNotices(outcome.results);
-  const planned = outcome.results.reduce((sum, result) => sum + result.plan.notices.length, 0);
+  // A notice sent to several channels (routes: a follow-up where the card went) counts once.
+  const planned = new Set(outcome.results.flatMap(result => result.plan.notices.map(notice => notice.of ?? notice)));
   // Deferred notices (max-run-time, cancellation) are owed, not failed: Teams never refused them.
-  const deferred = outcome.results.filter(result => result.deferred).reduce((sum, result) => sum + result.plan.notices.length, 0);
+  const refused = new Set(
+    outcome.results.filter(result => !result.delivered && !result.deferred).flatMap(result => result.plan.notices.map(n => n.of ?? n))
+  );
+  const failed = [...refused].filter(notice => !delivered.has(notice)).length;
   return {
     newCount: outcome.delta.newCount,
     updatedCount: outcome.delta.updatedCount,
@@ -67,8 +71,8 @@ export function counts(outcome: RunOutcome) {
     openCount: outcome.delta.openCount,
     reminderCount: outcome.delta.reminderCount,
     postedCount: delivered.size,
-    failedCount: planned - delivered.size - deferred,
-    owedCount: planned - delivered.size,
+    failedCount: failed,
+    owedCount: planned.size - delivered.size,
     skippedCount: outcome.skippedCount,
     suppressedCount: [...(outcome.suppressed?.values() ?? [])].reduce((sum, count) => sum + count, 0),
     ruleNoticeCount: outcome.audit?.newCount ?? 0

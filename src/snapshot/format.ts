@@ -27,6 +27,11 @@ export interface SnapshotEntry {
   c?: ReminderCopy;
   /** The suppress rule holding the owed notice back; `a` then keeps what is needed to decide again. */
   x?: string;
+  /**
+   * With routes: each channel (route name, or `default`) that has the alert's card → the state signature it
+   * was last told there. Follow-ups go where the card went; absent without routes (one channel).
+   */
+  d?: Record<string, string>;
 }
 
 /** The few alert fields a reminder row needs; alerts that are not fetched again are reminded from it. */
@@ -253,6 +258,7 @@ export function checkSnapshot(text: string, check: SnapshotCheck): ParsedSnapsho
       (entry.t !== undefined && typeof entry.t !== 'number') ||
       (entry.c !== undefined && !isRecord(entry.c)) ||
       (entry.x !== undefined && (typeof entry.x !== 'string' || entry.a === undefined)) ||
+      (entry.d !== undefined && !channelMap(entry.d)) ||
       (entry.a !== undefined && !(isRecord(entry.a) && entry.a.id === id))
     ) {
       throw new SnapshotUntrustedError(`it has a malformed entry for alert ${JSON.stringify(id.slice(0, 80))}`);
@@ -288,6 +294,14 @@ export function checkSnapshot(text: string, check: SnapshotCheck): ParsedSnapsho
 /** A map from alert id to entry that takes any id as an own key (no prototype to collide with). */
 export function entryMap(): Record<string, SnapshotEntry> {
   return Object.create(null) as Record<string, SnapshotEntry>;
+}
+
+/** A few channels, each with the signature told there; a null prototype, as names are data. */
+function channelMap(value: unknown): boolean {
+  if (!isRecord(value) || Object.keys(value).length > 50) return false;
+  for (const key in value) if (typeof value[key] !== 'string') return false;
+  Object.setPrototypeOf(value, null);
+  return true;
 }
 
 function isRecord(value: unknown): value is Record<string, any> {
