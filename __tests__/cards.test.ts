@@ -1,3 +1,4 @@
+import { GLOBAL_PORTALS } from '../src/clouds.js';
 import { readFileSync } from 'node:fs';
 import type { GraphAlert } from '../src/alert.js';
 import type { Notice } from '../src/delta.js';
@@ -411,4 +412,13 @@ test('audit rule card: rule, count against threshold and window, group, samples,
   };
   expect(Object.fromEntries(ruleFacts(odd))['constructor']).toBe('megan@contoso.com');
   expect(adaptiveCardProblems(ruleCard(odd))).toEqual([]);
+  // To a legacy connector: a MessageCard with the rule's facts and the Purview button labelled as Purview.
+  const { messageCard } = await import('../src/teams/message-card.js');
+  const legacy = JSON.stringify(messageCard({ card: card, notices: [notice], label: 'rule', portalHosts: GLOBAL_PORTALS }));
+  expect(legacy).toContain('Mass file deletion (threshold rule)');
+  expect(legacy).toContain('120 events within 10 min (threshold 100)');
+  expect(legacy).toContain('"name":"Open Purview audit search"');
+  expect(legacy).not.toContain('Open in Microsoft Defender');
+  expect(legacy).not.toContain('New alert');
+  expect(legacy).not.toContain('https://evil.example');
 });

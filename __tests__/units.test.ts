@@ -167,3 +167,12 @@ test('proxyFor and bypassesProxy read the environment exactly as @actions/http-c
   expect(proxyAuthorization(new URL('http://u:p%40ss@proxy.corp:3128'))).toBe(`Basic ${Buffer.from('u:p@ss').toString('base64')}`);
   expect(proxyAuthorization(new URL('http://proxy.corp:3128'))).toBeUndefined();
 });
+
+test('a secret is redacted in the spelling a form-encoded token request gives it (~ as %7E, a space as +)', async () => {
+  const { registerSecret, redact } = await import('../src/secrets.js');
+  const secret = 'Abc~def ghi_123.jkl';
+  registerSecret(secret);
+  const echoed = `client_id=x&client_secret=${new URLSearchParams({ s: secret }).toString().slice(2)}&scope=y`;
+  expect(echoed).toContain('%7E');
+  expect(redact(echoed)).not.toContain(new URLSearchParams({ s: secret }).toString().slice(2));
+});

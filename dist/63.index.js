@@ -76,6 +76,26 @@ function messageCard(plan) {
             potentialAction: openUri('Open incident', notice.incident.incident.incidentWebUrl, plan.portalHosts)
         };
     }
+    if (notice.rule) {
+        // An audit rule notice: its own facts (rule, count or value, group, samples) and the Purview search,
+        // as on its Adaptive Card; not an alert's facts under an alert's caption.
+        const look = (0,cards.severityLook)(alert.severity);
+        return {
+            '@type': 'MessageCard',
+            '@context': 'https://schema.org/extensions',
+            summary: `${look.label} severity audit log rule notice`,
+            themeColor: THEME[(alert.severity ?? '').toLowerCase()] ?? THEME.informational,
+            sections: [
+                {
+                    activityTitle: (0,teams_text/* neutralize */.YI)((0,teams_text/* truncate */.xv)(alert.title || '(untitled rule notice)', 300)),
+                    activitySubtitle: `${look.label} severity · Audit log rule`,
+                    markdown: false,
+                    facts: factsOf((0,cards.ruleFacts)(notice))
+                }
+            ],
+            potentialAction: openUri('Open Purview audit search', alert.alertWebUrl, plan.portalHosts)
+        };
+    }
     const look = (0,cards.severityLook)(alert.severity);
     const caption = notice.kind === 'new' ? 'New alert' : (0,cards.followUpCaption)(notice);
     const sections = [

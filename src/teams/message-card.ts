@@ -1,4 +1,4 @@
-import { followUpCaption, followUpFacts, incidentFacts, newAlertFacts, severityLook, type CardPlan } from './cards.js';
+import { followUpCaption, followUpFacts, incidentFacts, newAlertFacts, ruleFacts, severityLook, type CardPlan } from './cards.js';
 import { neutralize, safeUrl, serviceLabel, truncate } from './text.js';
 
 /**
@@ -60,6 +60,26 @@ export function messageCard(plan: CardPlan): object {
         }
       ],
       potentialAction: openUri('Open incident', notice.incident.incident.incidentWebUrl, plan.portalHosts)
+    };
+  }
+  if (notice.rule) {
+    // An audit rule notice: its own facts (rule, count or value, group, samples) and the Purview search,
+    // as on its Adaptive Card; not an alert's facts under an alert's caption.
+    const look = severityLook(alert.severity);
+    return {
+      '@type': 'MessageCard',
+      '@context': 'https://schema.org/extensions',
+      summary: `${look.label} severity audit log rule notice`,
+      themeColor: THEME[(alert.severity ?? '').toLowerCase()] ?? THEME.informational,
+      sections: [
+        {
+          activityTitle: neutralize(truncate(alert.title || '(untitled rule notice)', 300)),
+          activitySubtitle: `${look.label} severity · Audit log rule`,
+          markdown: false,
+          facts: factsOf(ruleFacts(notice))
+        }
+      ],
+      potentialAction: openUri('Open Purview audit search', alert.alertWebUrl, plan.portalHosts)
     };
   }
   const look = severityLook(alert.severity);
