@@ -176,3 +176,42 @@ test('a secret is redacted in the spelling a form-encoded token request gives it
   expect(echoed).toContain('%7E');
   expect(redact(echoed)).not.toContain(new URLSearchParams({ s: secret }).toString().slice(2));
 });
+
+test('the report file is bounded to 10 MB whatever the number of notices, and says how many it left out', async () => {
+  const { writeReport, REPORT_MAX_BYTES } = await import('../src/report.js');
+  const { mkdtempSync, readFileSync, statSync } = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const notices = Array.from({ length: 10_000 }, (_, i) => ({
+    kind: 'new' as const,
+    alert: { id: `a${i}`, title: `Alert ${i}`, description: 'd'.repeat(6000), evidence: [{ '@odata.type': 'x', note: 'e'.repeat(500) }] }
+  }));
+  const outcome = {
+    delta: {
+      notices,
+      newCount: notices.length,
+      updatedCount: 0,
+      resolvedCount: 0,
+      openCount: notices.length,
+      reminderCount: 0,
+      futureIds: [],
+      suppressed: new Map(),
+      heldCount: 0,
+      firstRun: false,
+      entries: new Map(),
+      cursor: null
+    },
+    results: [],
+    snapshotKey: 'k',
+    cacheHit: true,
+    mode: 'post' as const,
+    skippedCount: 0
+  };
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'm365-report-'));
+  const file = await writeReport(outcome as never, { RUNNER_TEMP: dir, GITHUB_RUN_ID: '1' });
+  expect(statSync(file).size).toBeLessThanOrEqual(REPORT_MAX_BYTES);
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  expect(report.notices.length + report.noticesLeftOut).toBe(10_000);
+  // 2,000 whole alerts of 6.5 KB would be 13 MB: the size cut, not only the count cap, left some out.
+  expect(report.notices.length).toBeLessThan(2_000);
+});
