@@ -6,6 +6,7 @@ import { Workspace } from './fakes/runner.js';
 import { startFakeTeams, type FakeTeams } from './fakes/teams.js';
 import path from 'node:path';
 import { DIST } from './fakes/runner.js';
+import { prng } from './fakes/prng.js';
 
 /**
  * Randomised simulation: many consecutive scheduled runs of dist/index.js over an evolving alert set,
@@ -27,17 +28,6 @@ import { DIST } from './fakes/runner.js';
  */
 const RUNS = Number(process.env.SIM_RUNS ?? 39);
 const SEED = Number(process.env.SIM_SEED ?? Date.now() % 1_000_000);
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let entra: FakeEntra;
 let graph: FakeGraph;

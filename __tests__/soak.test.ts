@@ -9,6 +9,7 @@ import { fitSnapshot } from '../src/snapshot/budget.js';
 import { parseSnapshot, serializeSnapshot, type Snapshot } from '../src/snapshot/format.js';
 import { parseSuppress } from '../src/suppress.js';
 import { makeAlert } from './fakes/alerts.js';
+import { prng } from './fakes/prng.js';
 
 /**
  * Soak: a virtual year of scheduled runs on one snapshot, compressed (a run a day, each doing a day's work, the pure core
@@ -25,19 +26,8 @@ const START = Date.UTC(2026, 0, 1);
 const DAYS = Number(process.env.SOAK_DAYS ?? 365);
 const KEY = 'soak-test-signing-key-0123456789';
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 test('a virtual year of runs: the snapshot levels off, a run does no more work in month 12 than in month 2, nothing owed is lost', () => {
-  const next = random(2026);
+  const next = prng(2026);
   const suppress = parseSuppress(`
 - name: scanner
   reason: The vulnerability scanner's subnet, reviewed quarterly

@@ -406,6 +406,18 @@ function sampleOf(record, time) {
 function groupKey(group) {
     return group.length <= 200 ? group : `#${shortHash(group)}`;
 }
+/** A new-value firing: stable per (rule, group, value), so the same value found again is one notice. */
+function newValueFiring(rule, gKey, group, value, known, record, time) {
+    return {
+        id: `rule:${shortHash(`${rule.name}\n${gKey}\n${value}`)}`,
+        rule,
+        at: time,
+        group,
+        value,
+        known,
+        samples: [sampleOf(record, time)]
+    };
+}
 /**
  * Gives every rule its state, afresh where the rule is new or its definition changed. A harvest calls it
  * before reading any record: a window with no record for a rule (rare-event rules see them for days) still
@@ -500,17 +512,8 @@ pruneAfter = true) {
                 // after learn-for is a notice all the same (a dormant account, a user never seen signing in).
                 // Null prototype: a value such as `__proto__` is learned like any other.
                 ruleState.g[gKey] = { v: Object.assign(Object.create(null), { [value]: time }), t: time };
-                if (rule.newGroups === 'notify' && !learning) {
-                    firings.push({
-                        id: `rule:${shortHash(`${rule.name}\n${gKey}\n${value}`)}`,
-                        rule,
-                        at: time,
-                        group,
-                        value,
-                        known: [],
-                        samples: [sampleOf(record, time)]
-                    });
-                }
+                if (rule.newGroups === 'notify' && !learning)
+                    firings.push(newValueFiring(rule, gKey, group, value, [], record, time));
                 continue;
             }
             known.t = Math.max(known.t, time);
@@ -519,17 +522,8 @@ pruneAfter = true) {
                 values[value] = Math.max(values[value], time);
                 continue;
             }
-            if (!learning) {
-                firings.push({
-                    id: `rule:${shortHash(`${rule.name}\n${gKey}\n${value}`)}`,
-                    rule,
-                    at: time,
-                    group,
-                    value,
-                    known: Object.keys(values).slice(0, 5),
-                    samples: [sampleOf(record, time)]
-                });
-            }
+            if (!learning)
+                firings.push(newValueFiring(rule, gKey, group, value, Object.keys(values).slice(0, 5), record, time));
             values[value] = time;
         }
         if (counted)

@@ -109,6 +109,27 @@ function groupKey(group: string): string {
   return group.length <= 200 ? group : `#${shortHash(group)}`;
 }
 
+/** A new-value firing: stable per (rule, group, value), so the same value found again is one notice. */
+function newValueFiring(
+  rule: AuditRule,
+  gKey: string,
+  group: string,
+  value: string,
+  known: string[],
+  record: AuditRecord,
+  time: number
+): RuleFiring {
+  return {
+    id: `rule:${shortHash(`${rule.name}\n${gKey}\n${value}`)}`,
+    rule,
+    at: time,
+    group,
+    value,
+    known,
+    samples: [sampleOf(record, time)]
+  };
+}
+
 interface PendingGroup {
   /** The group's latest records of this batch; turned into samples only if the group fires. */
   samples: Array<{ time: number; record: AuditRecord }>;
@@ -217,17 +238,7 @@ export function evaluateRecords(
         // after learn-for is a notice all the same (a dormant account, a user never seen signing in).
         // Null prototype: a value such as `__proto__` is learned like any other.
         ruleState.g[gKey] = { v: Object.assign(Object.create(null) as Record<string, number>, { [value]: time }), t: time };
-        if (rule.newGroups === 'notify' && !learning) {
-          firings.push({
-            id: `rule:${shortHash(`${rule.name}\n${gKey}\n${value}`)}`,
-            rule,
-            at: time,
-            group,
-            value,
-            known: [],
-            samples: [sampleOf(record, time)]
-          });
-        }
+        if (rule.newGroups === 'notify' && !learning) firings.push(newValueFiring(rule, gKey, group, value, [], record, time));
         continue;
       }
       known.t = Math.max(known.t, time);
@@ -236,17 +247,7 @@ export function evaluateRecords(
         values[value] = Math.max(values[value], time);
         continue;
       }
-      if (!learning) {
-        firings.push({
-          id: `rule:${shortHash(`${rule.name}\n${gKey}\n${value}`)}`,
-          rule,
-          at: time,
-          group,
-          value,
-          known: Object.keys(values).slice(0, 5),
-          samples: [sampleOf(record, time)]
-        });
-      }
+      if (!learning) firings.push(newValueFiring(rule, gKey, group, value, Object.keys(values).slice(0, 5), record, time));
       values[value] = time;
     }
     if (counted) state.seen[key] = time;

@@ -1,4 +1,5 @@
 import { budgetFreesAt, MAX_IN_FLIGHT, newLedger, planWindows, recordCreation, type AuditWindow } from '../../src/audit-ledger.js';
+import { prng } from './prng.js';
 
 /**
  * A modelled tenant for the audit query plan: activity at a steady rate, each record reaching the audit
@@ -30,21 +31,10 @@ export interface LatencyFigures {
   createsPerDay: number;
 }
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const MIN = 60_000;
 
 export function modelNoticeLatency(model: LatencyModel): LatencyFigures {
-  const next = random(model.seed);
+  const next = prng(model.seed);
   const between = ([low, high]: [number, number]) => (low + next() * (high - low)) * MIN;
   const start = Date.UTC(2026, 0, 5);
   const end = start + model.days * 86_400_000;
