@@ -218,6 +218,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8049);
 
+/**
+ * group-by: incident. Pure: the alert-level delta stays as it is (alerts are told, owed and retried one
+ * by one, so switching group-by either way posts nothing already told); this layer regroups its notices
+ * into one story per incident and adds the incident's own follow-ups (resolved, reopened, escalated,
+ * assigned, merged), from Graph's /security/incidents.
+ */
 function incidentSignature(incident) {
     return [incident.status, incident.severity, incident.assignedTo, incident.classification, incident.determination]
         .map(v => (typeof v === 'string' ? v : ''))

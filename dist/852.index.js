@@ -48,10 +48,6 @@ function ipBlockList(items, reject) {
 /* unused harmony export TITLE_MATCH_LENGTH */
 /* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8049);
 
-/**
- * Which route an alert takes. Kept apart from routes.ts (the parser, with a YAML parser and a regular
- * expression compiler) so that matching loads neither: a compiled title pattern carries its own test.
- */
 /** Titles are attacker-chosen: a route's pattern only ever sees this many characters of one. */
 const TITLE_MATCH_LENGTH = 300;
 function routeMatches(route, alert) {
@@ -96,6 +92,11 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+/**
+ * `routes`: send some alerts to other channels, e.g. DLP to the compliance channel and endpoint alerts to
+ * the SOC. A YAML (or JSON) list; each route has a name, a webhook URL and filters that must all match.
+ * The first matching route wins; an alert matching none goes to `teams-webhook-url`.
+ */
 /**
  * Route patterns run on attacker-written titles, in every run. JavaScript's backtracking engine takes
  * exponential time on patterns like `(a+)+$`, so patterns are compiled with RE2JS, a linear-time

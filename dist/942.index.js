@@ -96,10 +96,6 @@ function planDeliveries(notices, settings) {
 /* unused harmony export TITLE_MATCH_LENGTH */
 /* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8049);
 
-/**
- * Which route an alert takes. Kept apart from routes.ts (the parser, with a YAML parser and a regular
- * expression compiler) so that matching loads neither: a compiled title pattern carries its own test.
- */
 /** Titles are attacker-chosen: a route's pattern only ever sees this many characters of one. */
 const TITLE_MATCH_LENGTH = 300;
 function routeMatches(route, alert) {

@@ -1,7 +1,6 @@
 import { suppressedBy, suppressionEvidence } from './suppress-match.js';
 import { boundedAlert, severityRank, STATUSES, timeOf, type GraphAlert } from './alert.js';
-import type { IncidentStory } from './incidents.js';
-import type { RuleHit } from './audit-state.js';
+import type { DeliveryKind, Notice } from './notice.js';
 import type { NoticeKind, Settings } from './settings.js';
 import {
   entryMap,
@@ -12,6 +11,8 @@ import {
   type Snapshot,
   type SnapshotEntry
 } from './snapshot/format.js';
+
+export type { DeliveryKind, Notice } from './notice.js';
 
 /**
  * The pure core of a run: given the previous snapshot and the alerts just fetched, decide which notices
@@ -35,26 +36,6 @@ export type FilterSettings = Pick<Settings, 'minSeverity' | 'statuses' | 'servic
 export type DeltaSettings = FilterSettings &
   Pick<Settings, 'notifyOn' | 'firstRun' | 'lookbackMs'> &
   Partial<Pick<Settings, 'remindAfterMs' | 'suppress'>>;
-
-/** A reminder is not a change of the alert: it repeats an open alert the channel has not heard of for remind-after. */
-export type DeliveryKind = NoticeKind | 'reminder';
-
-export interface Notice {
-  kind: DeliveryKind;
-  /** The alert; for an incident notice, a stand-in built from the incident (for routes, rows, order). */
-  alert: GraphAlert;
-  /** For follow-ups: the state signature the channel saw last. */
-  previousSignature?: string;
-  /** group-by: incident: the incident this notice tells about (see incidents.ts). */
-  incident?: IncidentStory;
-  /** rules: the audit rule firing this notice tells about (see audit.ts); `alert` is its alert-like face. */
-  rule?: RuleHit;
-  /** With routes: the channels that have the alert's card, and what each was told (snapshot `d`). */
-  seenIn?: Record<string, string>;
-  /** A copy of `of` for one channel (routes: a follow-up goes to every channel that has the card). */
-  channel?: string;
-  of?: Notice;
-}
 
 export interface Delta {
   /** Notices to deliver this run, new ones first, most severe and oldest first within a kind. */

@@ -1,7 +1,9 @@
 import { severityRank, timeOf, type GraphAlert } from './alert.js';
-import type { Notice } from './delta.js';
+import type { GraphIncident, IncidentStory, Notice } from './notice.js';
 import type { Settings } from './settings.js';
 import type { IncidentEntry } from './snapshot/format.js';
+
+export type { GraphIncident, IncidentStory } from './notice.js';
 
 /**
  * group-by: incident. Pure: the alert-level delta stays as it is (alerts are told, owed and retried one
@@ -9,31 +11,6 @@ import type { IncidentEntry } from './snapshot/format.js';
  * into one story per incident and adds the incident's own follow-ups (resolved, reopened, escalated,
  * assigned, merged), from Graph's /security/incidents.
  */
-export interface GraphIncident {
-  id: string;
-  displayName?: string | null;
-  status?: string | null;
-  severity?: string | null;
-  assignedTo?: string | null;
-  classification?: string | null;
-  determination?: string | null;
-  incidentWebUrl?: string | null;
-  redirectIncidentId?: string | null;
-  lastUpdateDateTime?: string | null;
-  createdDateTime?: string | null;
-  [other: string]: unknown;
-}
-
-/** What an incident notice tells: the incident, its new alerts (their notices), and what changed. */
-export interface IncidentStory {
-  incident: GraphIncident;
-  /** Alert notices this card delivers (new alerts of the incident). */
-  alerts: Notice[];
-  /** Lines saying what changed, for a follow-up ("+2 alerts: …", "Status: active → resolved"). */
-  changes: string[];
-  /** The state to record once the card is delivered. */
-  record: IncidentEntry;
-}
 
 export function incidentSignature(incident: GraphIncident): string {
   return [incident.status, incident.severity, incident.assignedTo, incident.classification, incident.determination]

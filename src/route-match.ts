@@ -1,10 +1,28 @@
 import { severityRank, type GraphAlert, type Severity } from './alert.js';
-import type { Route } from './routes.js';
+import type { WebhookKind } from './inputs.js';
 
 /**
  * Which route an alert takes. Kept apart from routes.ts (the parser, with a YAML parser and a regular
  * expression compiler) so that matching loads neither: a compiled title pattern carries its own test.
  */
+/** A parsed route (routes.ts parses the input). */
+export interface Route {
+  name: string;
+  webhookUrl: string;
+  webhookKind: WebhookKind;
+  minSeverity?: Severity;
+  severities?: Severity[];
+  serviceSources?: string[];
+  /** Case-insensitive, tested against the start of the title (see TITLE_MATCH_LENGTH). */
+  title?: TitlePattern;
+}
+
+/** A compiled `title` pattern; `source` is what the user wrote. */
+export interface TitlePattern {
+  source: string;
+  test(text: string): boolean;
+}
+
 /** Titles are attacker-chosen: a route's pattern only ever sees this many characters of one. */
 export const TITLE_MATCH_LENGTH = 300;
 

@@ -1,31 +1,19 @@
 import { RE2JS } from 're2js';
-import { serviceSourceOf, SERVICE_SOURCES, SEVERITIES, type Severity } from './alert.js';
-import { classifyWebhook, matchAllowed, SettingsError, type WebhookKind } from './inputs.js';
+import { serviceSourceOf, SERVICE_SOURCES, SEVERITIES } from './alert.js';
+import { classifyWebhook, matchAllowed, SettingsError } from './inputs.js';
 import * as log from './log.js';
 import { oneLine } from './log.js';
+import type { Route, TitlePattern } from './route-match.js';
 import { yamlList } from './yaml-list.js';
+
+// The types live with the matching (route-match.ts), which the parser builds for.
+export type { Route, TitlePattern } from './route-match.js';
 
 /**
  * `routes`: send some alerts to other channels, e.g. DLP to the compliance channel and endpoint alerts to
  * the SOC. A YAML (or JSON) list; each route has a name, a webhook URL and filters that must all match.
  * The first matching route wins; an alert matching none goes to `teams-webhook-url`.
  */
-export interface Route {
-  name: string;
-  webhookUrl: string;
-  webhookKind: WebhookKind;
-  minSeverity?: Severity;
-  severities?: Severity[];
-  serviceSources?: string[];
-  /** Case-insensitive, tested against the start of the title (see TITLE_MATCH_LENGTH). */
-  title?: TitlePattern;
-}
-
-/** A compiled `title` pattern; `source` is what the user wrote. */
-export interface TitlePattern {
-  source: string;
-  test(text: string): boolean;
-}
 
 /**
  * Route patterns run on attacker-written titles, in every run. JavaScript's backtracking engine takes

@@ -134,8 +134,10 @@ export async function createQuery(
     throw error;
   }
   if (answer.status === 429) return { deferMs: parseRetryAfter(answer.headers['retry-after']) ?? 5 * 60_000 };
+  // Auditing off is told as such whatever the status it comes with (400 as documented, or a 403).
+  if (/AuditingDisabledTenant/i.test(answer.body) || answer.status === 400 || answer.status === 404)
+    throw refused(client, answer.status, answer.body);
   if (answer.status === 401 || answer.status === 403) throw denied(answer.status, answer.body);
-  if (answer.status === 400 || answer.status === 404) throw refused(client, answer.status, answer.body);
   if (answer.status < 200 || answer.status >= 300) return { failed: `HTTP ${answer.status}${graphSaid(answer.body)}` };
   const id = textId(queryOf(answer.body)?.id);
   if (!id) return { failed: 'the created query has no id' };
