@@ -67,7 +67,7 @@ function outcome(run, all) {
   if (run.code !== 0) return `Failed (exit code ${run.code}): see the ::error:: line above.`;
   if (all['dry-run'] === 'true') return `Dry run: ${o['new-count'] ?? 0} new alert(s) shown, nothing posted, nothing saved.`;
   if (!all['teams-webhook-url'] && all.source === 'file')
-    return `Printed ${o['posted-count'] ?? 0} notice(s) to the log (no teams-webhook-url); snapshot saved.`;
+    return `Printed ${o['posted-count'] ?? 0} notice(s) to the log (no teams-webhook-url); the snapshot records them as told.`;
   return `Posted ${o['posted-count'] ?? 0} notice(s)${Number(o['owed-count'] ?? 0) ? `, ${o['owed-count']} still owed` : ''}; snapshot saved.`;
 }
 
