@@ -137,12 +137,7 @@ function parseRoutes(text, allowLegacy) {
         if (entry.severity !== undefined)
             route.severities = listValue(entry.severity).map(value => pick(where, 'severity', value, _alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC));
         if (entry['service-sources'] !== undefined)
-            route.serviceSources = listValue(entry['service-sources']).map(value => {
-                const found = typeof value === 'string' ? (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .serviceSourceOf */ .Wc)(value, message => _log_js__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Input 'routes' ${where}${message}`)) : undefined;
-                if (!found)
-                    fail(where, `'service-sources' has '${(0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(String(value), 60)}', which is not a serviceSource value`, `Valid values: ${_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SERVICE_SOURCES */ .X5.join(', ')}.`);
-                return found;
-            });
+            route.serviceSources = listValue(entry['service-sources']).map(value => (0,_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .serviceSourceOf */ .Wc)(typeof value === 'string' ? value : '', message => _log_js__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Input 'routes' ${where}${message}`), valid => fail(where, `'service-sources' has '${(0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(String(value), 60)}', which is not a serviceSource value`, valid)));
         if (entry.title !== undefined)
             route.title = titlePatternKey(entry.title, (problem, valid) => fail(where, problem, valid));
         return route;

@@ -77,13 +77,15 @@ export const SERVICE_SOURCES = [
 /**
  * A `serviceSource` value as an input names it: a documented one in its documented spelling (any case),
  * or, since the enum is evolvable and Microsoft adds members before the docs list them, any other
- * camelCase name as written, with `warn` told so. Undefined: not a serviceSource at all (an input error).
+ * camelCase name as written, with `warn` told so. Anything else is not a serviceSource at all: `reject`
+ * (the input's own error, given the valid values) is called.
  */
-export function serviceSourceOf(text: string, warn: (message: string) => void): string | undefined {
+export function serviceSourceOf(text: string, warn: (message: string) => void, reject: (valid: string) => never): string {
   const known = SERVICE_SOURCES.find(value => value.toLowerCase() === text.trim().toLowerCase());
   if (known) return known;
   // camelCase: a lower-case start and at least one hump (microsoftSomethingNew); 'defender' is a typo, not a source.
-  if (!/^[a-z]+[A-Z][A-Za-z0-9]{1,62}$/.test(text.trim())) return undefined;
+  if (!/^[a-z]+[A-Z][A-Za-z0-9]{1,62}$/.test(text.trim()))
+    return reject(`Valid values: ${SERVICE_SOURCES.join(', ')} (or another camelCase value Microsoft has added).`);
   warn(
     `'${text.trim()}' is not a serviceSource value Microsoft documents (${SERVICE_SOURCES.join(', ')}); it is used as written. Check its spelling if it should match alerts.`
   );

@@ -55,6 +55,11 @@ export function deliveredNotices(results: DeliveryResult[]): Set<Notice> {
   return delivered;
 }
 
+/** The notices (not their per-channel copies) in the results that `which` picks: each counted once. */
+export function noticesIn(results: DeliveryResult[], which: (result: DeliveryResult) => boolean = () => true): Set<Notice> {
+  return new Set(results.filter(which).flatMap(result => result.plan.notices.map(notice => notice.of ?? notice)));
+}
+
 /** With routes: the channels that accepted a card about each alert id (for the snapshot's `d`). */
 export function channelsTold(results: DeliveryResult[]): Map<string, string[]> {
   const told = new Map<string, string[]>();

@@ -36,25 +36,25 @@ export const NO_ROUTE_ERROR =
 function channelCopies(notice: Notice, routes: readonly Route[]): Array<{ route: Route | undefined; notice: Notice }> {
   const current = routeFor(routes, notice.alert);
   const currentName = current?.name ?? 'default';
+  const copy = (route: Route | undefined, channel: string, changes: Partial<Notice> = {}) => ({
+    route,
+    notice: { ...notice, ...changes, channel, of: notice }
+  });
   const seen = notice.seenIn;
-  if (!seen || notice.kind === 'new' || notice.incident || notice.rule) return [{ route: current, notice }];
-  const byName = (name: string) =>
-    name === 'default'
-      ? { found: true, route: undefined }
-      : { found: routes.some(r => r.name === name), route: routes.find(r => r.name === name) };
+  if (!seen || notice.kind === 'new') return [copy(current, currentName)];
   const signature = stateSignature(notice.alert);
   const copies: Array<{ route: Route | undefined; notice: Notice }> = [];
   for (const name of Object.keys(seen)) {
-    const { found, route } = byName(name);
-    if (!found) continue; // the route was removed: its channel is not told any more
+    const route = routes.find(r => r.name === name);
+    if (name !== 'default' && !route) continue; // the route was removed: its channel is not told any more
     if (notice.kind !== 'reminder' && seen[name] === signature) continue;
-    copies.push({ route, notice: { ...notice, channel: name, of: notice } });
+    copies.push(copy(route, name));
   }
   // A resolved alert is not news to a channel that never had it: only an open one is brought there.
   const open = notice.kind !== 'resolved' && String(notice.alert.status ?? '').toLowerCase() !== 'resolved';
   if (!Object.hasOwn(seen, currentName) && notice.kind !== 'reminder' && open)
-    copies.push({ route: current, notice: { ...notice, kind: 'new', previousSignature: undefined, channel: currentName, of: notice } });
-  return copies.length > 0 ? copies : [{ route: current, notice: { ...notice, channel: currentName, of: notice } }];
+    copies.push(copy(current, currentName, { kind: 'new', previousSignature: undefined }));
+  return copies.length > 0 ? copies : [copy(current, currentName)];
 }
 
 export function planDeliveries(
@@ -63,15 +63,14 @@ export function planDeliveries(
 ): DeliveryPlan[] {
   const byRoute = new Map<Route | undefined, Notice[]>();
   for (const original of notices) {
-    // Without routes there is one channel: nothing to copy. With routes, every alert notice says its channel.
+    // Without routes there is one channel: nothing to copy. With routes, every alert notice has a copy per
+    // channel; incident and rule notices go by their current route, as before.
     const copies =
       settings.routes.length === 0
         ? [{ route: undefined, notice: original }]
         : original.incident || original.rule
           ? [{ route: routeFor(settings.routes, original.alert), notice: original }]
-          : channelCopies(original, settings.routes).map(copy =>
-              copy.notice === original ? { ...copy, notice: { ...original, channel: copy.route?.name ?? 'default', of: original } } : copy
-            );
+          : channelCopies(original, settings.routes);
     for (const { route, notice } of copies) {
       const list = byRoute.get(route);
       if (list) list.push(notice);

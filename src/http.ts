@@ -174,6 +174,7 @@ async function attemptOnce(req: HttpRequest, options: ExchangeOptions, timeoutMs
   const signal = options.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal;
   const url = new URL(req.url);
   const proxy = proxyFor(url);
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   try {
     const headers: Record<string, string> = { 'accept-encoding': 'gzip', ...req.headers };
     if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
@@ -182,12 +183,8 @@ async function attemptOnce(req: HttpRequest, options: ExchangeOptions, timeoutMs
         outgoing.on('error', reject);
         outgoing.end(req.body);
       };
-      if (!proxy)
-        return started((url.protocol === 'https:' ? httpsRequest : httpRequest)(url, { method: req.method, headers, signal }, resolve));
-      openThroughProxy(url, proxy, req.method, headers, signal).then(options => {
-        const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-        started(send(options, resolve));
-      }, reject);
+      if (!proxy) return started(send(url, { method: req.method, headers, signal }, resolve));
+      openThroughProxy(url, proxy, req.method, headers, signal).then(options => started(send(options, resolve)), reject);
     });
     const gzipped = String(response.headers['content-encoding'] ?? '').toLowerCase() === 'gzip';
     const stream: Readable = gzipped ? response.pipe(createGunzip()) : response;

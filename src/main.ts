@@ -7,7 +7,7 @@ import { ExchangeCancelled, type RetryPolicy } from './http.js';
 import type { GraphClientOptions } from './graph/client.js';
 import { alertIntake, newIntakeReport, type IntakeReport } from './intake.js';
 import * as log from './log.js';
-import { channelsTold, chooseDelivery, deliveredNotices, type RunContext } from './delivery.js';
+import { channelsTold, chooseDelivery, deliveredNotices, noticesIn, type RunContext } from './delivery.js';
 import type { Notice } from './delta.js';
 import { counts, setOutputs, writeReport, writeSummary, type RunOutcome } from './report.js';
 import { redact, registerSecret, registerWebhookUrl } from './secrets.js';
@@ -446,7 +446,7 @@ export async function runWith(
   await writeSummary(outcome);
   const { failedCount, postedCount, owedCount } = counts(outcome);
   log.info(`${postedCount} notice(s) ${mode === 'post' ? 'posted' : 'shown'}, ${failedCount} not delivered, ${owedCount} still owed.`);
-  const deferred = results.filter(result => result.deferred === 'deadline').reduce((sum, result) => sum + result.plan.notices.length, 0);
+  const deferred = noticesIn(results, result => result.deferred === 'deadline').size;
   if (deferred > 0 && postedCount === 0 && mode === 'post') {
     // Not a backlog draining: no post could start at all (slow Graph, a long audit harvest, a max-run-time
     // too short). Green runs that post nothing would hide it for as long as it lasts.

@@ -6,7 +6,7 @@ import type { GraphAlert } from './alert.js';
 import type { Delta } from './delta.js';
 import { MAX_CREATES_PER_DAY } from './audit-ledger.js';
 import { redact } from './secrets.js';
-import { deliveredNotices } from './delivery.js';
+import { deliveredNotices, noticesIn } from './delivery.js';
 import type { DeliveryResult } from './teams/webhook.js';
 
 /**
@@ -58,12 +58,9 @@ export function compactAlert(alert: GraphAlert) {
 export function counts(outcome: RunOutcome) {
   const delivered = deliveredNotices(outcome.results);
   // A notice sent to several channels (routes: a follow-up where the card went) counts once.
-  const planned = new Set(outcome.results.flatMap(result => result.plan.notices.map(notice => notice.of ?? notice)));
+  const planned = noticesIn(outcome.results);
   // Deferred notices (max-run-time, cancellation) are owed, not failed: Teams never refused them.
-  const refused = new Set(
-    outcome.results.filter(result => !result.delivered && !result.deferred).flatMap(result => result.plan.notices.map(n => n.of ?? n))
-  );
-  const failed = [...refused].filter(notice => !delivered.has(notice)).length;
+  const failed = noticesIn(outcome.results, result => !result.delivered && !result.deferred).size;
   return {
     newCount: outcome.delta.newCount,
     updatedCount: outcome.delta.updatedCount,

@@ -1,5 +1,5 @@
 import { RE2JS } from 're2js';
-import { serviceSourceOf, SERVICE_SOURCES, SEVERITIES } from './alert.js';
+import { serviceSourceOf, SEVERITIES } from './alert.js';
 import { classifyWebhook, matchAllowed, SettingsError } from './inputs.js';
 import * as log from './log.js';
 import { oneLine } from './log.js';
@@ -90,17 +90,13 @@ export function parseRoutes(text: string, allowLegacy: boolean): Route[] {
     if (entry['min-severity'] !== undefined) route.minSeverity = pick(where, 'min-severity', entry['min-severity'], SEVERITIES);
     if (entry.severity !== undefined) route.severities = listValue(entry.severity).map(value => pick(where, 'severity', value, SEVERITIES));
     if (entry['service-sources'] !== undefined)
-      route.serviceSources = listValue(entry['service-sources']).map(value => {
-        const found =
-          typeof value === 'string' ? serviceSourceOf(value, message => log.warning(`Input 'routes' ${where}${message}`)) : undefined;
-        if (!found)
-          fail(
-            where,
-            `'service-sources' has '${oneLine(String(value), 60)}', which is not a serviceSource value`,
-            `Valid values: ${SERVICE_SOURCES.join(', ')}.`
-          );
-        return found;
-      });
+      route.serviceSources = listValue(entry['service-sources']).map(value =>
+        serviceSourceOf(
+          typeof value === 'string' ? value : '',
+          message => log.warning(`Input 'routes' ${where}${message}`),
+          valid => fail(where, `'service-sources' has '${oneLine(String(value), 60)}', which is not a serviceSource value`, valid)
+        )
+      );
     if (entry.title !== undefined) route.title = titlePatternKey(entry.title, (problem, valid) => fail(where, problem, valid));
     return route;
   });

@@ -1,4 +1,4 @@
-import { serviceSourceOf, SERVICE_SOURCES, SEVERITIES, STATUSES, type Severity } from './alert.js';
+import { serviceSourceOf, SEVERITIES, STATUSES, type Severity } from './alert.js';
 import type { parseRoutes, Route } from './routes.js';
 import type { parseSuppress } from './suppress.js';
 import type { parseRules } from './rules.js';
@@ -229,13 +229,11 @@ function serviceSourcesInput(read: InputReader): string[] {
   for (const item of read('service-sources')
     .split(/[\s,]+/)
     .filter(Boolean)) {
-    const found = serviceSourceOf(item, message => warning(`Input 'service-sources': ${message}`));
-    if (!found)
-      fail(
-        'service-sources',
-        `contains '${oneLine(item, 60)}', which is not a serviceSource value`,
-        `Valid values: ${SERVICE_SOURCES.join(', ')} (or another camelCase value Microsoft has added).`
-      );
+    const found = serviceSourceOf(
+      item,
+      message => warning(`Input 'service-sources': ${message}`),
+      valid => fail('service-sources', `contains '${oneLine(item, 60)}', which is not a serviceSource value`, valid)
+    );
     if (!values.includes(found)) values.push(found);
   }
   return values;

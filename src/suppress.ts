@@ -1,5 +1,5 @@
 import type { BlockList } from 'node:net';
-import { serviceSourceOf, SERVICE_SOURCES, SEVERITIES } from './alert.js';
+import { serviceSourceOf, SEVERITIES } from './alert.js';
 import { matchAllowed, SettingsError } from './inputs.js';
 import { ipBlockList } from './ip-list.js';
 import * as log from './log.js';
@@ -112,16 +112,13 @@ export function parseSuppress(text: string): SuppressRule[] {
     if (entry.title !== undefined) rule.title = titlePatternKey(entry.title, (problem, valid) => fail(where, problem, valid));
     if (entry.severity !== undefined) rule.severities = allowed(where, 'severity', entry.severity, SEVERITIES);
     if (entry['service-sources'] !== undefined)
-      rule.serviceSources = strings(where, 'service-sources', entry['service-sources']).map(item => {
-        const found = serviceSourceOf(item, message => log.warning(`Input 'suppress' ${where}${message}`));
-        if (!found)
-          fail(
-            where,
-            `'service-sources' has '${oneLine(item, 60)}', which is not a serviceSource value`,
-            `Valid values: ${SERVICE_SOURCES.join(', ')}.`
-          );
-        return found;
-      });
+      rule.serviceSources = strings(where, 'service-sources', entry['service-sources']).map(item =>
+        serviceSourceOf(
+          item,
+          message => log.warning(`Input 'suppress' ${where}${message}`),
+          valid => fail(where, `'service-sources' has '${oneLine(item, 60)}', which is not a serviceSource value`, valid)
+        )
+      );
     if (entry['detection-sources'] !== undefined)
       rule.detectionSources = strings(where, 'detection-sources', entry['detection-sources']).map(s => s.toLowerCase());
     if (entry.categories !== undefined) rule.categories = strings(where, 'categories', entry.categories).map(s => s.toLowerCase());
