@@ -52,6 +52,29 @@ describe('snapshot trust', () => {
     expect(() => gunzipSnapshot(Buffer.from('plain text'))).toThrow(/not valid gzip/);
   });
 
+  test('state added this round is checked like the rest: channels told, warned-about rules, query creation times', () => {
+    const withEntry = (entry: unknown) => JSON.stringify({ ...good, alerts: { a: entry } });
+    const told = { u: NOW, s: 'new|low|||', n: 'new|low|||' };
+    expect(parseSnapshot(withEntry({ ...told, d: { default: 'new|low|||', soc: 'x' } }), check).alerts.a.d).toEqual({
+      default: 'new|low|||',
+      soc: 'x'
+    });
+    expect(Object.getPrototypeOf(parseSnapshot(withEntry({ ...told, d: { __proto__x: 'y' } }), check).alerts.a.d)).toBeNull();
+    for (const d of [{ soc: 5 }, ['soc'], 'soc', Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`r${i}`, 's']))])
+      expect(() => parseSnapshot(withEntry({ ...told, d }), check)).toThrow(/malformed entry for alert "a"/);
+    for (const expiredWarned of ['pen-test', [1], Array.from({ length: 201 }, () => 'x')])
+      expect(() => parseSnapshot(JSON.stringify({ ...good, expiredWarned }), check)).toThrow(/expired suppress rules is malformed/);
+    const audit = (made: unknown) => ({
+      w: { frontiers: { fresh: NOW, settle: NOW, reconcile: NOW }, windows: [], made },
+      r: { rules: {}, seen: {} },
+      o: {},
+      t: {}
+    });
+    expect(parseSnapshot(JSON.stringify({ ...good, audit: audit([NOW - 1]) }), check).audit!.w.made).toEqual([NOW - 1]);
+    for (const made of ['x', ['1'], Array.from({ length: 1001 }, () => NOW)])
+      expect(() => parseSnapshot(JSON.stringify({ ...good, audit: audit(made) }), check)).toThrow(/malformed ledger/);
+  });
+
   test('signing: a signed snapshot verifies with any of its keys; wrong key, tampering, another entry or no signature fail closed', () => {
     const key = 'a-long-random-signing-key-0123456789';
     const older = 'the-key-before-the-rotation-0123456';

@@ -421,6 +421,10 @@ describe('query budget and latency', () => {
     expect(createdToday(ledger, NOW + 100 * 60_000)).toBe(MAX_CREATES_PER_DAY);
     expect(budgetFreesAt(ledger, NOW + 100 * 60_000)).toBe(NOW + 86_400_000);
     expect(budgetFreesAt(ledger, NOW + 86_400_000 + 1)).toBeUndefined();
+    // Times planted in the future (or from a clock since set back) do not hold the budget shut.
+    const planted = newLedger(NOW, 86_400_000);
+    planted.made = Array.from({ length: 500 }, (_, i) => NOW + 365 * 86_400_000 + i);
+    expect([createdToday(planted, NOW), budgetFreesAt(planted, NOW)]).toEqual([0, undefined]);
     // What is kept is bounded: a day's creations, never more.
     for (let i = 0; i < 1000; i++) recordCreation(ledger, NOW + 2 * 86_400_000 + i);
     expect(ledger.made!.length).toBeLessThanOrEqual(2 * MAX_CREATES_PER_DAY);

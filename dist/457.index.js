@@ -858,8 +858,6 @@ async function runAudit(previous, client, options) {
             delete window.q;
         return window.s < window.e;
     });
-    // Creation times from the future (planted, or a clock set back) would hold the budget shut: dropped.
-    ledger.made = (ledger.made ?? []).filter(at => at <= start);
     const giveUpOrRetry = (window, why) => {
         window.n++;
         delete window.q;

@@ -63,19 +63,27 @@ export interface Ledger {
 
 const DAY_MS = 86_400_000;
 
-/** Creations in the 24 hours before `now` (times from a clock set back, in the future, count too). */
-export function createdToday(ledger: Ledger, now: number): number {
-  return (ledger.made ?? []).filter(at => at > now - DAY_MS).length;
+/**
+ * Creation times of the 24 hours before `now`, ascending. A time after `now` (planted, or from a clock
+ * since set back) is not a creation this clock can place: it is ignored, so it cannot hold the budget shut.
+ */
+function recentCreations(ledger: Ledger, now: number): number[] {
+  return (ledger.made ?? []).filter(at => at > now - DAY_MS && at <= now).sort((a, b) => a - b);
 }
 
-/** Records a creation and forgets those older than a day (bounded: at most a day's budget is kept). */
+/** Creations in the 24 hours before `now`. */
+export function createdToday(ledger: Ledger, now: number): number {
+  return recentCreations(ledger, now).length;
+}
+
+/** Records a creation and forgets the others but the last day's (bounded: at most twice a day's budget is kept). */
 export function recordCreation(ledger: Ledger, now: number): void {
-  ledger.made = [...(ledger.made ?? []).filter(at => at > now - DAY_MS), now].slice(-2 * MAX_CREATES_PER_DAY);
+  ledger.made = [...recentCreations(ledger, now), now].slice(-2 * MAX_CREATES_PER_DAY);
 }
 
 /** When the next creation fits the daily budget again (ms), or undefined when it fits now. */
 export function budgetFreesAt(ledger: Ledger, now: number): number | undefined {
-  const recent = (ledger.made ?? []).filter(at => at > now - DAY_MS).sort((a, b) => a - b);
+  const recent = recentCreations(ledger, now);
   if (recent.length < MAX_CREATES_PER_DAY) return undefined;
   return recent[recent.length - MAX_CREATES_PER_DAY] + DAY_MS;
 }

@@ -271,8 +271,6 @@ export async function runAudit(previous: AuditState | undefined, client: AuditCl
     if (window.q !== undefined && !/^[A-Za-z0-9._:-]{1,200}$/.test(window.q)) delete window.q;
     return window.s < window.e;
   });
-  // Creation times from the future (planted, or a clock set back) would hold the budget shut: dropped.
-  ledger.made = (ledger.made ?? []).filter(at => at <= start);
   const giveUpOrRetry = (window: AuditWindow, why: string) => {
     window.n++;
     delete window.q;
