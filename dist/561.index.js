@@ -15,10 +15,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   checkClock: () => (/* binding */ checkClock),
 /* harmony export */   getAllPages: () => (/* binding */ getAllPages)
 /* harmony export */ });
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7481);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7194);
+/* harmony import */ var _runtime_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4137);
+/* harmony import */ var _runtime_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9541);
+/* harmony import */ var _runtime_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(390);
+/* harmony import */ var _runtime_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4205);
 
 
 
@@ -37,7 +37,7 @@ const GRAPH_RETRY_POLICY = {
     retryStatuses: [429, 500, 502, 503, 504]
 };
 /** Raised for an answer that retrying cannot fix; the message says what to do. */
-class GraphError extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ExplainedError */ .h {
+class GraphError extends _runtime_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ExplainedError */ .h {
     status;
     name = 'GraphError';
     constructor(message, status) {
@@ -74,7 +74,7 @@ function graphErrorText(body) {
     try {
         const error = JSON.parse(body ?? '')?.error;
         const text = [error?.code, error?.message].filter(part => typeof part === 'string' && part).join(': ');
-        return (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(text.slice(0, 2000)), 500);
+        return (0,_runtime_log_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)((0,_runtime_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(text.slice(0, 2000)), 500);
     }
     catch {
         return '';
@@ -127,7 +127,7 @@ async function getAllPages(firstUrl, options, keep = item => item) {
         let answer;
         let page;
         try {
-            answer = await (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .exchange */ .cv)({
+            answer = await (0,_runtime_http_js__WEBPACK_IMPORTED_MODULE_0__/* .exchange */ .cv)({
                 method: 'GET',
                 url,
                 headers: {
@@ -145,7 +145,7 @@ async function getAllPages(firstUrl, options, keep = item => item) {
             });
         }
         catch (error) {
-            if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j$) {
+            if (error instanceof _runtime_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j$) {
                 requests += error.attempts;
                 const detail = graphErrorText(error.body);
                 throw new GraphError(`${error.message}${detail ? ` (Graph said: ${detail})` : ''}`, error.status);

@@ -19,8 +19,8 @@ const { startFakeEntra } = await build('__tests__/fakes/entra.js');
 const { startFakeGraph } = await build('__tests__/fakes/graph.js');
 const { CA_FILE } = await build('__tests__/fakes/https.js');
 const { makeAlert, TENANT, CLIENT, SECRET } = await build('__tests__/fakes/alerts.js');
-const { computeDelta, nextSnapshot } = await build('src/delta.js');
-const { planCards, bodyBytes } = await build('src/teams/cards.js');
+const { computeDelta, nextSnapshot } = await build('src/alerts/delta.js');
+const { planCards, bodyBytes } = await build('src/delivery/cards/cards.js');
 const { parseSnapshot } = await build('src/snapshot/format.js');
 
 const dist = path.join(root, 'dist', 'index.js');
@@ -443,8 +443,8 @@ console.log(`\nbundle: ${distBytes.map(([f, b]) => `${f} ${(b / 1e6).toFixed(2)}
 // compiled code, median of 3), and the snapshot's audit state after one day and after three days of such
 // volume: it must stay bounded (event horizon, per-group and per-rule caps, seen-record cap).
 {
-  const { parseRules } = await build('src/rules.js');
-  const { emptyRuleEvalState, evaluateRecords } = await build('src/rule-eval.js');
+  const { parseRules } = await build('src/rules/rules.js');
+  const { emptyRuleEvalState, evaluateRecords } = await build('src/rules/rule-eval.js');
   const rules = parseRules(readFileSync(path.join(root, 'examples/rules.yml'), 'utf8'));
   const day = 86_400_000;
   const recordsFor = (count, start, span) =>

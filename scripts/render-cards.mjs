@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const build = p => import(path.join(root, 'build', p));
-const { backlogPlan, incidentCard, newAlertCard, followUpCard, planCards, ruleCard } = await build('src/teams/cards.js');
-const { planIncidents } = await build('src/incidents.js');
+const { backlogPlan, incidentCard, newAlertCard, followUpCard, planCards, ruleCard } = await build('src/delivery/cards/cards.js');
+const { planIncidents } = await build('src/incidents/incidents.js');
 const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const fixtures = path.join(root, '__tests__/fixtures');
 const documented = JSON.parse(readFileSync(path.join(fixtures, 'alerts_v2-list-response.json'), 'utf8')).value[0];

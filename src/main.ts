@@ -1,22 +1,22 @@
-import * as core from './runner-io.js';
-import { alertKeeper, computeDelta, fetchWindowStart, nextSnapshot, RETENTION_MS, sortByPriority, type Delta } from './delta.js';
-import type { GraphIncident } from './incidents.js';
-import { ExplainedError } from './errors.js';
+import * as core from './runtime/runner-io.js';
+import { alertKeeper, computeDelta, fetchWindowStart, nextSnapshot, RETENTION_MS, sortByPriority, type Delta } from './alerts/delta.js';
+import type { GraphIncident } from './incidents/incidents.js';
+import { ExplainedError } from './runtime/errors.js';
 // Also keeps the HTTP client in the main chunk, shared by the auth, Graph and Teams chunks.
-import { ExchangeCancelled, type RetryPolicy } from './http.js';
+import { ExchangeCancelled, type RetryPolicy } from './runtime/http.js';
 import type { GraphClientOptions } from './graph/client.js';
-import { alertIntake, newIntakeReport, type IntakeReport } from './intake.js';
-import * as log from './log.js';
-import { channelsTold, chooseDelivery, deliveredNotices, noticesIn, type RunContext } from './delivery.js';
-import type { Notice } from './delta.js';
-import { counts, setOutputs, writeReport, writeSummary, type RunOutcome } from './report.js';
-import { redact, registerSecret, registerWebhookUrl } from './secrets.js';
-import { loadSettings, SettingsError, type Settings } from './settings.js';
+import { alertIntake, newIntakeReport, type IntakeReport } from './alerts/intake.js';
+import * as log from './runtime/log.js';
+import { channelsTold, chooseDelivery, deliveredNotices, noticesIn, type RunContext } from './delivery/delivery.js';
+import type { Notice } from './alerts/delta.js';
+import { counts, setOutputs, writeReport, writeSummary, type RunOutcome } from './report/report.js';
+import { redact, registerSecret, registerWebhookUrl } from './runtime/secrets.js';
+import { loadSettings, SettingsError, type Settings } from './inputs/settings.js';
 import { FileSnapshotStore } from './snapshot/file-store.js';
 import { fitSnapshot, SAVE_BUDGET_BYTES } from './snapshot/budget.js';
 import { contentDigest, type Snapshot } from './snapshot/format.js';
 import type { LoadResult, SnapshotStore } from './snapshot/store.js';
-import { readAlertsFile } from './source-file.js';
+import { readAlertsFile } from './alerts/source-file.js';
 
 // MSAL (certificate sign-in only) and @actions/cache (with the Azure Storage SDK) are imported only by
 // the runs that use them: loading both costs more than the rest of a run (see `npm run bench`). HTTP goes
@@ -110,7 +110,7 @@ function resetOrAdopt(loaded: LoadResult, settings: Settings): LoadResult {
 }
 
 interface FetchResult {
-  alerts: import('./alert.js').GraphAlert[];
+  alerts: import('./model/alert.js').GraphAlert[];
   intake: IntakeReport;
   /** group-by: incident, source graph: the incidents updated in the same window. */
   incidents: Map<string, GraphIncident>;
@@ -143,7 +143,7 @@ async function fetchCurrentAlerts(
   }
   const since = fetchWindowStart(previous, now, settings.lookbackMs);
   const graph = settings.graph!;
-  const { fetchAlerts, GRAPH_RETRY_POLICY } = await import('./graph/alerts.js');
+  const { fetchAlerts, GRAPH_RETRY_POLICY } = await import('./alerts/graph-alerts.js');
   const { alerts, requests } = await fetchAlerts(
     graph.graphEndpoint,
     { since, serviceSources: settings.serviceSources },
@@ -153,7 +153,7 @@ async function fetchCurrentAlerts(
   log.info(`Read ${alerts.length} alert(s) updated since ${new Date(since).toISOString()} in ${requests} Graph request(s).`);
   let incidents = new Map<string, GraphIncident>();
   if (settings.groupBy === 'incident') {
-    const { fetchIncidents } = await import('./graph/incidents.js');
+    const { fetchIncidents } = await import('./incidents/graph-incidents.js');
     const listed = await fetchIncidents(
       graph.graphEndpoint,
       since,
@@ -184,7 +184,7 @@ function graphOptions(
 /** Signs in once per run (source graph): alerts, incidents and the audit rules share the token. */
 async function signIn(settings: Settings, signal: AbortSignal): Promise<(() => Promise<string>) | undefined> {
   if (settings.source !== 'graph') return undefined;
-  const { createTokenProvider } = await import('./auth.js');
+  const { createTokenProvider } = await import('./signin/auth.js');
   const provider = await createTokenProvider(settings.graph!, { timeoutMs: settings.requestTimeoutMs, signal });
   // The first token is asked for now; its first user gets this very request (success or failure), so a
   // failing Entra is retried once per run, not twice.
@@ -206,14 +206,14 @@ async function auditStep(
   previous: Snapshot | undefined,
   getToken: (() => Promise<string>) | undefined,
   context: RunContext
-): Promise<import('./audit.js').AuditOutcome | undefined> {
+): Promise<import('./rules/audit.js').AuditOutcome | undefined> {
   if (settings.rules.length === 0) {
     const carried = previous?.audit;
     if (!carried || Object.keys(carried.o).length === 0) return undefined;
-    const audit = await import('./audit.js');
+    const audit = await import('./rules/audit.js');
     return audit.carryAudit(carried, Date.now());
   }
-  const [audit, { GRAPH_RETRY_POLICY }] = await Promise.all([import('./audit.js'), import('./graph/client.js')]);
+  const [audit, { GRAPH_RETRY_POLICY }] = await Promise.all([import('./rules/audit.js'), import('./graph/client.js')]);
   const outcome = await audit.runAudit(
     previous?.audit,
     {
@@ -288,7 +288,7 @@ export async function run(): Promise<void> {
     // Route webhook URLs are secrets inside the routes text: mask each one as well.
     for (const route of settings.routes) registerWebhookUrl(route.webhookUrl);
     if (settings.sendTestCard) {
-      const { sendTestCards } = await import('./test-card.js');
+      const { sendTestCards } = await import('./delivery/test-card.js');
       await sendTestCards(settings, cancel.signal);
     } else {
       await runWith(settings, { startedAt, signal: cancel.signal });
@@ -358,12 +358,12 @@ export async function runWith(
   // group-by: incident regroups the alert notices into one story per incident (see incidents.ts).
   const incidentPlan =
     settings.groupBy === 'incident'
-      ? (await import('./incidents.js')).planIncidents(delta.notices, incidents, previous?.incidents, settings, now)
+      ? (await import('./incidents/incidents.js')).planIncidents(delta.notices, incidents, previous?.incidents, settings, now)
       : undefined;
   // Alert cards first: the audit harvest (which can take long) must never keep an alert from the channel.
   const alertNotices = incidentPlan ? sortByPriority(incidentPlan.notices) : delta.notices;
   const planFor = async (notices: Notice[], maxCards: number) =>
-    notices.length > 0 ? (await import('./destinations.js')).planDeliveries(notices, { ...settings, maxCards }) : [];
+    notices.length > 0 ? (await import('./delivery/destinations.js')).planDeliveries(notices, { ...settings, maxCards }) : [];
   const alertDeliveries = await planFor(alertNotices, settings.maxCards);
   const results = await delivery.deliver(alertDeliveries, context);
   // The harvest gets what is left of max-run-time, less a fifth kept for posting its notices and saving.
@@ -395,10 +395,11 @@ export async function runWith(
     ]);
     const snapshot = nextSnapshot(delta, told, settings.snapshotScope, now, mode === 'post' ? channelsTold(results) : undefined);
     if (expiredSuppress.length > 0) snapshot.expiredWarned = expiredSuppress.map(rule => rule.name).slice(0, 200);
-    if (incidentPlan) snapshot.incidents = (await import('./incidents.js')).nextIncidents(incidentPlan, delivered, now - 2 * RETENTION_MS);
+    if (incidentPlan)
+      snapshot.incidents = (await import('./incidents/incidents.js')).nextIncidents(incidentPlan, delivered, now - 2 * RETENTION_MS);
     else if (previous?.incidents) snapshot.incidents = previous.incidents;
     if (audit) {
-      const settled = (await import('./audit.js')).settleAudit(audit.state, delivered, now);
+      const settled = (await import('./rules/audit.js')).settleAudit(audit.state, delivered, now);
       // With no rules and nothing owed, the rules' state is dropped; with rules it is kept.
       if (settings.rules.length > 0 || Object.keys(settled.o).length > 0) snapshot.audit = settled;
     }

@@ -1,4 +1,4 @@
-import { budgetFreesAt, MAX_IN_FLIGHT, newLedger, planWindows, recordCreation, type AuditWindow } from '../../src/audit-ledger.js';
+import { budgetFreesAt, MAX_IN_FLIGHT, newLedger, planWindows, recordCreation, type AuditWindow } from '../../src/rules/audit-ledger.js';
 import { prng } from './prng.js';
 
 /**

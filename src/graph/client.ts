@@ -1,7 +1,7 @@
-import { exchange, HttpError, type RetryPolicy, type Sleep } from '../http.js';
-import { ExplainedError } from '../errors.js';
-import { oneLine } from '../log.js';
-import { redact } from '../secrets.js';
+import { exchange, HttpError, type RetryPolicy, type Sleep } from '../runtime/http.js';
+import { ExplainedError } from '../runtime/errors.js';
+import { oneLine } from '../runtime/log.js';
+import { redact } from '../runtime/secrets.js';
 
 /**
  * A minimal Microsoft Graph reader: GET a collection and follow `@odata.nextLink` to the end, with

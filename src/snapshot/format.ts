@@ -1,8 +1,8 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import type { GraphAlert } from '../alert.js';
-import type { AuditState } from '../audit-state.js';
-import { WINDOW_TIERS } from '../audit-ledger.js';
+import type { GraphAlert } from '../model/alert.js';
+import type { AuditState } from '../rules/audit-state.js';
+import { WINDOW_TIERS } from '../rules/audit-ledger.js';
 
 /**
  * The snapshot is what one run leaves for the next: for every alert seen recently, the state it was in
@@ -111,7 +111,7 @@ export interface ParsedSnapshot {
 }
 
 // State signatures are facts of the alert; they are kept in the snapshot.
-export { stateSignature, statusOfSignature } from '../alert.js';
+export { stateSignature, statusOfSignature } from '../model/alert.js';
 
 /** The snapshot's entry for an alert id; own keys only, so an id such as `constructor` finds nothing. */
 export function knownEntry(snapshot: Snapshot, id: string): SnapshotEntry | undefined {

@@ -1,0 +1,238 @@
+export const id = 407;
+export const ids = [407,561];
+export const modules = {
+
+/***/ 8407:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GRAPH_RETRY_POLICY: () => (/* reexport safe */ _graph_client_js__WEBPACK_IMPORTED_MODULE_0__.GRAPH_RETRY_POLICY),
+/* harmony export */   fetchAlerts: () => (/* binding */ fetchAlerts)
+/* harmony export */ });
+/* unused harmony exports buildAlertsFilter, buildAlertsUrl, PAGE_SIZES */
+/* harmony import */ var _graph_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2561);
+
+
+/** OData datetime literal: Graph expects it unquoted, in UTC. */
+function odataDate(ms) {
+    return new Date(ms).toISOString();
+}
+function buildAlertsFilter(query) {
+    const clauses = [`lastUpdateDateTime ge ${odataDate(query.since)}`];
+    if (query.serviceSources.length > 0) {
+        clauses.push(`(${query.serviceSources.map(source => `serviceSource eq '${source}'`).join(' or ')})`);
+    }
+    return clauses.join(' and ');
+}
+function buildAlertsUrl(graphEndpoint, query, pageSize) {
+    const url = new URL(`${graphEndpoint}/v1.0/security/alerts_v2`);
+    url.searchParams.set('$filter', buildAlertsFilter(query));
+    if (pageSize)
+        url.searchParams.set('$top', String(pageSize));
+    return url.toString();
+}
+/**
+ * Page sizes asked for, largest first. Graph documents no maximum $top for alerts_v2; fewer, larger pages
+ * mean fewer requests against the 150-per-minute throttle. A size Graph refuses (400 naming Top) falls
+ * back to the next, and finally to Graph's own default.
+ */
+const PAGE_SIZES = [1000, 100, undefined];
+function refusesTop(error) {
+    return error instanceof _graph_client_js__WEBPACK_IMPORTED_MODULE_0__.GraphError && error.status === 400 && /\btop\b/i.test(error.message);
+}
+/** `take` checks and trims each item as its page arrives (see alertIntake); it returns undefined for items it skips. */
+async function fetchAlerts(graphEndpoint, query, options, take) {
+    const sizes = options.pageSizes ?? PAGE_SIZES;
+    let refused = 0;
+    for (const [index, pageSize] of sizes.entries()) {
+        try {
+            const { items, requests } = await (0,_graph_client_js__WEBPACK_IMPORTED_MODULE_0__.getAllPages)(buildAlertsUrl(graphEndpoint, query, pageSize), options, take);
+            return { alerts: items, requests: requests + refused, pageSize };
+        }
+        catch (error) {
+            // Only the first request can be refused for its $top: no item has been taken yet.
+            if (!refusesTop(error) || index === sizes.length - 1)
+                throw error;
+            refused++;
+        }
+    }
+    throw new Error('unreachable');
+}
+
+
+/***/ }),
+
+/***/ 2561:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ClockSkewError: () => (/* binding */ ClockSkewError),
+/* harmony export */   GRAPH_RETRY_POLICY: () => (/* binding */ GRAPH_RETRY_POLICY),
+/* harmony export */   GraphError: () => (/* binding */ GraphError),
+/* harmony export */   MAX_CLOCK_SKEW_MS: () => (/* binding */ MAX_CLOCK_SKEW_MS),
+/* harmony export */   PagingStopped: () => (/* binding */ PagingStopped),
+/* harmony export */   checkClock: () => (/* binding */ checkClock),
+/* harmony export */   getAllPages: () => (/* binding */ getAllPages)
+/* harmony export */ });
+/* harmony import */ var _runtime_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4137);
+/* harmony import */ var _runtime_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9541);
+/* harmony import */ var _runtime_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(390);
+/* harmony import */ var _runtime_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4205);
+
+
+
+
+/**
+ * A minimal Microsoft Graph reader: GET a collection and follow `@odata.nextLink` to the end, with
+ * `Prefer: include-unknown-enum-members` on every page (without it, serviceSource values added after
+ * `unknownFutureValue`, such as microsoftSentinel, arrive as `unknownFutureValue`).
+ */
+const GRAPH_RETRY_POLICY = {
+    maxAttempts: 5,
+    maxTotalMs: 120_000,
+    baseDelayMs: 1_000,
+    maxDelayMs: 30_000,
+    timeoutMs: 30_000,
+    retryStatuses: [429, 500, 502, 503, 504]
+};
+/** Raised for an answer that retrying cannot fix; the message says what to do. */
+class GraphError extends _runtime_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ExplainedError */ .h {
+    status;
+    name = 'GraphError';
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+/** A listing stopped at `stopAt` (the run's time budget); what was read so far was handed to `keep`. */
+class PagingStopped extends Error {
+    name = 'PagingStopped';
+}
+/**
+ * Beyond this distance between the runner's clock and Graph's, the run stops. The fetch window and the
+ * snapshot's cursor are reckoned on the runner's clock: one far ahead asks Graph for alerts from the
+ * future (and finds none, silently), one far behind makes every snapshot look planted.
+ */
+const MAX_CLOCK_SKEW_MS = 10 * 60_000;
+/** The runner's clock is too far from Graph's: the run must stop before it saves anything. */
+class ClockSkewError extends GraphError {
+    name = 'ClockSkewError';
+}
+function checkClock(headers, now) {
+    const date = Date.parse(String(headers.date ?? ''));
+    if (Number.isNaN(date))
+        return;
+    const skew = now - date;
+    if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) {
+        throw new ClockSkewError(`The runner's clock is ${Math.round(Math.abs(skew) / 60_000)} minutes ${skew > 0 ? 'ahead of' : 'behind'} Microsoft Graph's (runner ${new Date(now).toISOString()}, Graph ${new Date(date).toISOString()}). ` +
+            'Alerts are fetched by time, so nothing was posted and the snapshot was not saved; fix the clock of this runner (NTP) and the next run continues where the last good one stopped.');
+    }
+}
+/** Graph's own error code and message, as one bounded line (they are shown to the user). */
+function graphErrorText(body) {
+    try {
+        const error = JSON.parse(body ?? '')?.error;
+        const text = [error?.code, error?.message].filter(part => typeof part === 'string' && part).join(': ');
+        return (0,_runtime_log_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)((0,_runtime_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(text.slice(0, 2000)), 500);
+    }
+    catch {
+        return '';
+    }
+}
+function explainFailure(status, body) {
+    const detail = graphErrorText(body);
+    const suffix = detail ? ` (Graph said: ${detail})` : '';
+    if (status === 401) {
+        return new GraphError(`Microsoft Graph rejected the access token (HTTP 401)${suffix}. Check that tenant-id and client-id belong to the same app registration and that graph-endpoint matches the cloud the app lives in.`, status);
+    }
+    if (status === 403 && detail && !/role|permission|scope|consent|authoriz/i.test(detail)) {
+        return new GraphError(`Microsoft Graph refused the security alerts API for this tenant (HTTP 403)${suffix}. The app's permission may be fine: the tenant needs Microsoft Defender XDR (a Microsoft 365 E5 / Defender or Purview licence that produces alerts, and the Defender portal opened once to provision it). If the tenant has it, check that SecurityAlert.Read.All is granted with admin consent.`, status);
+    }
+    if (status === 403) {
+        return new GraphError(`Microsoft Graph denied access to security alerts (HTTP 403)${suffix}. The app registration needs the Microsoft Graph application permission SecurityAlert.Read.All with admin consent granted (Entra admin center → App registrations → API permissions → Add → Microsoft Graph → Application permissions → SecurityAlert.Read.All → Grant admin consent). The tenant also needs a Microsoft Defender XDR or Purview licence that produces alerts.`, status);
+    }
+    if (status === 400)
+        return new GraphError(`Microsoft Graph rejected the alerts query (HTTP 400)${suffix}.`, status);
+    if (status === 404)
+        return new GraphError(`Microsoft Graph has no /v1.0/security/alerts_v2 at the configured graph-endpoint (HTTP 404)${suffix}.`, status);
+    return new GraphError(`Microsoft Graph answered HTTP ${status}${suffix}.`, status);
+}
+function parsePage(body) {
+    const page = JSON.parse(body);
+    if (!page || !Array.isArray(page.value))
+        throw new Error('the page has no "value" array');
+    if (page['@odata.nextLink'] !== undefined && typeof page['@odata.nextLink'] !== 'string')
+        throw new Error('"@odata.nextLink" is not a string');
+    return page;
+}
+/**
+ * Reads every page of a collection. `keep` sees each item as its page arrives and returns what to hold
+ * on to (the item, a smaller copy, or undefined to drop it), so a large listing is never held whole.
+ */
+async function getAllPages(firstUrl, options, keep = item => item) {
+    const items = [];
+    const maxPages = options.maxPages ?? 10_000;
+    const firstOrigin = new URL(firstUrl).origin;
+    let url = firstUrl;
+    let requests = 0;
+    while (url) {
+        if (requests >= maxPages)
+            throw new GraphError(`Microsoft Graph returned more than ${maxPages} pages; stopping.`);
+        if (options.stopAt !== undefined && requests > 0 && Date.now() >= options.stopAt)
+            throw new PagingStopped('the run ran out of time');
+        // A nextLink is followed only on the host we asked: the bearer token must never go elsewhere.
+        if (new URL(url).origin !== firstOrigin)
+            throw new GraphError('Microsoft Graph returned an @odata.nextLink to another host; refusing to send the token there.');
+        let answer;
+        let page;
+        try {
+            answer = await (0,_runtime_http_js__WEBPACK_IMPORTED_MODULE_0__/* .exchange */ .cv)({
+                method: 'GET',
+                url,
+                headers: {
+                    authorization: `Bearer ${await options.getToken()}`,
+                    accept: 'application/json',
+                    prefer: 'include-unknown-enum-members'
+                }
+            }, {
+                policy: options.policy ?? GRAPH_RETRY_POLICY,
+                what: options.what ?? 'Reading alerts from Microsoft Graph',
+                sleep: options.sleep,
+                validate: ({ body }) => void (page = parsePage(body)),
+                onRetry: options.onRetry,
+                signal: options.signal
+            });
+        }
+        catch (error) {
+            if (error instanceof _runtime_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j$) {
+                requests += error.attempts;
+                const detail = graphErrorText(error.body);
+                throw new GraphError(`${error.message}${detail ? ` (Graph said: ${detail})` : ''}`, error.status);
+            }
+            throw error;
+        }
+        requests += answer.attempts;
+        if (answer.status < 200 || answer.status >= 300)
+            throw explainFailure(answer.status, answer.body);
+        if (url === firstUrl)
+            checkClock(answer.headers, (options.now ?? Date.now)());
+        // validate() parsed the accepted answer's body; parse again only if it was never asked to (non-2xx is handled above).
+        const accepted = page ?? parsePage(answer.body);
+        for (const item of accepted.value) {
+            const kept = keep(item);
+            if (kept !== undefined)
+                items.push(kept);
+        }
+        url = accepted['@odata.nextLink'];
+        options.onPage?.(url);
+    }
+    return { items, requests };
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=407.index.js.map

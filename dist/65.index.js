@@ -1,0 +1,116 @@
+export const id = 65;
+export const ids = [65];
+export const modules = {
+
+/***/ 7065:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   sendTestCards: () => (/* binding */ sendTestCards)
+/* harmony export */ });
+/* harmony import */ var _runtime_runner_io_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9749);
+/* harmony import */ var _runtime_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(390);
+
+
+/**
+ * `send-test-card: true`: after set-up (a workflow_dispatch run), post one clearly marked test card to the
+ * default webhook and to every route, and report each channel's answer. No alert is read, no snapshot is
+ * loaded or saved: the check cannot change what the scheduled runs will post.
+ */
+function testCard(destination, env) {
+    const run = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_REPOSITORY}, run ${env.GITHUB_RUN_ID}` : 'a local run';
+    return {
+        type: 'AdaptiveCard',
+        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+        version: '1.4',
+        msteams: { width: 'Full' },
+        body: [
+            {
+                type: 'Container',
+                style: 'good',
+                bleed: true,
+                items: [{ type: 'TextBlock', text: 'TEST CARD · not a security alert', weight: 'Bolder', color: 'Good', size: 'Small', wrap: true }]
+            },
+            { type: 'TextBlock', text: 'm365-alerts-to-teams can post to this channel', weight: 'Bolder', size: 'Large', wrap: true },
+            {
+                type: 'RichTextBlock',
+                inlines: [
+                    {
+                        type: 'TextRun',
+                        text: `Sent with send-test-card: true to the destination '${destination}' from ${run} at ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Security alerts will appear here as cards like this one.`
+                    }
+                ]
+            }
+        ]
+    };
+}
+async function sendTestCards(settings, signal, env = process.env) {
+    const { deliverCards, TEAMS_RETRY_POLICY } = await Promise.all(/* import() */[__webpack_require__.e(783), __webpack_require__.e(539), __webpack_require__.e(365)]).then(__webpack_require__.bind(__webpack_require__, 9365));
+    const destinations = [
+        ...(settings.webhookUrl
+            ? [
+                {
+                    name: 'default',
+                    url: settings.webhookUrl,
+                    kind: settings.webhookKind === 'legacy-connector' ? 'legacy-connector' : 'workflows'
+                }
+            ]
+            : []),
+        ...settings.routes.map(route => ({ name: route.name, url: route.webhookUrl, kind: route.webhookKind }))
+    ];
+    let accepted = 0;
+    const failures = [];
+    for (const destination of destinations) {
+        const heading = 'Test card from m365-alerts-to-teams';
+        const plan = {
+            card: testCard(destination.name, env),
+            notices: [],
+            digestHeading: heading,
+            label: `test card [${destination.name}]`,
+            portalHosts: settings.portalHosts
+        };
+        const [result] = await deliverCards([plan], {
+            url: destination.url,
+            kind: destination.kind,
+            intervalMs: 0,
+            signal,
+            policy: { ...TEAMS_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs },
+            onRetry: (label, reason, delayMs) => _runtime_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Teams: ${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`)
+        });
+        if (result.delivered) {
+            accepted++;
+            _runtime_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Test card to '${destination.name}': accepted by Teams${destination.kind === 'workflows' ? ' (queued: check the channel)' : ''}.`);
+        }
+        else {
+            failures.push(destination.name);
+            _runtime_log_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3(`Test card to '${destination.name}': ${result.error}`);
+        }
+    }
+    for (const name of [
+        'new-count',
+        'updated-count',
+        'resolved-count',
+        'open-count',
+        'reminder-count',
+        'owed-count',
+        'skipped-count',
+        'suppressed-count'
+    ])
+        _runtime_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, 0);
+    _runtime_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('posted-count', accepted);
+    _runtime_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('failed-count', failures.length);
+    _runtime_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('new-alerts', '[]');
+    _runtime_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('snapshot-key', '');
+    _runtime_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('cache-hit', 'false');
+    if (failures.length > 0)
+        _runtime_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`The test card could not be posted to ${failures.map(name => `'${name}'`).join(', ')}; see the errors above.`);
+    else
+        _runtime_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Test card posted to ${accepted} destination(s). No alerts were read and the snapshot was not touched.`);
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=65.index.js.map

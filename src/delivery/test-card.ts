@@ -1,0 +1,101 @@
+import * as core from '../runtime/runner-io.js';
+import * as log from '../runtime/log.js';
+import type { Settings } from '../inputs/settings.js';
+import type { AdaptiveCard, CardPlan } from './cards/cards.js';
+
+/**
+ * `send-test-card: true`: after set-up (a workflow_dispatch run), post one clearly marked test card to the
+ * default webhook and to every route, and report each channel's answer. No alert is read, no snapshot is
+ * loaded or saved: the check cannot change what the scheduled runs will post.
+ */
+function testCard(destination: string, env: NodeJS.ProcessEnv): AdaptiveCard {
+  const run = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_REPOSITORY}, run ${env.GITHUB_RUN_ID}` : 'a local run';
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.4',
+    msteams: { width: 'Full' },
+    body: [
+      {
+        type: 'Container',
+        style: 'good',
+        bleed: true,
+        items: [{ type: 'TextBlock', text: 'TEST CARD · not a security alert', weight: 'Bolder', color: 'Good', size: 'Small', wrap: true }]
+      },
+      { type: 'TextBlock', text: 'm365-alerts-to-teams can post to this channel', weight: 'Bolder', size: 'Large', wrap: true },
+      {
+        type: 'RichTextBlock',
+        inlines: [
+          {
+            type: 'TextRun',
+            text: `Sent with send-test-card: true to the destination '${destination}' from ${run} at ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Security alerts will appear here as cards like this one.`
+          }
+        ]
+      }
+    ]
+  };
+}
+
+export async function sendTestCards(settings: Settings, signal: AbortSignal, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const { deliverCards, TEAMS_RETRY_POLICY } = await import('./channels/webhook/webhook.js');
+  const destinations = [
+    ...(settings.webhookUrl
+      ? [
+          {
+            name: 'default',
+            url: settings.webhookUrl,
+            kind: settings.webhookKind === 'legacy-connector' ? ('legacy-connector' as const) : ('workflows' as const)
+          }
+        ]
+      : []),
+    ...settings.routes.map(route => ({ name: route.name, url: route.webhookUrl, kind: route.webhookKind }))
+  ];
+  let accepted = 0;
+  const failures: string[] = [];
+  for (const destination of destinations) {
+    const heading = 'Test card from m365-alerts-to-teams';
+    const plan: CardPlan = {
+      card: testCard(destination.name, env),
+      notices: [],
+      digestHeading: heading,
+      label: `test card [${destination.name}]`,
+      portalHosts: settings.portalHosts
+    };
+    const [result] = await deliverCards([plan], {
+      url: destination.url,
+      kind: destination.kind,
+      intervalMs: 0,
+      signal,
+      policy: { ...TEAMS_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs },
+      onRetry: (label, reason, delayMs) => log.info(`Teams: ${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`)
+    });
+    if (result.delivered) {
+      accepted++;
+      log.info(
+        `Test card to '${destination.name}': accepted by Teams${destination.kind === 'workflows' ? ' (queued: check the channel)' : ''}.`
+      );
+    } else {
+      failures.push(destination.name);
+      log.error(`Test card to '${destination.name}': ${result.error}`);
+    }
+  }
+  for (const name of [
+    'new-count',
+    'updated-count',
+    'resolved-count',
+    'open-count',
+    'reminder-count',
+    'owed-count',
+    'skipped-count',
+    'suppressed-count'
+  ])
+    core.setOutput(name, 0);
+  core.setOutput('posted-count', accepted);
+  core.setOutput('failed-count', failures.length);
+  core.setOutput('new-alerts', '[]');
+  core.setOutput('snapshot-key', '');
+  core.setOutput('cache-hit', 'false');
+  if (failures.length > 0)
+    core.setFailed(`The test card could not be posted to ${failures.map(name => `'${name}'`).join(', ')}; see the errors above.`);
+  else log.info(`Test card posted to ${accepted} destination(s). No alerts were read and the snapshot was not touched.`);
+}
