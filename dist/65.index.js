@@ -10,6 +10,8 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _runtime_runner_io_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9749);
 /* harmony import */ var _runtime_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(390);
+/* harmony import */ var _cards_cards_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4470);
+
 
 
 /**
@@ -17,35 +19,13 @@ export const modules = {
  * default webhook and to every route, and report each channel's answer. No alert is read, no snapshot is
  * loaded or saved: the check cannot change what the scheduled runs will post.
  */
-function testCard(destination, env) {
+/** The line a test card carries: where it was sent and from which run. */
+function testNote(destination, env) {
     const run = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_REPOSITORY}, run ${env.GITHUB_RUN_ID}` : 'a local run';
-    return {
-        type: 'AdaptiveCard',
-        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-        version: '1.4',
-        msteams: { width: 'Full' },
-        body: [
-            {
-                type: 'Container',
-                style: 'good',
-                bleed: true,
-                items: [{ type: 'TextBlock', text: 'TEST CARD · not a security alert', weight: 'Bolder', color: 'Good', size: 'Small', wrap: true }]
-            },
-            { type: 'TextBlock', text: 'm365-alerts-to-teams can post to this channel', weight: 'Bolder', size: 'Large', wrap: true },
-            {
-                type: 'RichTextBlock',
-                inlines: [
-                    {
-                        type: 'TextRun',
-                        text: `Sent with send-test-card: true to the destination '${destination}' from ${run} at ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Security alerts will appear here as cards like this one.`
-                    }
-                ]
-            }
-        ]
-    };
+    return `Sent with send-test-card: true to the destination '${destination}' from ${run} at ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Security alerts will appear here as cards like this one.`;
 }
 async function sendTestCards(settings, signal, env = process.env) {
-    const { deliverCards, TEAMS_RETRY_POLICY } = await Promise.all(/* import() */[__webpack_require__.e(783), __webpack_require__.e(539), __webpack_require__.e(365)]).then(__webpack_require__.bind(__webpack_require__, 9365));
+    const { deliverCards, TEAMS_RETRY_POLICY } = await __webpack_require__.e(/* import() */ 757).then(__webpack_require__.bind(__webpack_require__, 138));
     const destinations = [
         ...(settings.webhookUrl
             ? [
@@ -62,10 +42,11 @@ async function sendTestCards(settings, signal, env = process.env) {
     const failures = [];
     for (const destination of destinations) {
         const heading = 'Test card from m365-alerts-to-teams';
+        const content = { notices: [], digestHeading: heading, note: testNote(destination.name, env), portalHosts: settings.portalHosts };
         const plan = {
-            card: testCard(destination.name, env),
-            notices: [],
-            digestHeading: heading,
+            kind: 'test',
+            card: _cards_cards_js__WEBPACK_IMPORTED_MODULE_2__.RENDERERS.test.adaptive(content),
+            ...content,
             label: `test card [${destination.name}]`,
             portalHosts: settings.portalHosts
         };

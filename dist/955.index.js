@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _model_alert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2119);
 /* harmony import */ var _routes_route_match_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(563);
-/* harmony import */ var _cards_cards_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4539);
+/* harmony import */ var _cards_cards_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4470);
 
 
 
@@ -27,6 +27,7 @@ const NO_ROUTE_ERROR = 'matches no route and teams-webhook-url is empty: add a r
 function channelCopies(notice, routes) {
     const current = (0,_routes_route_match_js__WEBPACK_IMPORTED_MODULE_1__/* .routeFor */ .nR)(routes, notice.alert);
     const currentName = current?.name ?? 'default';
+    // Only the channel and what it was told change: the copy is about the same alert, incident or rule.
     const copy = (route, channel, changes = {}) => ({
         route,
         notice: { ...notice, ...changes, channel, of: notice }

@@ -1,4 +1,3 @@
-import { GLOBAL_PORTALS } from '../../src/inputs/clouds.js';
 import { readFileSync } from 'node:fs';
 import type { GraphAlert } from '../../src/model/alert.js';
 import type { Notice } from '../../src/alerts/delta.js';
@@ -18,7 +17,7 @@ import {
   workflowsEnvelope,
   followUpCard
 } from '../../src/delivery/cards/cards.js';
-import { messageCard } from '../../src/delivery/cards/message-card.js';
+import { messageCard } from '../../src/delivery/cards/renderers.js';
 import { neutralize, cleanText } from '../../src/delivery/cards/text.js';
 import { adaptiveCardProblems } from '../helpers/adaptive-cards.js';
 
@@ -413,12 +412,105 @@ test('audit rule card: rule, count against threshold and window, group, samples,
   expect(Object.fromEntries(ruleFacts(odd))['constructor']).toBe('megan@contoso.com');
   expect(adaptiveCardProblems(ruleCard(odd))).toEqual([]);
   // To a legacy connector: a MessageCard with the rule's facts and the Purview button labelled as Purview.
-  const { messageCard } = await import('../../src/delivery/cards/message-card.js');
-  const legacy = JSON.stringify(messageCard({ card: card, notices: [notice], label: 'rule', portalHosts: GLOBAL_PORTALS }));
+  const { messageCard } = await import('../../src/delivery/cards/renderers.js');
+  const legacy = JSON.stringify(messageCard(planCards([notice], 10)[0]));
   expect(legacy).toContain('Mass file deletion (threshold rule)');
   expect(legacy).toContain('120 events within 10 min (threshold 100)');
   expect(legacy).toContain('"name":"Open Purview audit search"');
   expect(legacy).not.toContain('Open in Microsoft Defender');
   expect(legacy).not.toContain('New alert');
   expect(legacy).not.toContain('https://evil.example');
+});
+
+test('the renderer table: every card kind renders in both formats, each with its own caption, facts and buttons', async () => {
+  const { RENDERERS } = await import('../../src/delivery/cards/renderers.js');
+  const { cardKindOf } = await import('../../src/delivery/cards/plan.js');
+  const incidentNotice: Notice = {
+    kind: 'new',
+    alert: { id: 'incident:7', title: 'Multi-stage incident on one endpoint', severity: 'high', status: 'active' },
+    incident: {
+      incident: {
+        id: '7',
+        displayName: 'Multi-stage incident on one endpoint',
+        status: 'active',
+        severity: 'high',
+        incidentWebUrl: 'https://security.microsoft.com/incidents/7'
+      },
+      alerts: [{ kind: 'new', alert: documented }],
+      changes: [],
+      record: { s: 'active|high|', u: 0 }
+    }
+  };
+  const ruleNotice: Notice = {
+    kind: 'new',
+    alert: {
+      id: 'rule:1',
+      title: 'Mass file deletion',
+      severity: 'high',
+      status: 'new',
+      alertWebUrl: 'https://purview.microsoft.com/audit/auditsearch'
+    },
+    rule: {
+      rule: 'Mass file deletion',
+      type: 'threshold',
+      group: 'megan@contoso.com',
+      groupBy: 'userPrincipalName',
+      count: 120,
+      threshold: 100,
+      windowMs: 600_000,
+      operations: ['FileRecycled'],
+      samples: []
+    }
+  };
+  const newNotice: Notice = { kind: 'new', alert: documented };
+  const single = planCards([newNotice, resolvedNotice, incidentNotice, ruleNotice], 10);
+  const plans = [
+    ...single,
+    ...planCards([newNotice, resolvedNotice], 0),
+    backlogPlan([newNotice, ruleNotice], 'https://github.com/o/r/actions/runs/1'),
+    {
+      kind: 'test' as const,
+      notices: [],
+      digestHeading: 'Test card',
+      note: "Sent to 'default'",
+      portalHosts: [],
+      label: 'test',
+      card: newAlertCard(documented)
+    }
+  ];
+  // What each kind must show, in the Adaptive Card and in the MessageCard alike.
+  const expected: Record<string, { shows: string[]; button?: string; never?: string[] }> = {
+    alert: { shows: ['New alert', 'Alert ID'], button: 'Open in Microsoft Defender' },
+    'follow-up': { shows: ['Resolved', 'False Positive'], button: 'Open in Microsoft Defender' },
+    incident: { shows: ['incident', 'Multi-stage incident on one endpoint'], button: 'Open incident' },
+    rule: {
+      shows: ['Audit log rule', 'Mass file deletion (threshold rule)', '120 events within 10 min (threshold 100)'],
+      button: 'Open Purview audit search',
+      never: ['New alert', 'Open in Microsoft Defender']
+    },
+    digest: { shows: ['2 alerts', documented.title as string] },
+    backlog: { shows: ['Backlog: 2 more alerts will follow in the next runs', 'By severity'], button: 'Open the workflow run' },
+    test: { shows: ['Sent to', 'TEST CARD'] }
+  };
+  expect(Object.keys(RENDERERS).sort()).toEqual(Object.keys(expected).sort());
+  expect(new Set(plans.map(plan => plan.kind))).toEqual(new Set(Object.keys(RENDERERS)));
+  expect(single.map(plan => plan.kind)).toEqual([newNotice, resolvedNotice, incidentNotice, ruleNotice].map(cardKindOf));
+  for (const plan of plans) {
+    const want = expected[plan.kind];
+    const adaptive = RENDERERS[plan.kind].adaptive(plan);
+    const legacy = RENDERERS[plan.kind].legacy(plan);
+    expect([plan.kind, adaptiveCardProblems(adaptive)]).toEqual([plan.kind, []]);
+    expect(legacy).toMatchObject({ '@type': 'MessageCard' });
+    for (const [format, drawn] of [
+      ['adaptive', adaptive],
+      ['legacy', legacy]
+    ] as const) {
+      const json = JSON.stringify(drawn);
+      for (const text of want.shows) expect([plan.kind, format, json.includes(text)]).toEqual([plan.kind, format, true]);
+      if (want.button) expect([plan.kind, format, json.includes(`"${want.button}"`)]).toEqual([plan.kind, format, true]);
+      for (const text of want.never ?? []) expect([plan.kind, format, json.includes(text)]).toEqual([plan.kind, format, false]);
+    }
+    // Markdown off in every MessageCard section: alert text is untrusted.
+    for (const section of (legacy as { sections: Array<{ markdown?: boolean }> }).sections) expect(section.markdown).toBe(false);
+  }
 });

@@ -59,6 +59,7 @@ test('planDeliveries: first matching route wins, the rest go to the default chan
 test('counts: delivered, failed and owed notices; deferred ones are owed, not failed', () => {
   const [a, b, c, d] = ['a', 'b', 'c', 'd'].map(id => notice(id));
   const plan = (notices: Notice[]) => ({
+    kind: 'alert' as const,
     card: { type: 'AdaptiveCard' as const, $schema: '', version: '1.4' as const, body: [] },
     notices,
     label: 'x',

@@ -36,9 +36,10 @@ export const NO_ROUTE_ERROR =
 function channelCopies(notice: Notice, routes: readonly Route[]): Array<{ route: Route | undefined; notice: Notice }> {
   const current = routeFor(routes, notice.alert);
   const currentName = current?.name ?? 'default';
-  const copy = (route: Route | undefined, channel: string, changes: Partial<Notice> = {}) => ({
+  // Only the channel and what it was told change: the copy is about the same alert, incident or rule.
+  const copy = (route: Route | undefined, channel: string, changes: Pick<Notice, 'kind' | 'previousSignature'> | object = {}) => ({
     route,
-    notice: { ...notice, ...changes, channel, of: notice }
+    notice: { ...notice, ...changes, channel, of: notice } as Notice
   });
   const seen = notice.seenIn;
   if (!seen || notice.kind === 'new') return [copy(current, currentName)];

@@ -1,39 +1,17 @@
 import * as core from '../runtime/runner-io.js';
 import * as log from '../runtime/log.js';
 import type { Settings } from '../inputs/settings.js';
-import type { AdaptiveCard, CardPlan } from './cards/cards.js';
+import { RENDERERS, type CardPlan } from './cards/cards.js';
 
 /**
  * `send-test-card: true`: after set-up (a workflow_dispatch run), post one clearly marked test card to the
  * default webhook and to every route, and report each channel's answer. No alert is read, no snapshot is
  * loaded or saved: the check cannot change what the scheduled runs will post.
  */
-function testCard(destination: string, env: NodeJS.ProcessEnv): AdaptiveCard {
+/** The line a test card carries: where it was sent and from which run. */
+function testNote(destination: string, env: NodeJS.ProcessEnv): string {
   const run = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_REPOSITORY}, run ${env.GITHUB_RUN_ID}` : 'a local run';
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.4',
-    msteams: { width: 'Full' },
-    body: [
-      {
-        type: 'Container',
-        style: 'good',
-        bleed: true,
-        items: [{ type: 'TextBlock', text: 'TEST CARD · not a security alert', weight: 'Bolder', color: 'Good', size: 'Small', wrap: true }]
-      },
-      { type: 'TextBlock', text: 'm365-alerts-to-teams can post to this channel', weight: 'Bolder', size: 'Large', wrap: true },
-      {
-        type: 'RichTextBlock',
-        inlines: [
-          {
-            type: 'TextRun',
-            text: `Sent with send-test-card: true to the destination '${destination}' from ${run} at ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Security alerts will appear here as cards like this one.`
-          }
-        ]
-      }
-    ]
-  };
+  return `Sent with send-test-card: true to the destination '${destination}' from ${run} at ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Security alerts will appear here as cards like this one.`;
 }
 
 export async function sendTestCards(settings: Settings, signal: AbortSignal, env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -54,10 +32,11 @@ export async function sendTestCards(settings: Settings, signal: AbortSignal, env
   const failures: string[] = [];
   for (const destination of destinations) {
     const heading = 'Test card from m365-alerts-to-teams';
+    const content = { notices: [], digestHeading: heading, note: testNote(destination.name, env), portalHosts: settings.portalHosts };
     const plan: CardPlan = {
-      card: testCard(destination.name, env),
-      notices: [],
-      digestHeading: heading,
+      kind: 'test',
+      card: RENDERERS.test.adaptive(content),
+      ...content,
       label: `test card [${destination.name}]`,
       portalHosts: settings.portalHosts
     };

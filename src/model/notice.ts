@@ -12,21 +12,48 @@ import type { IncidentEntry } from '../snapshot/format.js';
 /** A reminder is not a change of the alert: it repeats an open alert the channel has not heard of for remind-after. */
 export type DeliveryKind = NoticeKind | 'reminder';
 
-export interface Notice {
+/** What every notice has, whatever it is about. */
+interface NoticeCommon {
   kind: DeliveryKind;
   /** The alert; for an incident notice, a stand-in built from the incident (for routes, rows, order). */
   alert: GraphAlert;
   /** For follow-ups: the state signature the channel saw last. */
   previousSignature?: string;
-  /** group-by: incident: the incident this notice tells about (see incidents.ts). */
-  incident?: IncidentStory;
-  /** rules: the audit rule firing this notice tells about (see audit.ts); `alert` is its alert-like face. */
-  rule?: RuleHit;
   /** With routes: the channels that have the alert's card, and what each was told (snapshot `d`). */
   seenIn?: Record<string, string>;
   /** A copy of `of` for one channel (routes: a follow-up goes to every channel that has the card). */
   channel?: string;
   of?: Notice;
+}
+
+/** A notice about one security alert (new, changed, resolved, or a reminder). */
+export interface AlertNotice extends NoticeCommon {
+  incident?: undefined;
+  rule?: undefined;
+}
+
+/** group-by: incident: a notice about an incident and the new alerts it carries (see incidents/). */
+export interface IncidentNotice extends NoticeCommon {
+  incident: IncidentStory;
+  rule?: undefined;
+}
+
+/** rules: a notice about an audit rule firing (see rules/); `alert` is its alert-like face. */
+export interface RuleNotice extends NoticeCommon {
+  rule: RuleHit;
+  incident?: undefined;
+}
+
+/**
+ * What the channel is told, by what it is about: `incident` or `rule` is set on exactly the kinds that
+ * have one, so `if (notice.rule)` narrows to a RuleNotice (and `about()` names the kind).
+ */
+export type Notice = AlertNotice | IncidentNotice | RuleNotice;
+
+export type NoticeAbout = 'alert' | 'incident' | 'rule';
+
+export function about(notice: Notice): NoticeAbout {
+  return notice.incident ? 'incident' : notice.rule ? 'rule' : 'alert';
 }
 
 /** A Defender XDR incident as Graph lists it (/security/incidents); every field is untrusted. */

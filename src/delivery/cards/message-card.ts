@@ -1,11 +1,21 @@
-import { followUpCaption, followUpFacts, incidentFacts, newAlertFacts, ruleFacts, severityLook, type CardPlan } from './cards.js';
+import type { Notice } from '../../model/notice.js';
+import { severityLook } from './adaptive.js';
+import { followUpCaption, followUpFacts, newAlertFacts } from './alert-card.js';
+import { BACKLOG_EXPLANATION, backlogFacts, backlogHeading } from './digest-card.js';
+import { incidentFacts } from './incident-card.js';
+import { ruleFacts } from './rule-card.js';
 import { neutralize, safeUrl, serviceLabel, truncate } from './text.js';
+import type { CardPlan } from './types.js';
 
 /**
- * The legacy Office 365 connector format (MessageCard), sent only with allow-legacy-connector: true.
- * Every section sets `markdown: false`: connectors render MessageCard text as markdown by default, and
- * alert text is untrusted. Text is neutralised as on Adaptive Cards (no links, no mentions).
+ * The legacy Office 365 connector format (MessageCard), sent only with allow-legacy-connector: true: one
+ * renderer per card kind, listed beside its Adaptive Card renderer in renderers.ts. Every section sets
+ * `markdown: false`: connectors render MessageCard text as markdown by default, and alert text is
+ * untrusted. Text is neutralised as on Adaptive Cards (no links, no mentions). The rows are the same
+ * facts functions the Adaptive Cards use.
  */
+type Content = Pick<CardPlan, 'notices' | 'portalHosts' | 'digestHeading' | 'waiting' | 'runUrl'>;
+
 const THEME: Record<string, string> = { high: 'C4314B', medium: 'F8D22A', low: '0078D4', informational: '8A8886' };
 
 interface Fact {
@@ -21,91 +31,84 @@ function openUri(name: string, url: unknown, hosts: readonly string[]): object[]
   return safe ? [{ '@type': 'OpenUri', name, targets: [{ os: 'default', uri: safe }] }] : [];
 }
 
-export function messageCard(plan: CardPlan): object {
-  if (plan.digestHeading !== undefined) {
-    return {
-      '@type': 'MessageCard',
-      '@context': 'https://schema.org/extensions',
-      summary: plan.digestHeading,
-      themeColor: THEME.informational,
-      sections: [
-        {
-          activityTitle: plan.digestHeading,
-          markdown: false,
-          facts: plan.notices.map(notice => ({
-            name: `${severityLook(notice.alert.severity).label}:`,
-            value: neutralize(
-              `${truncate(notice.alert.title || '(untitled alert)', 160)} (${serviceLabel(notice.alert.serviceSource)})${notice.kind === 'new' || notice.kind === 'reminder' ? '' : ` [${notice.kind}]`}`
-            )
-          }))
-        }
-      ]
-    };
-  }
-  const notice = plan.notices[0];
+/** One card about one notice: a titled section of facts under the severity's colour, and its buttons. */
+function single(notice: Notice, what: string, caption: string, rows: Array<[string, string]>, extra: object[], actions: object[]): object {
   const alert = notice.alert;
-  if (notice.incident) {
-    const look = severityLook(alert.severity);
-    return {
-      '@type': 'MessageCard',
-      '@context': 'https://schema.org/extensions',
-      summary: `${look.label} severity security incident`,
-      themeColor: THEME[(alert.severity ?? '').toLowerCase()] ?? THEME.informational,
-      sections: [
-        {
-          activityTitle: neutralize(truncate(alert.title || '(untitled incident)', 300)),
-          activitySubtitle: `${look.label} severity · incident`,
-          markdown: false,
-          facts: factsOf(incidentFacts(notice))
-        }
-      ],
-      potentialAction: openUri('Open incident', notice.incident.incident.incidentWebUrl, plan.portalHosts)
-    };
-  }
-  if (notice.rule) {
-    // An audit rule notice: its own facts (rule, count or value, group, samples) and the Purview search,
-    // as on its Adaptive Card; not an alert's facts under an alert's caption.
-    const look = severityLook(alert.severity);
-    return {
-      '@type': 'MessageCard',
-      '@context': 'https://schema.org/extensions',
-      summary: `${look.label} severity audit log rule notice`,
-      themeColor: THEME[(alert.severity ?? '').toLowerCase()] ?? THEME.informational,
-      sections: [
-        {
-          activityTitle: neutralize(truncate(alert.title || '(untitled rule notice)', 300)),
-          activitySubtitle: `${look.label} severity · Audit log rule`,
-          markdown: false,
-          facts: factsOf(ruleFacts(notice))
-        }
-      ],
-      potentialAction: openUri('Open Purview audit search', alert.alertWebUrl, plan.portalHosts)
-    };
-  }
   const look = severityLook(alert.severity);
-  const caption = notice.kind === 'new' ? 'New alert' : followUpCaption(notice);
-  const sections: object[] = [
-    {
-      activityTitle: neutralize(truncate(alert.title || '(untitled alert)', 300)),
-      activitySubtitle: `${look.label} severity · ${caption}`,
-      markdown: false,
-      facts: factsOf(notice.kind === 'new' ? newAlertFacts(alert) : followUpFacts(notice))
-    }
-  ];
-  if (notice.kind === 'new' && alert.description)
-    sections.push({ text: neutralize(truncate(String(alert.description), 1000)), markdown: false });
-  if (notice.kind === 'new' && alert.recommendedActions) {
-    sections.push({ title: 'Recommended actions', text: neutralize(truncate(String(alert.recommendedActions), 600)), markdown: false });
-  }
   return {
     '@type': 'MessageCard',
     '@context': 'https://schema.org/extensions',
-    summary: `${look.label} severity security alert`,
+    summary: `${look.label} severity ${what}`,
     themeColor: THEME[(alert.severity ?? '').toLowerCase()] ?? THEME.informational,
-    sections,
-    potentialAction: [
-      ...openUri('Open in Microsoft Defender', alert.alertWebUrl, plan.portalHosts),
-      ...openUri('Open incident', alert.incidentWebUrl, plan.portalHosts)
-    ]
+    sections: [
+      {
+        activityTitle: neutralize(truncate(alert.title || `(untitled ${what.replace(/^security /, '')})`, 300)),
+        activitySubtitle: `${look.label} severity · ${caption}`,
+        markdown: false,
+        facts: factsOf(rows)
+      },
+      ...extra
+    ],
+    potentialAction: actions
   };
+}
+
+function alertButtons(notice: Notice, hosts: readonly string[]): object[] {
+  return [
+    ...openUri('Open in Microsoft Defender', notice.alert.alertWebUrl, hosts),
+    ...openUri('Open incident', notice.alert.incidentWebUrl, hosts)
+  ];
+}
+
+export function legacyAlert({ notices: [notice], portalHosts }: Content): object {
+  const alert = notice.alert;
+  const extra: object[] = [];
+  if (alert.description) extra.push({ text: neutralize(truncate(String(alert.description), 1000)), markdown: false });
+  if (alert.recommendedActions)
+    extra.push({ title: 'Recommended actions', text: neutralize(truncate(String(alert.recommendedActions), 600)), markdown: false });
+  return single(notice, 'security alert', 'New alert', newAlertFacts(alert), extra, alertButtons(notice, portalHosts));
+}
+
+export function legacyFollowUp({ notices: [notice], portalHosts }: Content): object {
+  return single(notice, 'security alert', followUpCaption(notice), followUpFacts(notice), [], alertButtons(notice, portalHosts));
+}
+
+export function legacyIncident({ notices: [notice], portalHosts }: Content): object {
+  const buttons = openUri('Open incident', notice.incident?.incident.incidentWebUrl, portalHosts);
+  return single(notice, 'security incident', 'incident', incidentFacts(notice), [], buttons);
+}
+
+/** An audit rule notice: its own facts (rule, count or value, group, samples) and the Purview search. */
+export function legacyRule({ notices: [notice], portalHosts }: Content): object {
+  const buttons = openUri('Open Purview audit search', notice.alert.alertWebUrl, portalHosts);
+  return single(notice, 'audit log rule notice', 'Audit log rule', ruleFacts(notice), [], buttons);
+}
+
+function headed(heading: string, facts: Fact[], extra: object[] = [], actions: object[] = []): object {
+  const card: Record<string, unknown> = {
+    '@type': 'MessageCard',
+    '@context': 'https://schema.org/extensions',
+    summary: heading,
+    themeColor: THEME.informational,
+    sections: [{ activityTitle: heading, markdown: false, facts }, ...extra]
+  };
+  if (actions.length > 0) card.potentialAction = actions;
+  return card;
+}
+
+export function legacyDigest({ notices, digestHeading }: Content): object {
+  return headed(
+    digestHeading ?? '',
+    notices.map(notice => ({
+      name: `${severityLook(notice.alert.severity).label}:`,
+      value: neutralize(
+        `${truncate(notice.alert.title || '(untitled alert)', 160)} (${serviceLabel(notice.alert.serviceSource)})${notice.kind === 'new' || notice.kind === 'reminder' ? '' : ` [${notice.kind}]`}`
+      )
+    }))
+  );
+}
+
+export function legacyBacklog({ waiting = [], runUrl }: Content): object {
+  const link = runUrl ? [{ '@type': 'OpenUri', name: 'Open the workflow run', targets: [{ os: 'default', uri: runUrl }] }] : [];
+  return headed(backlogHeading(waiting), factsOf(backlogFacts(waiting)), [{ text: BACKLOG_EXPLANATION, markdown: false }], link);
 }

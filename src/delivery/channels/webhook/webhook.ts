@@ -2,7 +2,7 @@ import { exchange, ExchangeCancelled, HttpError, realSleep, type RetryPolicy, ty
 import type { PostRate, WebhookKind } from '../../../inputs/inputs.js';
 import { redact } from '../../../runtime/secrets.js';
 import { workflowsEnvelope, type CardPlan } from '../../cards/cards.js';
-import { messageCard } from '../../cards/message-card.js';
+import { messageCard } from '../../cards/renderers.js';
 
 /**
  * Posts cards to a Teams webhook, one after another, paced, each retried on 429/5xx/resets/time-outs.
