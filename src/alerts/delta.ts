@@ -1,16 +1,10 @@
-import { suppressedBy, suppressionEvidence } from '../suppress/suppress-match.js';
+import { suppressedBy } from '../suppress/suppress-match.js';
 import { boundedAlert, severityRank, STATUSES, timeOf, type GraphAlert } from '../model/alert.js';
+import { alertFromCopy, entry, heldCopy, owedCopy, reminderCopy, slim } from './copies.js';
+export { heldCopy, owedCopy, reminderCopy } from './copies.js';
 import type { DeliveryKind, Notice } from '../model/notice.js';
 import type { NoticeKind, Settings } from '../inputs/settings.js';
-import {
-  entryMap,
-  knownEntry,
-  stateSignature,
-  statusOfSignature,
-  type ReminderCopy,
-  type Snapshot,
-  type SnapshotEntry
-} from '../snapshot/format.js';
+import { entryMap, knownEntry, stateSignature, statusOfSignature, type Snapshot, type SnapshotEntry } from '../snapshot/format.js';
 
 export type { DeliveryKind, Notice } from '../model/notice.js';
 
@@ -129,62 +123,6 @@ export function alertKeeper(
   };
 }
 
-/**
- * What the snapshot keeps of an alert whose notice is still owed: enough for a card if Graph never returns
- * the alert again (the next run normally fetches it whole), and small, so a storm of owed notices cannot
- * swell the snapshot past what a later run is willing to read. Evidence, comments and other nested data
- * are left out; the description is cut.
- */
-export function owedCopy(alert: GraphAlert): GraphAlert {
-  const copy = slim(alert);
-  for (const field of OWED_TEXT_FIELDS) {
-    const value = alert[field];
-    if (typeof value === 'string') copy[field] = value.length > 1000 ? `${value.slice(0, 1000)}…` : value;
-  }
-  return copy;
-}
-
-const OWED_TEXT_FIELDS = [
-  'title',
-  'description',
-  'alertWebUrl',
-  'incidentWebUrl',
-  'incidentId',
-  'detectionSource',
-  'category',
-  'resolvedDateTime',
-  'firstActivityDateTime',
-  'lastActivityDateTime'
-] as const;
-
-/**
- * What the snapshot keeps of an alert a suppress rule holds back: what the rules need to decide again
- * (title, sources, categories, a few entities) and what a card needs if it is posted from the copy. The
- * description is kept only under a snooze (`until`), whose end posts the alert; a rule without `until`
- * holds for good, so its copies stay small (a few hundred bytes, not the ~1.8 KB of an owed copy).
- */
-export function heldCopy(alert: GraphAlert, snoozed: boolean): GraphAlert {
-  const copy = snoozed ? owedCopy(alert) : slim(alert);
-  if (!snoozed) {
-    for (const field of ['title', 'alertWebUrl', 'detectionSource', 'category'] as const) {
-      const value = alert[field];
-      if (typeof value === 'string') copy[field] = value.slice(0, 300);
-    }
-  }
-  if (Array.isArray(alert.categories))
-    copy.categories = alert.categories
-      .filter(item => typeof item === 'string')
-      .slice(0, 10)
-      .map(item => item.slice(0, 100));
-  copy.evidence = suppressionEvidence(alert).slice(0, 20);
-  return copy;
-}
-
-function slim(alert: GraphAlert): GraphAlert {
-  const { id, status, severity, classification, determination, assignedTo, serviceSource, createdDateTime, lastUpdateDateTime } = alert;
-  return { id, status, severity, classification, determination, assignedTo, serviceSource, createdDateTime, lastUpdateDateTime };
-}
-
 const KIND_ORDER: Record<DeliveryKind, number> = { new: 0, updated: 1, resolved: 2, reminder: 3 };
 
 /** New before follow-ups, most severe first, then oldest first; the id breaks ties so the order is stable. */
@@ -201,75 +139,45 @@ export function sortByPriority(notices: Notice[]): Notice[] {
   return keyed.map(entry => entry.notice);
 }
 
-/** Entries always have the same fields (undefined ones are left out of the JSON), which keeps them fast. */
-function entry(
-  u: number,
-  s: string,
-  n: string | undefined,
-  a: GraphAlert | undefined,
-  t?: number,
-  c?: ReminderCopy,
-  x?: string,
-  d?: Record<string, string>
-): SnapshotEntry {
-  return { u, s, n, a, t, c, x, d };
-}
-
-export function reminderCopy(alert: GraphAlert): ReminderCopy {
-  return {
-    title: String(alert.title ?? '').slice(0, 200),
-    severity: alert.severity ?? '',
-    serviceSource: alert.serviceSource ?? '',
-    alertWebUrl: alert.alertWebUrl ?? ''
-  };
-}
-
-/** An alert rebuilt from a reminder copy: what the reminder digest shows. */
-function alertFromCopy(id: string, copy: ReminderCopy, signature: string): GraphAlert {
-  return {
-    id,
-    title: copy.title,
-    severity: copy.severity,
-    serviceSource: copy.serviceSource,
-    alertWebUrl: copy.alertWebUrl,
-    status: statusOfSignature(signature)
-  };
-}
-
-/**
- * Works out what changed. `fetched` may hold the same alert twice (pages overlap, the window overlaps):
- * the copy with the newest lastUpdateDateTime wins.
- */
-export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert[], settings: DeltaSettings, now: number): Delta {
-  const firstRun = previous === undefined;
-  // Read in place: copying a 100k-entry snapshot into a Map costs more than the lookups it would speed up.
-  const known: Record<string, SnapshotEntry> = previous?.alerts ?? {};
+/** One copy per alert id: the one with the newest lastUpdateDateTime (pages and windows overlap). */
+function latestById(fetched: GraphAlert[]): Map<string, GraphAlert> {
   const latest = new Map<string, GraphAlert>();
   for (const alert of fetched) {
     if (!alert || typeof alert.id !== 'string' || alert.id === '') continue;
     const seen = latest.get(alert.id);
     if (!seen || !(timeOf(seen.lastUpdateDateTime) > timeOf(alert.lastUpdateDateTime))) latest.set(alert.id, alert);
   }
+  return latest;
+}
 
-  const entries = new Map<string, SnapshotEntry>();
-  const notices: Notice[] = [];
-  const suppressed = new Map<string, number>();
-  let openCount = 0;
-  let updatedCount = 0;
-  let resolvedCount = 0;
-  let cursor = previous?.cursor ?? null;
+/**
+ * The fetch cursor after this listing. Retention is measured from it (not from the clock alone), so a
+ * clock far ahead cannot make the snapshot forget alerts that the next fetch returns. Alerts dated more
+ * than CURSOR_FUTURE_LIMIT_MS ahead do not move it.
+ */
+function moveCursor(latest: Map<string, GraphAlert>, cursor: number | null, now: number): { cursor: number | null; futureIds: string[] } {
   const futureIds: string[] = [];
   const cursorLimit = now + CURSOR_FUTURE_LIMIT_MS;
-  // Pass 1 moves the cursor; retention is measured from it (not from the clock alone), so a clock far
-  // ahead cannot make the snapshot forget alerts that the next fetch returns.
   for (const [id, alert] of latest) {
     const updatedAt = timeOf(alert.lastUpdateDateTime);
     if (Number.isNaN(updatedAt)) continue;
     if (updatedAt > cursorLimit) futureIds.push(id);
     else if (cursor === null || updatedAt > cursor) cursor = updatedAt;
   }
-  const keepAfter = Math.min(now, cursor ?? now) - Math.max(RETENTION_MS, settings.lookbackMs) - ENTRY_MARGIN_MS;
+  return { cursor, futureIds };
+}
 
+/**
+ * Known alerts not listed this time: owed ones are retried from their stored copy (added to `latest`);
+ * the rest are kept until retention. Returns how many kept ones are open and told.
+ */
+function carryUnlisted(
+  known: Record<string, SnapshotEntry>,
+  latest: Map<string, GraphAlert>,
+  entries: Map<string, SnapshotEntry>,
+  keepAfter: number
+): number {
+  let open = 0;
   for (const id in known) {
     const stored = known[id];
     if (latest.has(id)) continue;
@@ -284,84 +192,95 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
     // Forget what is old and owes nothing.
     if (stored.u < keepAfter) continue;
     entries.set(id, stored);
-    if (statusOfSignature(stored.s) !== 'resolved' && stored.n !== undefined) openCount++;
+    if (statusOfSignature(stored.s) !== 'resolved' && stored.n !== undefined) open++;
   }
+  return open;
+}
 
+/** What one listed alert means: the notice owed (or held back, or told silently) and its next entry. */
+function decide(
+  alert: GraphAlert,
+  before: SnapshotEntry | undefined,
+  settings: DeltaSettings,
+  context: { firstRun: boolean; now: number; keepAfter: number }
+): { notice?: Notice; entry?: SnapshotEntry; heldBy?: string; newlyHeld: boolean } {
+  const signature = stateSignature(alert);
+  const notifiable = isNotifiable(alert, settings);
+  const updatedAt = timeOf(alert.lastUpdateDateTime);
+  const u = Number.isNaN(updatedAt) ? (before?.u ?? context.now) : updatedAt;
+  const notice = noticeFor(alert, signature, before, notifiable);
+  let told = before?.n;
+  let owed: GraphAlert | undefined;
+  let heldBy: string | undefined;
+  let newlyHeld = false;
+  let posted: Notice | undefined;
+  if (notice && ((context.firstRun && settings.firstRun === 'silent') || !settings.notifyOn.includes(notice.kind))) {
+    // Not to be posted: record it as told, so it is not posted later either.
+    told = signature;
+  } else if (notice) {
+    // A suppress rule holds the notice back: it stays owed (with what the rules need to decide again)
+    // and is posted by the first run in which no rule holds it: after a snooze ends or the rule is removed.
+    const rule = settings.suppress?.length ? suppressedBy(settings.suppress, alert, context.now) : undefined;
+    heldBy = rule?.name;
+    if (rule) {
+      // Counted once: when the rule first holds this notice (or the alert changed), not in every run it stays held.
+      newlyHeld = before?.x !== rule.name || before.s !== signature;
+      owed = heldCopy(alert, rule.until !== undefined);
+    } else {
+      if (before?.d) notice.seenIn = before.d;
+      posted = notice;
+      owed = owedCopy(alert);
+    }
+  }
+  // A reminder copy lives while the alert stays notifiable (open, within the filters); a whole alert refreshes it.
+  const copy = settings.remindAfterMs && notifiable && before?.c ? (alert.title !== undefined ? reminderCopy(alert) : before.c) : undefined;
+  // Forget what is old and owes nothing; keep owed notices however old they are.
+  const kept = owed || u >= context.keepAfter ? entry(u, signature, told, owed, before?.t, copy, heldBy, before?.d) : undefined;
+  return { notice: posted, entry: kept, heldBy, newlyHeld };
+}
+
+/**
+ * Works out what changed. `fetched` may hold the same alert twice (pages overlap, the window overlaps):
+ * the copy with the newest lastUpdateDateTime wins.
+ */
+export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert[], settings: DeltaSettings, now: number): Delta {
+  const firstRun = previous === undefined;
+  // Read in place: copying a 100k-entry snapshot into a Map costs more than the lookups it would speed up.
+  const known: Record<string, SnapshotEntry> = previous?.alerts ?? {};
+  const latest = latestById(fetched);
+  const { cursor, futureIds } = moveCursor(latest, previous?.cursor ?? null, now);
+  const keepAfter = Math.min(now, cursor ?? now) - Math.max(RETENTION_MS, settings.lookbackMs) - ENTRY_MARGIN_MS;
+  const entries = new Map<string, SnapshotEntry>();
+  const notices: Notice[] = [];
+  const suppressed = new Map<string, number>();
+  let openCount = carryUnlisted(known, latest, entries, keepAfter);
+  let updatedCount = 0;
+  let resolvedCount = 0;
   for (const [id, alert] of latest) {
     const before = previous && knownEntry(previous, id);
-    const signature = stateSignature(alert);
-    const notifiable = isNotifiable(alert, settings);
-    if (notifiable) openCount++;
-    const updatedAt = timeOf(alert.lastUpdateDateTime);
-    const u = Number.isNaN(updatedAt) ? (before?.u ?? now) : updatedAt;
-
-    if (before && before.s !== signature) {
+    if (isNotifiable(alert, settings)) openCount++;
+    if (before && before.s !== stateSignature(alert)) {
       if (alert.status === 'resolved' && statusOfSignature(before.s) !== 'resolved') resolvedCount++;
       else updatedCount++;
     }
-
-    const notice = noticeFor(alert, signature, before, notifiable);
-    let told = before?.n;
-    let owed: GraphAlert | undefined;
-    let heldBy: string | undefined;
-    if (notice && ((firstRun && settings.firstRun === 'silent') || !settings.notifyOn.includes(notice.kind))) {
-      // Not to be posted: record it as told, so it is not posted later either.
-      told = signature;
-    } else if (notice) {
-      // A suppress rule holds the notice back: it stays owed (with what the rules need to decide again)
-      // and is posted by the first run in which no rule holds it: after a snooze ends or the rule is removed.
-      const rule = settings.suppress?.length ? suppressedBy(settings.suppress, alert, now) : undefined;
-      heldBy = rule?.name;
-      if (rule) {
-        // Counted once: when the rule first holds this notice (or the alert changed), not in every run it stays held.
-        if (before?.x !== rule.name || before.s !== signature) suppressed.set(rule.name, (suppressed.get(rule.name) ?? 0) + 1);
-        owed = heldCopy(alert, rule.until !== undefined);
-      } else {
-        if (before?.d) notice.seenIn = before.d;
-        notices.push(notice);
-        owed = owedCopy(alert);
-      }
-    }
-    // A reminder copy lives while the alert stays notifiable (open, within the filters); a whole alert refreshes it.
-    const copy =
-      settings.remindAfterMs && notifiable && before?.c ? (alert.title !== undefined ? reminderCopy(alert) : before.c) : undefined;
-    // Forget what is old and owes nothing; keep owed notices however old they are.
-    if (owed || u >= keepAfter) entries.set(id, entry(u, signature, told, owed, before?.t, copy, heldBy, before?.d));
+    const decided = decide(alert, before, settings, { firstRun, now, keepAfter });
+    if (decided.notice) notices.push(decided.notice);
+    if (decided.heldBy && decided.newlyHeld) suppressed.set(decided.heldBy, (suppressed.get(decided.heldBy) ?? 0) + 1);
+    if (decided.entry) entries.set(id, decided.entry);
   }
-
-  // Reminders: told, still open and notifiable (the copy says so), and nothing heard for remind-after.
-  // Once one is due, those due within the next quarter of remind-after come along: alerts posted at
-  // different times are reminded together, in one digest per channel, not one post each through the day.
-  let reminderCount = 0;
-  if (settings.remindAfterMs) {
-    const noticed = new Set(notices.map(notice => notice.alert.id));
-    const candidates: Array<{ id: string; kept: SnapshotEntry; due: number }> = [];
-    for (const [id, kept] of entries) {
-      if (!kept.c || kept.n === undefined || noticed.has(id) || statusOfSignature(kept.s) === 'resolved') continue;
-      candidates.push({ id, kept, due: (kept.t ?? kept.u) + settings.remindAfterMs });
-    }
-    const anyDue = candidates.some(candidate => candidate.due <= now);
-    for (const { id, kept, due } of candidates) {
-      if (!anyDue || due > now + settings.remindAfterMs / 4) continue;
-      const reminder = alertFromCopy(id, kept.c!, kept.s);
-      // A rule that holds the alert back holds its reminders too (they recur, nothing to keep).
-      if (settings.suppress?.length && suppressedBy(settings.suppress, reminder, now)) continue;
-      notices.push(kept.d ? { kind: 'reminder', alert: reminder, seenIn: kept.d } : { kind: 'reminder', alert: reminder });
-      reminderCount++;
-    }
-  }
+  const reminders = dueReminders(entries, notices, settings, now);
+  notices.push(...reminders);
   let heldCount = 0;
   for (const kept of entries.values()) if (kept.x !== undefined) heldCount++;
 
   const sorted = sortByPriority(notices);
-  const newCount = sorted.filter(notice => notice.kind === 'new').length;
   return {
     notices: sorted,
-    newCount,
+    newCount: sorted.filter(notice => notice.kind === 'new').length,
     updatedCount,
     resolvedCount,
     openCount,
-    reminderCount,
+    reminderCount: reminders.length,
     remindAfterMs: settings.remindAfterMs,
     futureIds,
     suppressed,
@@ -370,6 +289,31 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
     entries,
     cursor
   };
+}
+
+/**
+ * Reminders: told, still open and notifiable (the copy says so), and nothing heard for remind-after.
+ * Once one is due, those due within the next quarter of remind-after come along: alerts posted at
+ * different times are reminded together, in one digest per channel, not one post each through the day.
+ */
+function dueReminders(entries: Map<string, SnapshotEntry>, notices: Notice[], settings: DeltaSettings, now: number): Notice[] {
+  if (!settings.remindAfterMs) return [];
+  const noticed = new Set(notices.map(notice => notice.alert.id));
+  const candidates: Array<{ id: string; kept: SnapshotEntry; due: number }> = [];
+  for (const [id, kept] of entries) {
+    if (!kept.c || kept.n === undefined || noticed.has(id) || statusOfSignature(kept.s) === 'resolved') continue;
+    candidates.push({ id, kept, due: (kept.t ?? kept.u) + settings.remindAfterMs });
+  }
+  if (!candidates.some(candidate => candidate.due <= now)) return [];
+  const reminders: Notice[] = [];
+  for (const { id, kept, due } of candidates) {
+    if (due > now + settings.remindAfterMs / 4) continue;
+    const reminder = alertFromCopy(id, kept.c!, kept.s);
+    // A rule that holds the alert back holds its reminders too (they recur, nothing to keep).
+    if (settings.suppress?.length && suppressedBy(settings.suppress, reminder, now)) continue;
+    reminders.push(kept.d ? { kind: 'reminder', alert: reminder, seenIn: kept.d } : { kind: 'reminder', alert: reminder });
+  }
+  return reminders;
 }
 
 /**

@@ -1,10 +1,11 @@
 import * as core from '../runtime/runner-io.js';
-import type { Notice } from '../model/notice.js';
 import type { DeliveryPlan } from './destinations.js';
 import * as log from '../runtime/log.js';
 import type { Settings } from '../inputs/settings.js';
 import type { CardPlan } from './cards/cards.js';
 import type { DeliveryResult } from './channels/webhook/webhook.js';
+
+export { channelsTold, deliveredNotices, noticesIn } from './answers.js';
 
 /**
  * How the planned cards reach their channels, chosen once per run from the settings (like the snapshot
@@ -35,44 +36,6 @@ export function chooseDelivery(settings: Settings): Delivery {
     deliver: async deliveries =>
       printCards(deliveries, 'No teams-webhook-url (source: file): cards are printed to the log instead of posted.')
   };
-}
-
-/**
- * The notices whose card Teams accepted. A notice sent to several channels (a copy per channel, `of` it)
- * counts as delivered only when every copy was accepted.
- */
-export function deliveredNotices(results: DeliveryResult[]): Set<Notice> {
-  const delivered = new Set<Notice>();
-  const missing = new Set<Notice>();
-  for (const result of results) {
-    for (const notice of result.plan.notices) {
-      const original = notice.of ?? notice;
-      if (result.delivered) delivered.add(original);
-      else missing.add(original);
-    }
-  }
-  for (const notice of missing) delivered.delete(notice);
-  return delivered;
-}
-
-/** The notices (not their per-channel copies) in the results that `which` picks: each counted once. */
-export function noticesIn(results: DeliveryResult[], which: (result: DeliveryResult) => boolean = () => true): Set<Notice> {
-  return new Set(results.filter(which).flatMap(result => result.plan.notices.map(notice => notice.of ?? notice)));
-}
-
-/** With routes: the channels that accepted a card about each alert id (for the snapshot's `d`). */
-export function channelsTold(results: DeliveryResult[]): Map<string, string[]> {
-  const told = new Map<string, string[]>();
-  for (const result of results) {
-    if (!result.delivered) continue;
-    for (const notice of result.plan.notices) {
-      if (notice.channel === undefined || notice.kind === 'reminder') continue;
-      const list = told.get(notice.alert.id) ?? [];
-      list.push(notice.channel);
-      told.set(notice.alert.id, list);
-    }
-  }
-  return told;
 }
 
 function printCards(deliveries: DeliveryPlan[], why: string): DeliveryResult[] {

@@ -15,6 +15,8 @@
  * The latency this gives is measured by `npm run bench` and a unit test (a modelled tenant, records
  * 10–60 min late, queries running up to 40 min).
  */
+/** How long event times, firings, seen record ids and told rule notices are kept: longer than any record can arrive late. */
+export const EVENT_HORIZON_MS = 48 * 3_600_000;
 export const TIERS = {
   fresh: { lagMs: 30 * 60_000, everyMs: 30 * 60_000 },
   settle: { lagMs: 2 * 3_600_000, everyMs: 3_600_000 },

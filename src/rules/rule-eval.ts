@@ -19,8 +19,8 @@ import {
  * `audit.seen`). Everything it keeps is bounded in count and age; see the limits below.
  */
 
-/** How long event times, firings and seen record ids are kept: longer than any record can arrive late. */
-export const EVENT_HORIZON_MS = 48 * 3_600_000;
+import { EVENT_HORIZON_MS } from './audit-ledger.js';
+export { EVENT_HORIZON_MS };
 /** Learned values not seen again for this long are forgotten (new-value baselines). */
 export const BASELINE_TTL_MS = 90 * 86_400_000;
 /**
