@@ -12,112 +12,140 @@ export const MAX_ITEM_CHARS = 16 * 1024 * 1024;
 
 export type ListItem = { value: unknown } | { tooLarge: number };
 
-export async function* jsonListItems(chunks: AsyncIterable<string>): AsyncGenerator<ListItem> {
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
+/** The scanner's state between chunks: where in the JSON text the last chunk ended. */
+class JsonListScanner {
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
   /** Depth of the values that are items (1: top-level array; 2: the `value` array of an object). */
-  let itemDepth = 0;
-  let rootKind: '' | 'array' | 'object' = '';
-  let found = false;
-  let stringStart = -1;
-  let lastKey = '';
-  let keyText = '';
-  let item: string[] = [];
-  let itemLength = 0;
-  let inItem = false;
-  let first = true;
+  private itemDepth = 0;
+  private rootKind: '' | 'array' | 'object' = '';
+  private found = false;
+  private stringStart = -1;
+  private lastKey = '';
+  private keyText = '';
+  private item: string[] = [];
+  private itemLength = 0;
+  private inItem = false;
+  /** Where the current item started in the chunk being scanned (-1: not in this chunk). */
+  private itemFrom = -1;
+  private chunk = '';
 
-  const finishItem = (): ListItem => {
-    const text = item.join('');
-    const result: ListItem = itemLength > MAX_ITEM_CHARS ? { tooLarge: itemLength } : { value: parseItem(text) };
-    item = [];
-    itemLength = 0;
-    inItem = false;
+  /** Scans one chunk; returns the items that ended in it. */
+  feed(chunk: string): ListItem[] {
+    this.chunk = chunk;
+    this.itemFrom = this.inItem ? 0 : -1;
+    const items: ListItem[] = [];
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk[i];
+      if (this.inString) this.stringChar(c, i);
+      else if (c === ' ' || c === '\n' || c === '\r' || c === '\t') continue;
+      else this.structural(c, i, items);
+    }
+    if (this.inString && this.stringStart !== -1 && this.depth === 1 && this.rootKind === 'object' && !this.inItem)
+      this.keyText += chunk.slice(this.stringStart);
+    this.stringStart = this.inString ? 0 : -1;
+    this.keep(chunk.length);
+    return items;
+  }
+
+  /** The text has ended: it must have held a complete JSON list. */
+  end(): void {
+    if (this.rootKind === '') throw new JsonListError('it is empty or holds no JSON object or array');
+    if (this.depth !== 0 || this.inString) throw new JsonListError('it ends before its JSON is complete');
+    if (!this.found) throw new JsonListError('NO_LIST');
+  }
+
+  private stringChar(c: string, i: number): void {
+    if (this.escaped) this.escaped = false;
+    else if (c === '\\') this.escaped = true;
+    else if (c === '"') {
+      this.inString = false;
+      if (this.depth === 1 && this.rootKind === 'object' && !this.inItem) {
+        this.keyText += this.chunk.slice(this.stringStart === -1 ? 0 : this.stringStart, i);
+        this.lastKey = this.keyText;
+      }
+    }
+  }
+
+  private structural(c: string, i: number, items: ListItem[]): void {
+    // A value starts inside the item list: this is the start of an item.
+    if (this.itemDepth > 0 && this.depth === this.itemDepth && !this.inItem && c !== ',' && c !== ']') {
+      this.inItem = true;
+      this.itemFrom = i;
+    }
+    if (c === '"') {
+      this.inString = true;
+      this.stringStart = i + 1;
+      this.keyText = '';
+    } else if (c === '{' || c === '[') this.open(c);
+    else if (c === '}' || c === ']') this.close(c, i, items);
+    else if (c === ',' && this.inItem && this.depth === this.itemDepth) {
+      this.keep(i);
+      this.itemFrom = -1;
+      items.push(this.finishItem());
+    }
+  }
+
+  private open(c: string): void {
+    if (this.depth === 0) {
+      this.rootKind = c === '[' ? 'array' : 'object';
+      if (c === '[') {
+        this.itemDepth = 1;
+        this.found = true;
+      }
+    } else if (this.depth === 1 && this.rootKind === 'object' && c === '[' && this.lastKey === 'value' && !this.found) {
+      this.itemDepth = 2;
+      this.found = true;
+    }
+    this.depth++;
+  }
+
+  private close(c: string, i: number, items: ListItem[]): void {
+    this.depth--;
+    if (this.depth < 0) throw new JsonListError('unbalanced brackets');
+    if (this.inItem && this.depth === this.itemDepth - 1) {
+      // The list itself closed: a primitive item (e.g. `42]`) ends here.
+      this.keep(i);
+      this.itemFrom = -1;
+      items.push(this.finishItem());
+    } else if (this.inItem && this.depth === this.itemDepth && (c === '}' || c === ']')) {
+      this.keep(i + 1);
+      this.itemFrom = -1;
+      items.push(this.finishItem());
+    }
+    if (this.depth === this.itemDepth - 1 && this.itemDepth > 0) this.itemDepth = -1; // the list is done; ignore the rest
+  }
+
+  /** Keeps the current item's text up to `end` of this chunk (counted, but not kept past MAX_ITEM_CHARS). */
+  private keep(end: number): void {
+    if (this.itemFrom === -1) return;
+    const part = this.chunk.slice(this.itemFrom, end);
+    this.itemLength += part.length;
+    if (this.itemLength <= MAX_ITEM_CHARS) this.item.push(part);
+  }
+
+  private finishItem(): ListItem {
+    const text = this.item.join('');
+    const result: ListItem = this.itemLength > MAX_ITEM_CHARS ? { tooLarge: this.itemLength } : { value: parseItem(text) };
+    this.item = [];
+    this.itemLength = 0;
+    this.inItem = false;
     return result;
-  };
+  }
+}
 
+export async function* jsonListItems(chunks: AsyncIterable<string>): AsyncGenerator<ListItem> {
+  const scanner = new JsonListScanner();
+  let first = true;
   for await (let chunk of chunks) {
     if (first) {
       chunk = chunk.replace(/^\uFEFF/, '');
       first = false;
     }
-    let itemFrom = inItem ? 0 : -1;
-    const keep = (end: number) => {
-      if (itemFrom === -1) return;
-      const part = chunk.slice(itemFrom, end);
-      itemLength += part.length;
-      if (itemLength <= MAX_ITEM_CHARS) item.push(part);
-    };
-    for (let i = 0; i < chunk.length; i++) {
-      const c = chunk[i];
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (c === '\\') escaped = true;
-        else if (c === '"') {
-          inString = false;
-          if (depth === 1 && rootKind === 'object' && !inItem) {
-            keyText += chunk.slice(stringStart === -1 ? 0 : stringStart, i);
-            lastKey = keyText;
-          }
-        }
-        continue;
-      }
-      if (c === ' ' || c === '\n' || c === '\r' || c === '\t') continue;
-      // A value starts inside the item list: this is the start of an item.
-      if (itemDepth > 0 && depth === itemDepth && !inItem && c !== ',' && c !== ']') {
-        inItem = true;
-        itemFrom = i;
-      }
-      if (c === '"') {
-        inString = true;
-        stringStart = i + 1;
-        keyText = '';
-        continue;
-      }
-      if (c === '{' || c === '[') {
-        if (depth === 0) {
-          rootKind = c === '[' ? 'array' : 'object';
-          if (c === '[') {
-            itemDepth = 1;
-            found = true;
-          }
-        } else if (depth === 1 && rootKind === 'object' && c === '[' && lastKey === 'value' && !found) {
-          itemDepth = 2;
-          found = true;
-        }
-        depth++;
-        continue;
-      }
-      if (c === '}' || c === ']') {
-        depth--;
-        if (depth < 0) throw new JsonListError('unbalanced brackets');
-        if (inItem && depth === itemDepth - 1) {
-          // The list itself closed: a primitive item (e.g. `42]`) ends here.
-          keep(i);
-          itemFrom = -1;
-          yield finishItem();
-        } else if (inItem && depth === itemDepth && (c === '}' || c === ']')) {
-          keep(i + 1);
-          itemFrom = -1;
-          yield finishItem();
-        }
-        if (depth === itemDepth - 1 && itemDepth > 0) itemDepth = -1; // the list is done; ignore the rest
-        continue;
-      }
-      if (c === ',' && inItem && depth === itemDepth) {
-        keep(i);
-        itemFrom = -1;
-        yield finishItem();
-      }
-    }
-    if (inString && stringStart !== -1 && depth === 1 && rootKind === 'object' && !inItem) keyText += chunk.slice(stringStart);
-    stringStart = inString ? 0 : -1;
-    keep(chunk.length);
+    yield* scanner.feed(chunk);
   }
-  if (rootKind === '') throw new JsonListError('it is empty or holds no JSON object or array');
-  if (depth !== 0 || inString) throw new JsonListError('it ends before its JSON is complete');
-  if (!found) throw new JsonListError('NO_LIST');
+  scanner.end();
 }
 
 function parseItem(text: string): unknown {

@@ -239,38 +239,30 @@ function serviceSourcesInput(read: InputReader): string[] {
   return values;
 }
 
-export function parseSettings(read: InputReader, parsers: OptionalParsers = {}): Settings {
+function sourceInputs(read: InputReader): Pick<Settings, 'source' | 'graph' | 'alertsFile'> {
   const source = oneOf(read, 'source', ['graph', 'file'] as const, 'graph');
-  let graph: GraphSettings | undefined;
-  let alertsFile: string | undefined;
-  if (source === 'graph') {
-    graph = graphSettings(read);
-  } else {
-    alertsFile = read('alerts-file').trim();
-    if (!alertsFile)
-      fail(
-        'alerts-file',
-        'is required when source is file',
-        'Give the path of a JSON file holding an array of alerts or a Graph response ({"value": [...]}).'
-      );
-  }
+  if (source === 'graph') return { source, graph: graphSettings(read) };
+  const alertsFile = read('alerts-file').trim();
+  if (!alertsFile)
+    fail(
+      'alerts-file',
+      'is required when source is file',
+      'Give the path of a JSON file holding an array of alerts or a Graph response ({"value": [...]}).'
+    );
+  return { source, alertsFile };
+}
 
+function maxCardsInput(read: InputReader): number {
   const maxCardsRaw = read('max-cards').trim() || '10';
   const maxCards = Number(maxCardsRaw);
   if (!/^\d+$/.test(maxCardsRaw) || maxCards > 100) {
     fail('max-cards', `is '${maxCardsRaw}'`, 'Use a whole number from 0 to 100 (0 sends every alert in digest cards).');
   }
+  return maxCards;
+}
 
-  const webhookUrl = read('teams-webhook-url').trim() || undefined;
-  const allowLegacy = booleanInput(read, 'allow-legacy-connector', false);
-  const webhookKind = webhookUrl ? classifyWebhook(webhookUrl, allowLegacy) : 'none';
-
-  const cacheKeyPrefix = read('cache-key-prefix').trim() || 'm365-alerts-snapshot';
-  if (!/^[A-Za-z0-9._-]{1,200}$/.test(cacheKeyPrefix)) {
-    fail('cache-key-prefix', `is '${cacheKeyPrefix}'`, 'Use 1 to 200 letters, digits, dots, dashes or underscores (no commas or spaces).');
-  }
-
-  const notifyOn = listOf<NoticeKind>(read, 'notify-on', ['new', 'resolved', 'updated'], ['new']);
+/** The YAML list inputs (routes, suppress, rules), each read by its feature's parser (loaded only when set). */
+function listInputs(read: InputReader, parsers: OptionalParsers, allowLegacy: boolean): Pick<Settings, 'routes' | 'suppress' | 'rules'> {
   const routesText = read('routes');
   if (routesText.trim() !== '' && !parsers.parseRoutes)
     throw new Error("parseSettings: input 'routes' is set but no routes parser was given (use loadSettings)");
@@ -283,6 +275,12 @@ export function parseSettings(read: InputReader, parsers: OptionalParsers = {}):
   if (rulesText.trim() !== '' && !parsers.parseRules)
     throw new Error("parseSettings: input 'rules' is set but no parser was given (use loadSettings)");
   const rules = rulesText.trim() === '' ? [] : parsers.parseRules!(rulesText);
+  return { routes, suppress, rules };
+}
+
+/** Inputs that only make sense together: each combination that would read or post nothing is an error. */
+function checkCombinations(read: InputReader, s: Pick<Settings, 'source' | 'graph' | 'webhookUrl' | 'routes' | 'rules'>) {
+  const { source, graph, webhookUrl, routes, rules } = s;
   if (rules.length > 0 && source !== 'graph')
     fail('rules', 'is set, but source is file', 'Rules read the audit log from Microsoft Graph: use source: graph, or remove rules.');
   if (rules.length > 0 && graph && graph.cloud !== 'global')
@@ -315,8 +313,14 @@ export function parseSettings(read: InputReader, parsers: OptionalParsers = {}):
       'Set teams-webhook-url (and routes, if any) so there is a channel to test.'
     );
   }
-  // One key per line: the first signs, every one verifies, so a rotation is "new key first, old key second"
-  // for a while, then the old line removed. Lines are trimmed; blank lines do not count.
+  return { readAlerts, dryRun, sendTestCard };
+}
+
+/**
+ * One key per line: the first signs, every one verifies, so a rotation is "new key first, old key second"
+ * for a while, then the old line removed. Lines are trimmed; blank lines do not count.
+ */
+function signingKeysInput(read: InputReader): string[] {
   const signingKeys = read('snapshot-signing-key')
     .split(/\r?\n/)
     .map(line => line.trim())
@@ -329,6 +333,24 @@ export function parseSettings(read: InputReader, parsers: OptionalParsers = {}):
         'Use a long random secret, e.g. the output of `openssl rand -hex 32`, stored as a repository secret (one key per line; the first signs).'
       );
   });
+  return signingKeys;
+}
+
+export function parseSettings(read: InputReader, parsers: OptionalParsers = {}): Settings {
+  // Inputs are read in this order, so the first of several mistakes is the one reported.
+  const { source, graph, alertsFile } = sourceInputs(read);
+  const maxCards = maxCardsInput(read);
+  const webhookUrl = read('teams-webhook-url').trim() || undefined;
+  const allowLegacy = booleanInput(read, 'allow-legacy-connector', false);
+  const webhookKind = webhookUrl ? classifyWebhook(webhookUrl, allowLegacy) : 'none';
+  const cacheKeyPrefix = read('cache-key-prefix').trim() || 'm365-alerts-snapshot';
+  if (!/^[A-Za-z0-9._-]{1,200}$/.test(cacheKeyPrefix)) {
+    fail('cache-key-prefix', `is '${cacheKeyPrefix}'`, 'Use 1 to 200 letters, digits, dots, dashes or underscores (no commas or spaces).');
+  }
+  const notifyOn = listOf<NoticeKind>(read, 'notify-on', ['new', 'resolved', 'updated'], ['new']);
+  const { routes, suppress, rules } = listInputs(read, parsers, allowLegacy);
+  const { readAlerts, dryRun, sendTestCard } = checkCombinations(read, { source, graph, webhookUrl, routes, rules });
+  const signingKeys = signingKeysInput(read);
   return {
     source,
     graph,

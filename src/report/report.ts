@@ -208,26 +208,7 @@ export async function writeSummary(outcome: RunOutcome): Promise<void> {
       true
     );
   }
-  if (outcome.audit) {
-    const { html } = await import('./summary-html.js');
-    const r = outcome.audit.report;
-    core.summary.addHeading('Audit log rules', 4);
-    core.summary.addRaw(
-      `<p>${outcome.audit.newCount} new rule notice(s), ${outcome.audit.owed} owed before delivery. Queries: ${r.inFlight} in flight, ${r.created} created (${r.createdToday} in the last 24 h, budget ${MAX_CREATES_PER_DAY}), ${r.harvested} window(s) harvested with ${r.records} record(s)${r.deferredUntil ? `; the API asked to wait (429) until ${new Date(r.deferredUntil).toISOString()}` : ''}${r.gaveUp.length ? `; <b>${r.gaveUp.length} window(s) given up: ${r.gaveUp.map(html).join(', ')}</b> (records only in them are not counted)` : ''}.${r.error ? ` <b>${html(r.error)}</b>` : ''}</p>`,
-      true
-    );
-    // Every configured rule, the quiet ones with 0: an admin sees that a rule is there and read nothing.
-    const names = [...new Set([...r.rules, ...r.hits.keys()])];
-    if (names.length > 0) {
-      core.summary.addTable([
-        [
-          { data: 'Rule', header: true },
-          { data: 'Records counted this run', header: true }
-        ],
-        ...names.map(rule => [html(rule), String(r.hits.get(rule) ?? 0)])
-      ]);
-    }
-  }
+  if (outcome.audit) await summarizeAudit(outcome.audit);
   if (outcome.delta.firstRun && outcome.silentFirstRun) {
     core.summary.addRaw(
       `<p>First run with first-run: silent: ${outcome.delta.entries.size} alert(s) were recorded as already told, without posting. From the next run on, new and changed alerts are posted.</p>`,
@@ -235,4 +216,26 @@ export async function writeSummary(outcome: RunOutcome): Promise<void> {
     );
   }
   await core.summary.write();
+}
+
+/** The audit rules' part of the job summary: queries, windows given up, and every rule with its count. */
+async function summarizeAudit(audit: NonNullable<RunOutcome['audit']>): Promise<void> {
+  const { html } = await import('./summary-html.js');
+  const r = audit.report;
+  core.summary.addHeading('Audit log rules', 4);
+  core.summary.addRaw(
+    `<p>${audit.newCount} new rule notice(s), ${audit.owed} owed before delivery. Queries: ${r.inFlight} in flight, ${r.created} created (${r.createdToday} in the last 24 h, budget ${MAX_CREATES_PER_DAY}), ${r.harvested} window(s) harvested with ${r.records} record(s)${r.deferredUntil ? `; the API asked to wait (429) until ${new Date(r.deferredUntil).toISOString()}` : ''}${r.gaveUp.length ? `; <b>${r.gaveUp.length} window(s) given up: ${r.gaveUp.map(html).join(', ')}</b> (records only in them are not counted)` : ''}.${r.error ? ` <b>${html(r.error)}</b>` : ''}</p>`,
+    true
+  );
+  // Every configured rule, the quiet ones with 0: an admin sees that a rule is there and read nothing.
+  const names = [...new Set([...r.rules, ...r.hits.keys()])];
+  if (names.length > 0) {
+    core.summary.addTable([
+      [
+        { data: 'Rule', header: true },
+        { data: 'Records counted this run', header: true }
+      ],
+      ...names.map(rule => [html(rule), String(r.hits.get(rule) ?? 0)])
+    ]);
+  }
 }

@@ -155,138 +155,168 @@ function ipList(where: string, value: unknown): BlockList {
   );
 }
 
+/** The rule's name, type and keys checked; the name titles the errors that follow. */
+function ruleHead(
+  entry: Record<string, unknown>,
+  index: number,
+  names: Set<string>
+): { where: string; name: string; type: AuditRule['type'] } {
+  let where = `rule ${index + 1}: `;
+  const name = typeof entry.name === 'string' ? oneLine(entry.name.trim(), 200) : '';
+  if (name) where = `rule '${oneLine(name, 80)}': `;
+  if (!name) fail(where, "has no 'name'", 'Give every rule a short name; it titles its cards and counts in the job summary.');
+  if (names.has(name.toLowerCase()))
+    fail(where, `repeats the name '${name}'`, 'Give every rule its own name (the name keys its learned state).');
+  names.add(name.toLowerCase());
+  const type = typeof entry.type === 'string' ? matchAllowed(TYPES, entry.type) : undefined;
+  if (!type) fail(where, `'type' is '${oneLine(String(entry.type), 40)}'`, `Valid values: ${TYPES.join(', ')}.`);
+  const keys = [...COMMON_KEYS, ...TYPE_KEYS[type]];
+  for (const key of Object.keys(entry)) {
+    if (!keys.includes(key)) {
+      const other = TYPES.find(t => TYPE_KEYS[t].includes(key));
+      fail(
+        where,
+        `has the key '${oneLine(key, 60)}', which ${other ? `belongs to rules of type ${other}` : 'is not known'}`,
+        `Valid keys for type ${type}: ${keys.join(', ')}.`
+      );
+    }
+  }
+  return { where, name, type };
+}
+
+/** Severity and operations: what every rule needs. */
+function ruleBase(where: string, entry: Record<string, unknown>, name: string, type: AuditRule['type']): AuditRule {
+  const severity: Severity | undefined =
+    entry.severity === undefined ? 'medium' : typeof entry.severity === 'string' ? matchAllowed(SEVERITIES, entry.severity) : undefined;
+  if (!severity) fail(where, `'severity' is '${oneLine(String(entry.severity), 40)}'`, `Valid values: ${SEVERITIES.join(', ')}.`);
+  if (entry.operations === undefined)
+    fail(
+      where,
+      "has no 'operations'",
+      'Give the exact audit operation names the rule reads, e.g. operations: [FileDeleted, New-InboxRule] (no wildcards).'
+    );
+  const operations = texts(where, 'operations', entry.operations);
+  const wild = operations.find(op => /[*?%]/.test(op));
+  if (wild)
+    fail(
+      where,
+      `'operations' has '${oneLine(wild, 60)}', a wildcard`,
+      'The audit log query API takes exact operation names only; list each one.'
+    );
+  warnEntraPeriod(where, operations);
+  return {
+    name,
+    type,
+    severity,
+    operations,
+    operationSet: new Set(operations.map(op => op.toLowerCase())),
+    where: [],
+    excludeUsers: new Set(),
+    groupBy: []
+  };
+}
+
+/** The filters any rule may have: record types, services, where, exclude, group-by. */
+function ruleFilters(where: string, entry: Record<string, unknown>, rule: AuditRule): void {
+  if (entry['record-types'] !== undefined) rule.recordTypes = recordTypesOf(where, entry['record-types']);
+  if (entry.services !== undefined) rule.services = new Set(texts(where, 'services', entry.services).map(s => s.toLowerCase()));
+  if (entry.where !== undefined) {
+    const list = Array.isArray(entry.where) ? entry.where : [entry.where];
+    if (list.length > MAX_LIST) fail(where, `'where' has ${list.length} conditions`, `Give at most ${MAX_LIST}.`);
+    rule.where = list.map((item, i) => conditionOf(where, i, item));
+  }
+  if (entry.exclude !== undefined) {
+    const exclude = entry.exclude;
+    if (typeof exclude !== 'object' || exclude === null || Array.isArray(exclude))
+      fail(where, "'exclude' is not a mapping", 'Write exclude: {users: [svc-backup@contoso.com], ips: [198.51.100.0/24]}.');
+    for (const key of Object.keys(exclude)) {
+      if (key !== 'users' && key !== 'ips') fail(where, `'exclude' has the key '${oneLine(key, 40)}'`, 'Valid keys: users, ips.');
+    }
+    const { users, ips } = exclude as Record<string, unknown>;
+    if (users !== undefined) rule.excludeUsers = new Set(texts(where, 'exclude.users', users).map(s => s.toLowerCase()));
+    if (ips !== undefined) rule.excludeIps = ipList(where, ips);
+  }
+  if (entry['group-by'] !== undefined) {
+    const list = Array.isArray(entry['group-by']) ? entry['group-by'] : [entry['group-by']];
+    if (list.length === 0 || list.length > 4)
+      fail(where, "'group-by' must name 1 to 4 fields", 'e.g. group-by: userPrincipalName, or group-by: [userPrincipalName, clientIp].');
+    rule.groupBy = list.map(item => pathOf(where, 'group-by', item));
+  }
+}
+
+function thresholdKeys(where: string, entry: Record<string, unknown>, rule: AuditRule): void {
+  const threshold = entry.threshold;
+  if (typeof threshold !== 'number' || !Number.isInteger(threshold) || threshold < 1 || threshold > 100_000)
+    fail(
+      where,
+      `'threshold' is '${oneLine(String(threshold), 40)}'`,
+      'Give a whole number from 1 to 100000: the rule fires when the count within window reaches it.'
+    );
+  rule.threshold = threshold;
+  if (entry.window === undefined) fail(where, "has no 'window'", 'Give the span the count is taken over, e.g. window: 10m (1m to 24h).');
+  rule.windowMs = durationOf(where, 'window', entry.window, 60_000, 86_400_000, 'Give a duration from 1m to 24h, e.g. window: 10m.');
+  if (entry.distinct !== undefined) rule.distinct = pathOf(where, 'distinct', entry.distinct);
+}
+
+function newValueKeys(where: string, entry: Record<string, unknown>, rule: AuditRule): void {
+  if (entry.value === undefined) fail(where, "has no 'value'", 'Give the field whose new values are notified, e.g. value: clientIp.');
+  rule.value = pathOf(where, 'value', entry.value);
+  if (rule.groupBy.length === 0) fail(where, "has no 'group-by'", 'Give whose values are learned, e.g. group-by: userPrincipalName.');
+  rule.learnForMs =
+    entry['learn-for'] === undefined
+      ? 7 * 86_400_000
+      : durationOf(
+          where,
+          'learn-for',
+          entry['learn-for'],
+          0,
+          90 * 86_400_000,
+          'Give a duration from 0s to 90d, e.g. learn-for: 7d (values seen then are learned, not notified).'
+        );
+  const newGroups =
+    entry['new-groups'] === undefined
+      ? 'learn'
+      : typeof entry['new-groups'] === 'string'
+        ? matchAllowed(['learn', 'notify'] as const, entry['new-groups'])
+        : undefined;
+  if (!newGroups)
+    fail(
+      where,
+      `'new-groups' is '${oneLine(String(entry['new-groups']), 40)}'`,
+      'Valid values: learn (a group first seen is learned silently), notify (its first value after learn-for is a notice: a dormant account signing in).'
+    );
+  rule.newGroups = newGroups;
+}
+
+function matchKeys(where: string, entry: Record<string, unknown>, rule: AuditRule): void {
+  if (entry.combine !== undefined && typeof entry.combine !== 'boolean')
+    fail(
+      where,
+      "'combine' is not true or false",
+      'Write combine: false for one notice per record (default true: one per group and window).'
+    );
+  rule.combine = entry.combine !== false;
+  // A match rule combines by user unless told otherwise.
+  if (rule.groupBy.length === 0) rule.groupBy = [['userPrincipalName']];
+}
+
+/** The keys of each rule type, checked after the common ones. */
+const TYPE_PARSERS: Record<AuditRule['type'], (where: string, entry: Record<string, unknown>, rule: AuditRule) => void> = {
+  threshold: thresholdKeys,
+  'new-value': newValueKeys,
+  match: matchKeys
+};
+
 export function parseRules(text: string): AuditRule[] {
   if (text.trim() === '') return [];
   const names = new Set<string>();
   const entries = yamlList('rules', text, 'rule', EXAMPLE);
   if (entries.length > MAX_RULES) fail('', `has ${entries.length} rules`, `Give at most ${MAX_RULES}.`);
   return entries.map((entry, index) => {
-    let where = `rule ${index + 1}: `;
-    const name = typeof entry.name === 'string' ? oneLine(entry.name.trim(), 200) : '';
-    if (name) where = `rule '${oneLine(name, 80)}': `;
-    if (!name) fail(where, "has no 'name'", 'Give every rule a short name; it titles its cards and counts in the job summary.');
-    if (names.has(name.toLowerCase()))
-      fail(where, `repeats the name '${name}'`, 'Give every rule its own name (the name keys its learned state).');
-    names.add(name.toLowerCase());
-    const type = typeof entry.type === 'string' ? matchAllowed(TYPES, entry.type) : undefined;
-    if (!type) fail(where, `'type' is '${oneLine(String(entry.type), 40)}'`, `Valid values: ${TYPES.join(', ')}.`);
-    const keys = [...COMMON_KEYS, ...TYPE_KEYS[type]];
-    for (const key of Object.keys(entry)) {
-      if (!keys.includes(key)) {
-        const other = TYPES.find(t => TYPE_KEYS[t].includes(key));
-        fail(
-          where,
-          `has the key '${oneLine(key, 60)}', which ${other ? `belongs to rules of type ${other}` : 'is not known'}`,
-          `Valid keys for type ${type}: ${keys.join(', ')}.`
-        );
-      }
-    }
-    const severity: Severity | undefined =
-      entry.severity === undefined ? 'medium' : typeof entry.severity === 'string' ? matchAllowed(SEVERITIES, entry.severity) : undefined;
-    if (!severity) fail(where, `'severity' is '${oneLine(String(entry.severity), 40)}'`, `Valid values: ${SEVERITIES.join(', ')}.`);
-    if (entry.operations === undefined)
-      fail(
-        where,
-        "has no 'operations'",
-        'Give the exact audit operation names the rule reads, e.g. operations: [FileDeleted, New-InboxRule] (no wildcards).'
-      );
-    const operations = texts(where, 'operations', entry.operations);
-    const wild = operations.find(op => /[*?%]/.test(op));
-    if (wild)
-      fail(
-        where,
-        `'operations' has '${oneLine(wild, 60)}', a wildcard`,
-        'The audit log query API takes exact operation names only; list each one.'
-      );
-    const rule: AuditRule = {
-      name,
-      type,
-      severity,
-      operations,
-      operationSet: new Set(operations.map(op => op.toLowerCase())),
-      where: [],
-      excludeUsers: new Set(),
-      groupBy: []
-    };
-    warnEntraPeriod(where, operations);
-    if (entry['record-types'] !== undefined) rule.recordTypes = recordTypesOf(where, entry['record-types']);
-    if (entry.services !== undefined) rule.services = new Set(texts(where, 'services', entry.services).map(s => s.toLowerCase()));
-    if (entry.where !== undefined) {
-      const list = Array.isArray(entry.where) ? entry.where : [entry.where];
-      if (list.length > MAX_LIST) fail(where, `'where' has ${list.length} conditions`, `Give at most ${MAX_LIST}.`);
-      rule.where = list.map((item, i) => conditionOf(where, i, item));
-    }
-    if (entry.exclude !== undefined) {
-      const exclude = entry.exclude;
-      if (typeof exclude !== 'object' || exclude === null || Array.isArray(exclude))
-        fail(where, "'exclude' is not a mapping", 'Write exclude: {users: [svc-backup@contoso.com], ips: [198.51.100.0/24]}.');
-      for (const key of Object.keys(exclude)) {
-        if (key !== 'users' && key !== 'ips') fail(where, `'exclude' has the key '${oneLine(key, 40)}'`, 'Valid keys: users, ips.');
-      }
-      const { users, ips } = exclude as Record<string, unknown>;
-      if (users !== undefined) rule.excludeUsers = new Set(texts(where, 'exclude.users', users).map(s => s.toLowerCase()));
-      if (ips !== undefined) rule.excludeIps = ipList(where, ips);
-    }
-    if (entry['group-by'] !== undefined) {
-      const list = Array.isArray(entry['group-by']) ? entry['group-by'] : [entry['group-by']];
-      if (list.length === 0 || list.length > 4)
-        fail(where, "'group-by' must name 1 to 4 fields", 'e.g. group-by: userPrincipalName, or group-by: [userPrincipalName, clientIp].');
-      rule.groupBy = list.map(item => pathOf(where, 'group-by', item));
-    }
-    if (type === 'threshold') {
-      const threshold = entry.threshold;
-      if (typeof threshold !== 'number' || !Number.isInteger(threshold) || threshold < 1 || threshold > 100_000)
-        fail(
-          where,
-          `'threshold' is '${oneLine(String(threshold), 40)}'`,
-          'Give a whole number from 1 to 100000: the rule fires when the count within window reaches it.'
-        );
-      rule.threshold = threshold;
-      if (entry.window === undefined)
-        fail(where, "has no 'window'", 'Give the span the count is taken over, e.g. window: 10m (1m to 24h).');
-      rule.windowMs = durationOf(where, 'window', entry.window, 60_000, 86_400_000, 'Give a duration from 1m to 24h, e.g. window: 10m.');
-      if (entry.distinct !== undefined) rule.distinct = pathOf(where, 'distinct', entry.distinct);
-    }
-    if (type === 'new-value') {
-      if (entry.value === undefined) fail(where, "has no 'value'", 'Give the field whose new values are notified, e.g. value: clientIp.');
-      rule.value = pathOf(where, 'value', entry.value);
-      if (rule.groupBy.length === 0) fail(where, "has no 'group-by'", 'Give whose values are learned, e.g. group-by: userPrincipalName.');
-      rule.learnForMs =
-        entry['learn-for'] === undefined
-          ? 7 * 86_400_000
-          : durationOf(
-              where,
-              'learn-for',
-              entry['learn-for'],
-              0,
-              90 * 86_400_000,
-              'Give a duration from 0s to 90d, e.g. learn-for: 7d (values seen then are learned, not notified).'
-            );
-      const newGroups =
-        entry['new-groups'] === undefined
-          ? 'learn'
-          : typeof entry['new-groups'] === 'string'
-            ? matchAllowed(['learn', 'notify'] as const, entry['new-groups'])
-            : undefined;
-      if (!newGroups)
-        fail(
-          where,
-          `'new-groups' is '${oneLine(String(entry['new-groups']), 40)}'`,
-          'Valid values: learn (a group first seen is learned silently), notify (its first value after learn-for is a notice: a dormant account signing in).'
-        );
-      rule.newGroups = newGroups;
-    }
-    if (type === 'match') {
-      if (entry.combine !== undefined && typeof entry.combine !== 'boolean')
-        fail(
-          where,
-          "'combine' is not true or false",
-          'Write combine: false for one notice per record (default true: one per group and window).'
-        );
-      rule.combine = entry.combine !== false;
-      // A match rule combines by user unless told otherwise.
-      if (rule.groupBy.length === 0) rule.groupBy = [['userPrincipalName']];
-    }
+    const { where, name, type } = ruleHead(entry, index, names);
+    const rule = ruleBase(where, entry, name, type);
+    ruleFilters(where, entry, rule);
+    TYPE_PARSERS[type](where, entry, rule);
     return rule;
   });
 }
