@@ -42,6 +42,7 @@ function ipBlockList(items, reject) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ listItems),
 /* harmony export */   g: () => (/* binding */ yamlList)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
@@ -49,7 +50,23 @@ function ipBlockList(items, reject) {
 
 
 /**
- * Reads a list input written in YAML (or JSON, which is YAML): `routes`, `suppress`. Each item must be a
+ * The one separator rule of the YAML list inputs (routes, suppress, rules). A key that takes several
+ * values takes a YAML list (`[a, b]`, or one `- item` per line), or one text whose values are separated
+ * by commas. Spaces around a value are trimmed; spaces inside a value belong to it ("Consent to
+ * application.", "Shared Documents"): a key whose values cannot hold a space says so in its error.
+ */
+function listItems(value) {
+    if (Array.isArray(value))
+        return value;
+    if (typeof value === 'string')
+        return value
+            .split(',')
+            .map(item => item.trim())
+            .filter(Boolean);
+    return [value];
+}
+/**
+ * Reads a list input written in YAML (or JSON, which is YAML): `routes`, `suppress`, `rules`. Each item must be a
  * mapping. Errors name the input; a YAML error gives only the position, never the text (it may hold a
  * webhook URL). Loaded only by the parsers of those inputs.
  */
@@ -166,13 +183,6 @@ const EXAMPLE = `For example:
 function fail(where, problem, valid) {
     throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .SettingsError */ .GN(`Input 'routes' ${where}${problem}. ${valid}`);
 }
-function listValue(value) {
-    if (Array.isArray(value))
-        return value;
-    if (typeof value === 'string')
-        return value.split(/[\s,]+/).filter(Boolean);
-    return [value];
-}
 function pick(where, key, value, allowed) {
     const found = typeof value === 'string' ? (0,_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .matchAllowed */ .wC)(allowed, value) : undefined;
     if (!found)
@@ -208,9 +218,9 @@ function parseRoutes(text, allowLegacy) {
         if (entry['min-severity'] !== undefined)
             route.minSeverity = pick(where, 'min-severity', entry['min-severity'], _model_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC);
         if (entry.severity !== undefined)
-            route.severities = listValue(entry.severity).map(value => pick(where, 'severity', value, _model_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC));
+            route.severities = (0,_inputs_list_input_js__WEBPACK_IMPORTED_MODULE_3__/* .listItems */ .D)(entry.severity).map(value => pick(where, 'severity', value, _model_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC));
         if (entry['service-sources'] !== undefined)
-            route.serviceSources = listValue(entry['service-sources']).map(value => (0,_model_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .serviceSourceOf */ .Wc)(typeof value === 'string' ? value : '', message => _runtime_log_js__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Input 'routes' ${where}${message}`), valid => fail(where, `'service-sources' has '${(0,_runtime_log_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(String(value), 60)}', which is not a serviceSource value`, valid)));
+            route.serviceSources = (0,_inputs_list_input_js__WEBPACK_IMPORTED_MODULE_3__/* .listItems */ .D)(entry['service-sources']).map(value => (0,_model_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .serviceSourceOf */ .Wc)(typeof value === 'string' ? value : '', message => _runtime_log_js__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Input 'routes' ${where}${message}`), valid => fail(where, `'service-sources' has '${(0,_runtime_log_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(String(value), 60)}', which is not a serviceSource value`, valid)));
         if (entry.title !== undefined)
             route.title = titlePatternKey(entry.title, (problem, valid) => fail(where, problem, valid));
         return route;
@@ -260,11 +270,14 @@ function fail(where, problem, valid) {
     throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .SettingsError */ .GN(`Input 'suppress' ${where}${problem}. ${valid}`);
 }
 function strings(where, key, value) {
-    const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [value];
-    const items = list.map(item => (typeof item === 'string' || typeof item === 'number' ? String(item).trim() : undefined));
+    const items = (0,_inputs_list_input_js__WEBPACK_IMPORTED_MODULE_4__/* .listItems */ .D)(value).map(item => (typeof item === 'string' || typeof item === 'number' ? String(item).trim() : undefined));
     if (items.some(item => item === undefined))
         fail(where, `'${key}' holds something that is not a text`, `Give a list of texts, e.g. ${key}: [a, b].`);
     const texts = items.filter(Boolean);
+    // Users, devices, addresses and Graph's enumerated values hold no spaces: "a b" is two values run together.
+    const joined = texts.find(text => /\s/.test(text));
+    if (joined)
+        fail(where, `'${key}' has '${(0,_runtime_log_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(joined, 60)}', which holds a space`, `Separate values with commas, e.g. ${key}: a, b, or write a YAML list.`);
     if (texts.length === 0)
         fail(where, `'${key}' is empty`, `Give at least one value, or leave '${key}' out.`);
     return texts;

@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ listItems),
 /* harmony export */   g: () => (/* binding */ yamlList)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
@@ -13,7 +14,23 @@ export const modules = {
 
 
 /**
- * Reads a list input written in YAML (or JSON, which is YAML): `routes`, `suppress`. Each item must be a
+ * The one separator rule of the YAML list inputs (routes, suppress, rules). A key that takes several
+ * values takes a YAML list (`[a, b]`, or one `- item` per line), or one text whose values are separated
+ * by commas. Spaces around a value are trimmed; spaces inside a value belong to it ("Consent to
+ * application.", "Shared Documents"): a key whose values cannot hold a space says so in its error.
+ */
+function listItems(value) {
+    if (Array.isArray(value))
+        return value;
+    if (typeof value === 'string')
+        return value
+            .split(',')
+            .map(item => item.trim())
+            .filter(Boolean);
+    return [value];
+}
+/**
+ * Reads a list input written in YAML (or JSON, which is YAML): `routes`, `suppress`, `rules`. Each item must be a
  * mapping. Errors name the input; a YAML error gives only the position, never the text (it may hold a
  * webhook URL). Loaded only by the parsers of those inputs.
  */
@@ -130,13 +147,6 @@ const EXAMPLE = `For example:
 function fail(where, problem, valid) {
     throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .SettingsError */ .GN(`Input 'routes' ${where}${problem}. ${valid}`);
 }
-function listValue(value) {
-    if (Array.isArray(value))
-        return value;
-    if (typeof value === 'string')
-        return value.split(/[\s,]+/).filter(Boolean);
-    return [value];
-}
 function pick(where, key, value, allowed) {
     const found = typeof value === 'string' ? (0,_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .matchAllowed */ .wC)(allowed, value) : undefined;
     if (!found)
@@ -172,9 +182,9 @@ function parseRoutes(text, allowLegacy) {
         if (entry['min-severity'] !== undefined)
             route.minSeverity = pick(where, 'min-severity', entry['min-severity'], _model_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC);
         if (entry.severity !== undefined)
-            route.severities = listValue(entry.severity).map(value => pick(where, 'severity', value, _model_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC));
+            route.severities = (0,_inputs_list_input_js__WEBPACK_IMPORTED_MODULE_3__/* .listItems */ .D)(entry.severity).map(value => pick(where, 'severity', value, _model_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC));
         if (entry['service-sources'] !== undefined)
-            route.serviceSources = listValue(entry['service-sources']).map(value => (0,_model_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .serviceSourceOf */ .Wc)(typeof value === 'string' ? value : '', message => _runtime_log_js__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Input 'routes' ${where}${message}`), valid => fail(where, `'service-sources' has '${(0,_runtime_log_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(String(value), 60)}', which is not a serviceSource value`, valid)));
+            route.serviceSources = (0,_inputs_list_input_js__WEBPACK_IMPORTED_MODULE_3__/* .listItems */ .D)(entry['service-sources']).map(value => (0,_model_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .serviceSourceOf */ .Wc)(typeof value === 'string' ? value : '', message => _runtime_log_js__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Input 'routes' ${where}${message}`), valid => fail(where, `'service-sources' has '${(0,_runtime_log_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(String(value), 60)}', which is not a serviceSource value`, valid)));
         if (entry.title !== undefined)
             route.title = titlePatternKey(entry.title, (problem, valid) => fail(where, problem, valid));
         return route;

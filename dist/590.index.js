@@ -42,6 +42,7 @@ function ipBlockList(items, reject) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ listItems),
 /* harmony export */   g: () => (/* binding */ yamlList)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
@@ -49,7 +50,23 @@ function ipBlockList(items, reject) {
 
 
 /**
- * Reads a list input written in YAML (or JSON, which is YAML): `routes`, `suppress`. Each item must be a
+ * The one separator rule of the YAML list inputs (routes, suppress, rules). A key that takes several
+ * values takes a YAML list (`[a, b]`, or one `- item` per line), or one text whose values are separated
+ * by commas. Spaces around a value are trimmed; spaces inside a value belong to it ("Consent to
+ * application.", "Shared Documents"): a key whose values cannot hold a space says so in its error.
+ */
+function listItems(value) {
+    if (Array.isArray(value))
+        return value;
+    if (typeof value === 'string')
+        return value
+            .split(',')
+            .map(item => item.trim())
+            .filter(Boolean);
+    return [value];
+}
+/**
+ * Reads a list input written in YAML (or JSON, which is YAML): `routes`, `suppress`, `rules`. Each item must be a
  * mapping. Errors name the input; a YAML error gives only the position, never the text (it may hold a
  * webhook URL). Loaded only by the parsers of those inputs.
  */
@@ -420,13 +437,9 @@ const EXAMPLE = `For example:
 function fail(where, problem, valid) {
     throw new inputs/* SettingsError */.GN(`Input 'rules' ${where}${problem}. ${valid}`);
 }
-/**
- * A list key: a YAML list, or one scalar. A scalar is split on commas only: operation names and values
- * hold spaces ("Consent to application.", "Shared Documents").
- */
+/** A list key, by the separator rule of list-input.ts: operation names and values may hold spaces. */
 function texts(where, key, value) {
-    const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
-    const items = list.map(item => typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean' ? String(item).trim() : undefined);
+    const items = (0,list_input/* listItems */.D)(value).map(item => typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean' ? String(item).trim() : undefined);
     if (items.some(item => item === undefined))
         fail(where, `'${key}' holds something that is not a text`, `Give a list of texts, e.g. ${key}: [a, b].`);
     const found = items.filter(Boolean);

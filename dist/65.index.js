@@ -25,7 +25,7 @@ function testNote(destination, env) {
     return `Sent with send-test-card: true to the destination '${destination}' from ${run} at ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Security alerts will appear here as cards like this one.`;
 }
 async function sendTestCards(settings, signal, env = process.env) {
-    const { deliverCards, TEAMS_RETRY_POLICY } = await __webpack_require__.e(/* import() */ 757).then(__webpack_require__.bind(__webpack_require__, 138));
+    const { channelFor, TEAMS_RETRY_POLICY } = await __webpack_require__.e(/* import() */ 946).then(__webpack_require__.bind(__webpack_require__, 565));
     const destinations = [
         ...(settings.webhookUrl
             ? [
@@ -50,9 +50,7 @@ async function sendTestCards(settings, signal, env = process.env) {
             label: `test card [${destination.name}]`,
             portalHosts: settings.portalHosts
         };
-        const [result] = await deliverCards([plan], {
-            url: destination.url,
-            kind: destination.kind,
+        const [result] = await channelFor(destination).post([plan], {
             intervalMs: 0,
             signal,
             policy: { ...TEAMS_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs },

@@ -1,5 +1,5 @@
 import type { Notice } from '../model/notice.js';
-import type { DeliveryResult } from './channels/webhook/webhook.js';
+import type { DeliveryResult } from './channels/channel.js';
 
 /** Pure: what the channels' answers mean for the notices (delivered, counted once, which channel has what). */
 

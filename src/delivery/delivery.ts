@@ -3,7 +3,7 @@ import type { DeliveryPlan } from './destinations.js';
 import * as log from '../runtime/log.js';
 import type { Settings } from '../inputs/settings.js';
 import type { CardPlan } from './cards/cards.js';
-import type { DeliveryResult } from './channels/webhook/webhook.js';
+import type { DeliveryResult } from './channels/channel.js';
 
 export { channelsTold, deliveredNotices, noticesIn } from './answers.js';
 
@@ -65,8 +65,8 @@ async function post(
 ): Promise<DeliveryResult[]> {
   // Nothing to post (the common scheduled run): load none of the Teams code.
   if (deliveries.length === 0) return [];
-  const [{ deliverCards, TEAMS_RETRY_POLICY }, { NO_ROUTE_ERROR }, { backlogPlan, postBudget }] = await Promise.all([
-    import('./channels/webhook/webhook.js'),
+  const [{ channelFor, TEAMS_RETRY_POLICY }, { NO_ROUTE_ERROR }, { backlogPlan, postBudget }] = await Promise.all([
+    import('./channels/index.js'),
     import('./destinations.js'),
     import('./cards/cards.js')
   ]);
@@ -99,9 +99,7 @@ async function post(
       );
     }
     results.push(
-      ...(await deliverCards(plans, {
-        url: destination.url,
-        kind: destination.kind,
+      ...(await channelFor({ ...destination, url: destination.url }).post(plans, {
         intervalMs: settings.postIntervalMs,
         rate: settings.postRate,
         deadline,

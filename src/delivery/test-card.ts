@@ -15,7 +15,7 @@ function testNote(destination: string, env: NodeJS.ProcessEnv): string {
 }
 
 export async function sendTestCards(settings: Settings, signal: AbortSignal, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const { deliverCards, TEAMS_RETRY_POLICY } = await import('./channels/webhook/webhook.js');
+  const { channelFor, TEAMS_RETRY_POLICY } = await import('./channels/index.js');
   const destinations = [
     ...(settings.webhookUrl
       ? [
@@ -40,9 +40,7 @@ export async function sendTestCards(settings: Settings, signal: AbortSignal, env
       label: `test card [${destination.name}]`,
       portalHosts: settings.portalHosts
     };
-    const [result] = await deliverCards([plan], {
-      url: destination.url,
-      kind: destination.kind,
+    const [result] = await channelFor(destination).post([plan], {
       intervalMs: 0,
       signal,
       policy: { ...TEAMS_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs },

@@ -2,7 +2,23 @@ import { parse as parseYaml } from 'yaml';
 import { SettingsError } from './inputs.js';
 
 /**
- * Reads a list input written in YAML (or JSON, which is YAML): `routes`, `suppress`. Each item must be a
+ * The one separator rule of the YAML list inputs (routes, suppress, rules). A key that takes several
+ * values takes a YAML list (`[a, b]`, or one `- item` per line), or one text whose values are separated
+ * by commas. Spaces around a value are trimmed; spaces inside a value belong to it ("Consent to
+ * application.", "Shared Documents"): a key whose values cannot hold a space says so in its error.
+ */
+export function listItems(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map(item => item.trim())
+      .filter(Boolean);
+  return [value];
+}
+
+/**
+ * Reads a list input written in YAML (or JSON, which is YAML): `routes`, `suppress`, `rules`. Each item must be a
  * mapping. Errors name the input; a YAML error gives only the position, never the text (it may hold a
  * webhook URL). Loaded only by the parsers of those inputs.
  */

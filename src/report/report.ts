@@ -7,7 +7,7 @@ import type { Delta } from '../alerts/delta.js';
 import { MAX_CREATES_PER_DAY } from '../rules/audit-ledger.js';
 import { redact } from '../runtime/secrets.js';
 import { deliveredNotices, noticesIn } from '../delivery/delivery.js';
-import type { DeliveryResult } from '../delivery/channels/webhook/webhook.js';
+import type { DeliveryResult } from '../delivery/channels/channel.js';
 
 /**
  * Outputs, the report file and the job summary. Outputs are capped at 1 MB per job by the runner, so

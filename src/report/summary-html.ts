@@ -1,6 +1,6 @@
 import type { Notice } from '../model/notice.js';
 import { redact } from '../runtime/secrets.js';
-import type { DeliveryResult } from '../delivery/channels/webhook/webhook.js';
+import type { DeliveryResult } from '../delivery/channels/channel.js';
 import { formatTime, neutralize, safeUrl, serviceLabel, truncate } from '../delivery/cards/text.js';
 
 export const SUMMARY_HEADER = ['Notice', 'Severity', 'Title', 'Source', 'Created', 'Channel', 'Delivered'];

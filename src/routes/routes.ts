@@ -4,7 +4,7 @@ import { classifyWebhook, matchAllowed, SettingsError } from '../inputs/inputs.j
 import * as log from '../runtime/log.js';
 import { oneLine } from '../runtime/log.js';
 import type { Route, TitlePattern } from './route-match.js';
-import { yamlList } from '../inputs/list-input.js';
+import { listItems, yamlList } from '../inputs/list-input.js';
 
 // The types live with the matching (route-match.ts), which the parser builds for.
 export type { Route, TitlePattern } from './route-match.js';
@@ -54,12 +54,6 @@ function fail(where: string, problem: string, valid: string): never {
   throw new SettingsError(`Input 'routes' ${where}${problem}. ${valid}`);
 }
 
-function listValue(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  if (typeof value === 'string') return value.split(/[\s,]+/).filter(Boolean);
-  return [value];
-}
-
 function pick<T extends string>(where: string, key: string, value: unknown, allowed: readonly T[]): T {
   const found = typeof value === 'string' ? matchAllowed(allowed, value) : undefined;
   if (!found) fail(where, `'${key}' has '${String(value)}', which is not a valid value`, `Valid values: ${allowed.join(', ')}.`);
@@ -88,9 +82,9 @@ export function parseRoutes(text: string, allowLegacy: boolean): Route[] {
       webhookKind: classifyWebhook(url, allowLegacy, `routes' route '${name}' key 'webhook-url`)
     };
     if (entry['min-severity'] !== undefined) route.minSeverity = pick(where, 'min-severity', entry['min-severity'], SEVERITIES);
-    if (entry.severity !== undefined) route.severities = listValue(entry.severity).map(value => pick(where, 'severity', value, SEVERITIES));
+    if (entry.severity !== undefined) route.severities = listItems(entry.severity).map(value => pick(where, 'severity', value, SEVERITIES));
     if (entry['service-sources'] !== undefined)
-      route.serviceSources = listValue(entry['service-sources']).map(value =>
+      route.serviceSources = listItems(entry['service-sources']).map(value =>
         serviceSourceOf(
           typeof value === 'string' ? value : '',
           message => log.warning(`Input 'routes' ${where}${message}`),

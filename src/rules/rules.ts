@@ -6,7 +6,7 @@ import { AUDIT_RECORD_TYPES } from './audit-record-types.js';
 import * as log from '../runtime/log.js';
 import { oneLine } from '../runtime/log.js';
 import type { AuditRule, Condition, ConditionOp } from './rule-match.js';
-import { yamlList } from '../inputs/list-input.js';
+import { listItems, yamlList } from '../inputs/list-input.js';
 
 /**
  * `rules`: activity rules over the unified audit log (match, threshold, new-value), the alert policies
@@ -41,13 +41,9 @@ function fail(where: string, problem: string, valid: string): never {
   throw new SettingsError(`Input 'rules' ${where}${problem}. ${valid}`);
 }
 
-/**
- * A list key: a YAML list, or one scalar. A scalar is split on commas only: operation names and values
- * hold spaces ("Consent to application.", "Shared Documents").
- */
+/** A list key, by the separator rule of list-input.ts: operation names and values may hold spaces. */
 function texts(where: string, key: string, value: unknown): string[] {
-  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
-  const items = list.map(item =>
+  const items = listItems(value).map(item =>
     typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean' ? String(item).trim() : undefined
   );
   if (items.some(item => item === undefined))

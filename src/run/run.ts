@@ -3,7 +3,7 @@ import { computeDelta, sortByPriority, type Delta } from '../alerts/delta.js';
 import type { IntakeReport } from '../alerts/intake.js';
 import { noticesIn } from '../delivery/answers.js';
 import { chooseDelivery, type Delivery, type RunContext } from '../delivery/delivery.js';
-import type { DeliveryResult } from '../delivery/channels/webhook/webhook.js';
+import type { DeliveryResult } from '../delivery/channels/channel.js';
 import { planIncidents, type GraphIncident } from '../incidents/incidents.js';
 import type { Settings } from '../inputs/settings.js';
 import type { Notice } from '../model/notice.js';

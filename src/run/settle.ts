@@ -1,6 +1,6 @@
 import { nextSnapshot, RETENTION_MS, type Delta } from '../alerts/delta.js';
 import { channelsTold, deliveredNotices } from '../delivery/answers.js';
-import type { DeliveryResult } from '../delivery/channels/webhook/webhook.js';
+import type { DeliveryResult } from '../delivery/channels/channel.js';
 import { nextIncidents, type IncidentPlan } from '../incidents/incidents.js';
 import type { Notice } from '../model/notice.js';
 import { settleAudit, type AuditState } from '../rules/audit-state.js';

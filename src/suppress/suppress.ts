@@ -4,7 +4,7 @@ import { matchAllowed, SettingsError } from '../inputs/inputs.js';
 import { ipBlockList } from '../inputs/ip-list.js';
 import * as log from '../runtime/log.js';
 import { oneLine } from '../runtime/log.js';
-import { yamlList } from '../inputs/list-input.js';
+import { listItems, yamlList } from '../inputs/list-input.js';
 import { titlePatternKey } from '../routes/routes.js';
 import type { SuppressRule } from './suppress-match.js';
 
@@ -28,11 +28,18 @@ function fail(where: string, problem: string, valid: string): never {
 }
 
 function strings(where: string, key: string, value: unknown): string[] {
-  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [value];
-  const items = list.map(item => (typeof item === 'string' || typeof item === 'number' ? String(item).trim() : undefined));
+  const items = listItems(value).map(item => (typeof item === 'string' || typeof item === 'number' ? String(item).trim() : undefined));
   if (items.some(item => item === undefined))
     fail(where, `'${key}' holds something that is not a text`, `Give a list of texts, e.g. ${key}: [a, b].`);
   const texts = (items as string[]).filter(Boolean);
+  // Users, devices, addresses and Graph's enumerated values hold no spaces: "a b" is two values run together.
+  const joined = texts.find(text => /\s/.test(text));
+  if (joined)
+    fail(
+      where,
+      `'${key}' has '${oneLine(joined, 60)}', which holds a space`,
+      `Separate values with commas, e.g. ${key}: a, b, or write a YAML list.`
+    );
   if (texts.length === 0) fail(where, `'${key}' is empty`, `Give at least one value, or leave '${key}' out.`);
   return texts;
 }

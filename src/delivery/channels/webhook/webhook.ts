@@ -1,5 +1,7 @@
-import { exchange, ExchangeCancelled, HttpError, realSleep, type RetryPolicy, type Sleep } from '../../../runtime/http.js';
-import type { PostRate, WebhookKind } from '../../../inputs/inputs.js';
+import { exchange, ExchangeCancelled, HttpError, realSleep, type RetryPolicy } from '../../../runtime/http.js';
+import type { Channel, DeliveryResult, PostContext } from '../channel.js';
+import { postPaced, type Sent } from '../pace.js';
+import type { WebhookKind } from '../../../inputs/inputs.js';
 import { redact } from '../../../runtime/secrets.js';
 import { workflowsEnvelope, type CardPlan } from '../../cards/cards.js';
 import { messageCard } from '../../cards/renderers.js';
@@ -18,40 +20,14 @@ export const TEAMS_RETRY_POLICY: RetryPolicy = {
   retryStatuses: [408, 429, 500, 502, 503, 504]
 };
 
-export interface DeliveryResult {
-  plan: CardPlan;
-  delivered: boolean;
-  /** Why delivery failed; never contains the webhook URL. */
-  error?: string;
-  /**
-   * Not attempted, or cut off, because the run ran out of time (max-run-time) or was cancelled: the
-   * notices stay owed for the next run, which is not a failure of Teams.
-   */
-  deferred?: 'deadline' | 'cancelled';
-}
-
+export type { DeliveryResult, PostContext } from '../channel.js';
 /** At most `requests` posts in any `windowMs` (Workflows throttle at about 25 requests per 5 minutes). */
 export type { PostRate } from '../../../inputs/inputs.js';
 
-export interface DeliveryOptions {
+/** A webhook channel's URL and kind, with the run's pacing: what deliverCards takes. */
+export interface DeliveryOptions extends PostContext {
   url: string;
   kind: WebhookKind;
-  /** Minimum pause between two posts. */
-  intervalMs: number;
-  /** Sliding-window limit on posts to this URL; posts beyond it wait for the window to move. */
-  rate?: PostRate;
-  now?: () => number;
-  policy?: RetryPolicy;
-  sleep?: Sleep;
-  onRetry?: (label: string, reason: string, delayMs: number) => void;
-  /** Called when a post waits for the rate window. */
-  onPace?: (label: string, delayMs: number) => void;
-  /** No post starts at or after this time (ms since the epoch): max-run-time. */
-  deadline?: number;
-  /** Aborted when the run is cancelled: the post under way is abandoned and no other starts. */
-  signal?: AbortSignal;
-  /** When earlier posts of this run to the same URL started (ms): the rate counts them too; appended to. */
-  sentAt?: number[];
 }
 
 /** Teams answers are short; anything longer is not an answer from Teams. */
@@ -72,90 +48,60 @@ function explainStatus(status: number, body: string): string {
 }
 
 /** Workflows take the Adaptive Card in a message envelope; retired connectors get the MessageCard they render best. */
-export function requestBody(plan: CardPlan, kind: DeliveryOptions['kind']): object {
+export function requestBody(plan: CardPlan, kind: WebhookKind): object {
   return kind === 'legacy-connector' ? messageCard(plan) : workflowsEnvelope(plan.card);
 }
 
-export async function deliverCards(plans: CardPlan[], options: DeliveryOptions): Promise<DeliveryResult[]> {
-  const results: DeliveryResult[] = [];
-  const sleep = options.sleep ?? realSleep;
-  const now = options.now ?? Date.now;
-  const sentAt: number[] = options.sentAt ?? [];
-  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
-  let fatal: string | undefined;
-  /** Why no further post may start, if one may not. */
-  const stopped = (): DeliveryResult['deferred'] => (options.signal?.aborted ? 'cancelled' : now() >= deadline ? 'deadline' : undefined);
-  for (const [index, plan] of plans.entries()) {
-    if (fatal) {
-      results.push({ plan, delivered: false, error: `not sent: ${fatal}` });
-      continue;
-    }
-    // The pause follows this call's previous post, or (first post) the run's last post to this URL.
-    let wait = index > 0 ? options.intervalMs : sentAt.length > 0 ? Math.max(0, sentAt[sentAt.length - 1] + options.intervalMs - now()) : 0;
-    if (options.rate && sentAt.length >= options.rate.requests) {
-      // The post that would be one too many in the window waits until the oldest one leaves it.
-      wait = Math.max(wait, sentAt[sentAt.length - options.rate.requests] + options.rate.windowMs - now());
-    }
-    // A wait that would end past the deadline is not started: the rest stays owed for the next run.
-    const reason = stopped() ?? (wait > 0 && now() + wait >= deadline ? 'deadline' : undefined);
-    if (reason) {
-      results.push(...plans.slice(index).map(rest => deferredResult(rest, reason)));
-      break;
-    }
-    if (wait > options.intervalMs) options.onPace?.(plan.label, wait);
-    if (wait > 0) await sleep(wait, options.signal);
-    const late = stopped();
-    if (late) {
-      results.push(...plans.slice(index).map(rest => deferredResult(rest, late)));
-      break;
-    }
-    sentAt.push(now());
-    try {
-      const answer = await exchange(
-        {
-          method: 'POST',
-          url: options.url,
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(requestBody(plan, options.kind))
+/** One card to a webhook: the answer, judged as Teams gives it. */
+async function postOne(plan: CardPlan, url: string, kind: WebhookKind, context: PostContext): Promise<Sent> {
+  try {
+    const answer = await exchange(
+      { method: 'POST', url, headers: { 'content-type': 'application/json' }, body: JSON.stringify(requestBody(plan, kind)) },
+      {
+        policy: context.policy ?? TEAMS_RETRY_POLICY,
+        what: `Posting ${plan.label} to Teams`,
+        sleep: context.sleep ?? realSleep,
+        validate: answer => {
+          // The retired connectors answered throttling with HTTP 200 and an error text instead of `1`.
+          if (kind === 'legacy-connector' && answer.body.trim() !== '1')
+            throw new Error(`connector answered "${answer.body.trim().slice(0, 200)}"`);
         },
-        {
-          policy: options.policy ?? TEAMS_RETRY_POLICY,
-          what: `Posting ${plan.label} to Teams`,
-          sleep,
-          validate: answer => {
-            // The retired connectors answered throttling with HTTP 200 and an error text instead of `1`.
-            if (options.kind === 'legacy-connector' && answer.body.trim() !== '1')
-              throw new Error(`connector answered "${answer.body.trim().slice(0, 200)}"`);
-          },
-          onRetry: (reason, delayMs) => options.onRetry?.(plan.label, reason, delayMs),
-          maxBodyBytes: MAX_TEAMS_ANSWER_BYTES,
-          signal: options.signal
-        }
-      );
-      if (answer.status >= 200 && answer.status < 300) {
-        results.push({ plan, delivered: true });
-      } else {
-        const error = explainStatus(answer.status, answer.body);
-        if (FATAL_STATUSES.has(answer.status)) fatal = error;
-        results.push({ plan, delivered: false, error });
+        onRetry: (reason, delayMs) => context.onRetry?.(plan.label, reason, delayMs),
+        maxBodyBytes: MAX_TEAMS_ANSWER_BYTES,
+        signal: context.signal
       }
-    } catch (error) {
-      if (error instanceof ExchangeCancelled) {
-        // Teams may have taken the card; at-least-once: it is posted again by the next run.
-        results.push(...plans.slice(index).map(rest => deferredResult(rest, 'cancelled')));
-        break;
-      }
-      results.push({
+    );
+    if (answer.status >= 200 && answer.status < 300) return { result: { plan, delivered: true } };
+    const error = explainStatus(answer.status, answer.body);
+    return { result: { plan, delivered: false, error }, fatal: FATAL_STATUSES.has(answer.status) ? error : undefined };
+  } catch (error) {
+    if (error instanceof ExchangeCancelled) throw error;
+    return {
+      result: {
         plan,
         delivered: false,
         error: redact(error instanceof HttpError ? error.message : String((error as Error)?.message ?? error))
-      });
-    }
+      }
+    };
   }
-  return results;
 }
 
-function deferredResult(plan: CardPlan, reason: NonNullable<DeliveryResult['deferred']>): DeliveryResult {
-  const why = reason === 'deadline' ? 'max-run-time reached' : 'the run was cancelled';
-  return { plan, delivered: false, deferred: reason, error: `not sent: ${why}; still owed, the next run posts it` };
+/**
+ * A Teams webhook as a channel: a Workflows trigger ("When a Teams webhook request is received"), or a
+ * retired Office 365 connector (allow-legacy-connector). Neither returns a message id, so neither can
+ * update a card or reply in its thread.
+ */
+export function webhookChannel(url: string, kind: WebhookKind): Channel {
+  return {
+    kind,
+    accepted:
+      kind === 'legacy-connector'
+        ? 'HTTP 200 with the body 1: the connector posted the card'
+        : 'HTTP 202: the flow was queued; it posts the card afterwards and reports no failure back',
+    post: (plans, context) => postPaced(plans, context, plan => postOne(plan, url, kind, context))
+  };
+}
+
+export async function deliverCards(plans: CardPlan[], options: DeliveryOptions): Promise<DeliveryResult[]> {
+  return webhookChannel(options.url, options.kind).post(plans, options);
 }
