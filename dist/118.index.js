@@ -94,16 +94,18 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   compileTitlePattern: () => (/* binding */ compileTitlePattern),
 /* harmony export */   parseRoutes: () => (/* binding */ parseRoutes),
-/* harmony export */   routeFor: () => (/* reexport safe */ _route_match_js__WEBPACK_IMPORTED_MODULE_5__.nR),
-/* harmony export */   routeMatches: () => (/* reexport safe */ _route_match_js__WEBPACK_IMPORTED_MODULE_5__.HA),
+/* harmony export */   routeFor: () => (/* reexport safe */ _route_match_js__WEBPACK_IMPORTED_MODULE_6__.nR),
+/* harmony export */   routeMatches: () => (/* reexport safe */ _route_match_js__WEBPACK_IMPORTED_MODULE_6__.HA),
 /* harmony export */   titlePatternKey: () => (/* binding */ titlePatternKey)
 /* harmony export */ });
-/* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2856);
+/* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2856);
 /* harmony import */ var _model_alert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2119);
 /* harmony import */ var _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8028);
 /* harmony import */ var _runtime_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(390);
 /* harmony import */ var _inputs_list_input_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3268);
-/* harmony import */ var _route_match_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(563);
+/* harmony import */ var _inputs_bot_settings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1524);
+/* harmony import */ var _route_match_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(563);
+
 
 
 
@@ -122,7 +124,7 @@ __webpack_require__.r(__webpack_exports__);
  * lookaround; such patterns are refused when the input is parsed.
  */
 function compileTitlePattern(source) {
-    const compiled = re2js__WEBPACK_IMPORTED_MODULE_4__/* .RE2JS */ .L3.compile(source, re2js__WEBPACK_IMPORTED_MODULE_4__/* .RE2JS */ .L3.CASE_INSENSITIVE);
+    const compiled = re2js__WEBPACK_IMPORTED_MODULE_5__/* .RE2JS */ .L3.compile(source, re2js__WEBPACK_IMPORTED_MODULE_5__/* .RE2JS */ .L3.CASE_INSENSITIVE);
     return { source, test: text => compiled.matcher(text).find() };
 }
 /** A `title` key of a list input (routes, suppress): checked, then compiled; `reject` names the input and item. */
@@ -138,7 +140,7 @@ function titlePatternKey(value, reject) {
         return reject(`'title' is not a valid regular expression for the linear-time matcher (${(0,_runtime_log_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(error.message, 200)})`, 'Use regular expression syntax without backreferences (\\1) or lookaround ((?=, (?!, (?<=); matching ignores case and always takes linear time.');
     }
 }
-const KEYS = ['name', 'webhook-url', 'min-severity', 'severity', 'service-sources', 'title'];
+const KEYS = ['name', 'webhook-url', 'channel', 'min-severity', 'severity', 'service-sources', 'title'];
 const EXAMPLE = `For example:
   routes: |
     - name: compliance
@@ -154,7 +156,7 @@ function pick(where, key, value, allowed) {
     return found;
 }
 /** Parses the `routes` input; an empty input means no routes. Webhook URLs are never quoted in errors. */
-function parseRoutes(text, allowLegacy) {
+function parseRoutes(text, allowLegacy, delivery = 'webhook', tenantId) {
     if (text.trim() === '')
         return [];
     const names = new Set();
@@ -172,13 +174,23 @@ function parseRoutes(text, allowLegacy) {
         names.add(name);
         where = `route '${name}': `;
         const url = typeof entry['webhook-url'] === 'string' ? entry['webhook-url'].trim() : '';
-        if (!url)
-            fail(where, "has no 'webhook-url'", "Give the route's Teams Workflows URL, from a secret: webhook-url: ${{ secrets.NAME }}.");
-        const route = {
-            name,
-            webhookUrl: url,
-            webhookKind: (0,_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyWebhook */ .SI)(url, allowLegacy, `routes' route '${name}' key 'webhook-url`)
-        };
+        const channel = typeof entry.channel === 'string' ? entry.channel.trim() : '';
+        const route = { name };
+        if (delivery === 'bot') {
+            if (url)
+                fail(where, "has a 'webhook-url', but teams-delivery is bot", "Give the route's channel instead: channel: <channel link or 19:…@thread.tacv2>.");
+            if (!channel)
+                fail(where, "has no 'channel'", "With teams-delivery: bot, give the route's channel: its link (Get link to channel) or id 19:…@thread.tacv2.");
+            route.channel = (0,_inputs_bot_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .parseChannel */ .pn)(`routes' route '${name}' key 'channel`, channel, tenantId);
+        }
+        else {
+            if (channel)
+                fail(where, "has a 'channel', which needs teams-delivery: bot", "Set teams-delivery: bot (a Teams bot posts), or give the route's webhook-url.");
+            if (!url)
+                fail(where, "has no 'webhook-url'", "Give the route's Teams Workflows URL, from a secret: webhook-url: ${{ secrets.NAME }}.");
+            route.webhookUrl = url;
+            route.webhookKind = (0,_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyWebhook */ .SI)(url, allowLegacy, `routes' route '${name}' key 'webhook-url`);
+        }
         if (entry['min-severity'] !== undefined)
             route.minSeverity = pick(where, 'min-severity', entry['min-severity'], _model_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC);
         if (entry.severity !== undefined)

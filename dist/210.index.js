@@ -88,13 +88,16 @@ async function requestToken(settings, form, options) {
     const expiresIn = Number(data.expires_in);
     return { token: data.access_token, expiresAt: Date.now() + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : 3_600_000) };
 }
-async function createTokenProvider(settings, options = { timeoutMs: _entra_js__WEBPACK_IMPORTED_MODULE_1__/* .TOKEN_RETRY_POLICY */ .Kl.timeoutMs }) {
+/**
+ * Tokens for one resource: Microsoft Graph by default, or another scope (the Bot Connector's, for
+ * teams-delivery: bot) with the same app's credential or the bot's own.
+ */
+async function createTokenProvider(settings, options = { timeoutMs: _entra_js__WEBPACK_IMPORTED_MODULE_1__/* .TOKEN_RETRY_POLICY */ .Kl.timeoutMs }, scope = `${_inputs_clouds_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOUDS */ .J[settings.cloud].graph}/.default`) {
     const credential = settings.credential;
     if (credential.kind === 'certificate')
-        return (await Promise.all(/* import() */[__webpack_require__.e(273), __webpack_require__.e(669), __webpack_require__.e(718)]).then(__webpack_require__.bind(__webpack_require__, 8718))).certificateTokenProvider(settings, credential, options);
+        return (await Promise.all(/* import() */[__webpack_require__.e(273), __webpack_require__.e(669), __webpack_require__.e(718)]).then(__webpack_require__.bind(__webpack_require__, 8718))).certificateTokenProvider(settings, credential, options, scope);
     if (credential.kind === 'secret')
         (0,_runtime_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(credential.clientSecret);
-    const scope = `${_inputs_clouds_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOUDS */ .J[settings.cloud].graph}/.default`;
     let current;
     return async () => {
         if (current && current.expiresAt - REFRESH_BEFORE_MS > Date.now())

@@ -104,6 +104,7 @@ function alertActions(alert, hosts) {
 /* harmony export */   Jt: () => (/* binding */ followUpCard),
 /* harmony export */   _K: () => (/* binding */ newAlertFacts),
 /* harmony export */   cO: () => (/* binding */ affectedEntities),
+/* harmony export */   de: () => (/* binding */ currentStateCard),
 /* harmony export */   fR: () => (/* binding */ followUpCaption),
 /* harmony export */   kp: () => (/* binding */ followUpFacts)
 /* harmony export */ });
@@ -223,6 +224,19 @@ function latestComment(alert) {
     const newest = comments.reduce((a, b) => (String(b.createdDateTime ?? '') > String(a.createdDateTime ?? '') ? b : a));
     const by = [newest.createdByDisplayName, (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .formatTime */ .fU)(newest.createdDateTime)].filter(Boolean).join(', ');
     return (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(`${by ? `${by}: ` : ''}${newest.comment.trim()}`, 300);
+}
+/**
+ * teams-delivery: bot, on-change update: the original card edited to the alert's current state, with what
+ * changed on top (the new-alert card's facts below).
+ */
+function currentStateCard(notice, hosts = _inputs_clouds_js__WEBPACK_IMPORTED_MODULE_1__/* .GLOBAL_PORTALS */ .y) {
+    const alert = notice.alert;
+    const changed = followUpFacts(notice).filter(([label]) => label !== 'Alert ID');
+    const body = [(0,_adaptive_js__WEBPACK_IMPORTED_MODULE_2__/* .header */ .wx)(alert, `${followUpCaption(notice)} · edited ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .formatTime */ .fU)(new Date().toISOString())}`)];
+    if (changed.length > 0)
+        body.push((0,_adaptive_js__WEBPACK_IMPORTED_MODULE_2__/* .facts */ .Ix)(changed));
+    body.push((0,_adaptive_js__WEBPACK_IMPORTED_MODULE_2__/* .facts */ .Ix)(newAlertFacts(alert)));
+    return (0,_adaptive_js__WEBPACK_IMPORTED_MODULE_2__/* .card */ .Nr)(body, (0,_adaptive_js__WEBPACK_IMPORTED_MODULE_2__/* .alertActions */ .cr)(alert, hosts));
 }
 
 

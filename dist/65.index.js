@@ -25,20 +25,16 @@ function testNote(destination, env) {
     return `Sent with send-test-card: true to the destination '${destination}' from ${run} at ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Security alerts will appear here as cards like this one.`;
 }
 async function sendTestCards(settings, signal, env = process.env) {
-    const { channelFor, TEAMS_RETRY_POLICY } = await __webpack_require__.e(/* import() */ 946).then(__webpack_require__.bind(__webpack_require__, 565));
-    const destinations = [
-        ...(settings.webhookUrl
-            ? [
-                {
-                    name: 'default',
-                    url: settings.webhookUrl,
-                    kind: settings.webhookKind === 'legacy-connector' ? 'legacy-connector' : 'workflows'
-                }
-            ]
-            : []),
-        ...settings.routes.map(route => ({ name: route.name, url: route.webhookUrl, kind: route.webhookKind }))
-    ];
+    const [{ addressOf, channelFor, BOT_RETRY_POLICY, TEAMS_RETRY_POLICY }, { destinationOf }, { chooseDelivery }] = await Promise.all([
+        __webpack_require__.e(/* import() */ 272).then(__webpack_require__.bind(__webpack_require__, 1891)),
+        __webpack_require__.e(/* import() */ 336).then(__webpack_require__.bind(__webpack_require__, 2955)),
+        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 5750))
+    ]);
+    const bot = settings.teamsDelivery === 'bot';
+    const destinations = [destinationOf(undefined, settings), ...settings.routes.map(route => destinationOf(route, settings))].filter(destination => addressOf(destination) !== undefined);
+    const needs = bot ? await chooseDelivery(settings).channelNeeds() : {};
     let accepted = 0;
+    let confirmed = 0;
     const failures = [];
     for (const destination of destinations) {
         const heading = 'Test card from m365-alerts-to-teams';
@@ -50,15 +46,22 @@ async function sendTestCards(settings, signal, env = process.env) {
             label: `test card [${destination.name}]`,
             portalHosts: settings.portalHosts
         };
-        const [result] = await channelFor(destination).post([plan], {
+        const [result] = await channelFor(destination, needs).post([plan], {
             intervalMs: 0,
             signal,
-            policy: { ...TEAMS_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs },
+            policy: { ...(bot ? BOT_RETRY_POLICY : TEAMS_RETRY_POLICY), timeoutMs: settings.requestTimeoutMs },
             onRetry: (label, reason, delayMs) => _runtime_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Teams: ${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`)
         });
         if (result.delivered) {
             accepted++;
-            _runtime_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Test card to '${destination.name}': accepted by Teams${destination.kind === 'workflows' ? ' (queued: check the channel)' : ''}.`);
+            if (result.message)
+                confirmed++;
+            const how = result.message
+                ? `: in the channel, message id ${result.message.activityId}`
+                : destination.kind === 'workflows'
+                    ? ' (queued: check the channel)'
+                    : '';
+            _runtime_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Test card to '${destination.name}': accepted by Teams${how}.`);
         }
         else {
             failures.push(destination.name);
@@ -73,10 +76,12 @@ async function sendTestCards(settings, signal, env = process.env) {
         'reminder-count',
         'owed-count',
         'skipped-count',
-        'suppressed-count'
+        'suppressed-count',
+        'edited-count'
     ])
         _runtime_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, 0);
     _runtime_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('posted-count', accepted);
+    _runtime_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('confirmed-count', confirmed);
     _runtime_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('failed-count', failures.length);
     _runtime_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('new-alerts', '[]');
     _runtime_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('snapshot-key', '');

@@ -122,7 +122,7 @@ function authorityMetadata(authority) {
         jwks_uri: `${authority}/discovery/v2.0/keys`
     });
 }
-async function certificateTokenProvider(settings, credential, options) {
+async function certificateTokenProvider(settings, credential, options, scope = `${_inputs_clouds_js__WEBPACK_IMPORTED_MODULE_2__/* .CLOUDS */ .J[settings.cloud].graph}/.default`) {
     const authority = `${settings.authorityHost}/${settings.tenantId}`;
     // Known clouds and an authority-host override alike: the host is trusted as configured and its metadata
     // is given, so MSAL asks neither instance discovery nor the OpenID configuration. Nothing is cached across runs.
@@ -142,7 +142,7 @@ async function certificateTokenProvider(settings, credential, options) {
             loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => undefined }
         }
     });
-    const scopes = [`${_inputs_clouds_js__WEBPACK_IMPORTED_MODULE_2__/* .CLOUDS */ .J[settings.cloud].graph}/.default`];
+    const scopes = [scope];
     return async () => {
         let result;
         try {

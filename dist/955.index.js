@@ -1,5 +1,5 @@
 export const id = 955;
-export const ids = [955];
+export const ids = [955,336];
 export const modules = {
 
 /***/ 2955:
@@ -8,6 +8,7 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   NO_ROUTE_ERROR: () => (/* binding */ NO_ROUTE_ERROR),
+/* harmony export */   destinationOf: () => (/* binding */ destinationOf),
 /* harmony export */   planDeliveries: () => (/* binding */ planDeliveries)
 /* harmony export */ });
 /* harmony import */ var _model_alert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2119);
@@ -51,6 +52,18 @@ function channelCopies(notice, routes) {
         copies.push(copy(current, currentName, { kind: 'new', previousSignature: undefined }));
     return copies.length > 0 ? copies : [copy(current, currentName)];
 }
+/** Where a route (or, undefined, the default channel) delivers: its webhook, or its channel through the bot. */
+function destinationOf(route, settings) {
+    if (settings.bot)
+        return { name: route?.name ?? 'default', channelId: route ? route.channel : settings.bot.channel, kind: 'bot' };
+    if (route)
+        return { name: route.name, url: route.webhookUrl, kind: route.webhookKind ?? 'workflows' };
+    return {
+        name: 'default',
+        url: settings.webhookUrl,
+        kind: settings.webhookKind === 'legacy-connector' ? 'legacy-connector' : 'workflows'
+    };
+}
 function planDeliveries(notices, settings) {
     const byRoute = new Map();
     for (const original of notices) {
@@ -71,9 +84,7 @@ function planDeliveries(notices, settings) {
     }
     const ordered = [...settings.routes, undefined].filter(route => byRoute.has(route));
     return ordered.map(route => {
-        const destination = route
-            ? { name: route.name, url: route.webhookUrl, kind: route.webhookKind }
-            : { name: 'default', url: settings.webhookUrl, kind: settings.webhookKind === 'legacy-connector' ? 'legacy-connector' : 'workflows' };
+        const destination = destinationOf(route, settings);
         const plans = (0,_cards_cards_js__WEBPACK_IMPORTED_MODULE_2__.planCards)(byRoute.get(route), settings.maxCards, settings.remindAfterMs, settings.portalHosts);
         // With routes, say which channel a card is for (a name, never the URL).
         if (settings.routes.length > 0) {

@@ -26,7 +26,6 @@ const SPECIFIER =
 const graph = new Map();
 /** Imports of code (not only of types), for the folder rule: [from, to, specifier]. */
 const valueEdges = [];
-const TYPE_ONLY = /^(?:import|export)\s+type\s|^(?:import|export)\s*\{[^}]*\}/;
 for (const file of files) {
   const text = readFileSync(file, 'utf8')
     .replace(/\/\*[\s\S]*?\*\//g, '')

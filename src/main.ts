@@ -15,7 +15,13 @@ import { runWith } from './run/run.js';
  */
 
 /** Inputs that are secrets: masked before anything else runs, so no later log line can reveal them. */
-const SECRET_INPUTS = ['client-secret', 'client-certificate', 'client-certificate-password', 'snapshot-signing-key'];
+const SECRET_INPUTS = [
+  'client-secret',
+  'client-certificate',
+  'client-certificate-password',
+  'snapshot-signing-key',
+  'teams-bot-client-secret'
+];
 
 /** After SIGINT/SIGTERM the run saves what it delivered; if that hangs, it exits anyway after this long. */
 const CANCEL_GRACE_MS = 6_000;

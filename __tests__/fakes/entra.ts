@@ -7,6 +7,10 @@ import { applyFault, json, startHttps, type Fault, type RunningServer } from './
  */
 export interface FakeEntra extends RunningServer {
   tokens: Set<string>;
+  /** Every token issued: the audience it is for (the scope without /.default) and when it expires. */
+  issued: Map<string, { audience: string; expiresAt: number }>;
+  /** Lifetime of the tokens issued, in seconds (Entra: about an hour). */
+  expiresIn: number;
   tokenRequests: Array<Record<string, string>>;
   faults: Fault[];
   /** Every request, as `METHOD /path`. */
@@ -74,11 +78,16 @@ function entraError(status: number, error: string, code: number, text: string) {
 
 export async function startFakeEntra(app: EntraApp): Promise<FakeEntra> {
   const tokens = new Set<string>();
+  const issued = new Map<string, { audience: string; expiresAt: number }>();
   const tokenRequests: Array<Record<string, string>> = [];
   const faults: Fault[] = [];
   let origin = '';
   const paths: string[] = [];
-  const fake = {} as { latencyMs?: () => number; faultFor?: (form: Record<string, string>) => Fault | undefined };
+  const fake = { expiresIn: 3599 } as {
+    latencyMs?: () => number;
+    faultFor?: (form: Record<string, string>) => Fault | undefined;
+    expiresIn: number;
+  };
   const server = await startHttps(async (req, res, raw) => {
     if (fake.latencyMs) await new Promise(resolve => setTimeout(resolve, fake.latencyMs!()));
     paths.push(`${req.method} ${req.url.pathname}`);
@@ -187,10 +196,12 @@ export async function startFakeEntra(app: EntraApp): Promise<FakeEntra> {
       if (failure) return json(res, failure.status, failure.body);
       const token = `fake-access-token-${randomBytes(16).toString('hex')}`;
       tokens.add(token);
-      return json(res, 200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: token });
+      // The token's audience is the resource of the scope asked for (a Graph token is no Bot Connector token).
+      issued.set(token, { audience: form.scope.replace(/\/\.default$/, ''), expiresAt: Date.now() + fake.expiresIn * 1000 });
+      return json(res, 200, { token_type: 'Bearer', expires_in: fake.expiresIn, ext_expires_in: fake.expiresIn, access_token: token });
     }
     json(res, 404, { error: 'not_found' });
   });
   origin = server.url;
-  return Object.assign(fake, server, { tokens, tokenRequests, faults, paths });
+  return Object.assign(fake, server, { tokens, issued, tokenRequests, faults, paths });
 }

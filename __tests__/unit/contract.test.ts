@@ -36,7 +36,8 @@ const WEBHOOK =
 const CONFIGURATIONS: Array<Record<string, string>> = [
   { 'tenant-id': TENANT, 'client-id': TENANT, 'client-secret': 'secret', 'teams-webhook-url': WEBHOOK },
   { 'tenant-id': TENANT, 'client-id': TENANT, 'teams-webhook-url': WEBHOOK, 'remind-after': '24h' },
-  { source: 'file', 'alerts-file': 'alerts.json' }
+  { source: 'file', 'alerts-file': 'alerts.json' },
+  { 'tenant-id': TENANT, 'client-id': TENANT, 'client-secret': 'secret', 'teams-delivery': 'bot', 'teams-channel': '19:abc@thread.tacv2' }
 ];
 
 /** The inputs parseSettings reads, recorded by the reader it is given. */

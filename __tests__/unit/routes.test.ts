@@ -62,7 +62,7 @@ test.each([
   ['- name: a\n  webhook-url: [unclosed', /Input 'routes' is not valid YAML \(line 2, column \d+\)/],
   [
     `- name: a\n  sevrity: high\n  webhook-url: ${WF('a')}`,
-    /Input 'routes' route 1: has the key 'sevrity', which is not known\. Valid keys: name, webhook-url, min-severity, severity, service-sources, title\./
+    /Input 'routes' route 1: has the key 'sevrity', which is not known\. Valid keys: name, webhook-url, channel, min-severity, severity, service-sources, title\./
   ],
   [`- webhook-url: ${WF('a')}`, /route 1: has no 'name'/],
   [`- name: a\n  webhook-url: ${WF('a')}\n- name: a\n  webhook-url: ${WF('b')}`, /repeats the name 'a'/],

@@ -101,7 +101,7 @@ test.each([
   [{ 'graph-endpoint': 'http://graph.example' }, /'graph-endpoint' must use https/],
   [{ 'authority-host': 'http://127.0.0.1:8443' }, /'authority-host' must use https/],
   [{ cloud: 'china' }, /China cloud/],
-  [{ cloud: 'mars' }, /'cloud' is 'mars'.*global, usgov, usgov-dod/],
+  [{ cloud: 'mars' }, /'cloud' is 'mars'.*global, gcc, usgov, usgov-dod/],
   [{ 'post-interval': '5 minutes' }, /'post-interval'/]
 ])('%o is rejected with a message naming the input and the valid values', (values, message) => {
   expect(errorOf({ ...base, ...values })).toMatch(message);

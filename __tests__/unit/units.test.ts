@@ -90,7 +90,9 @@ test('counts: delivered, failed and owed notices; deferred ones are owed, not fa
     owedCount: 3,
     skippedCount: 3,
     ruleNoticeCount: 0,
-    suppressedCount: 0
+    suppressedCount: 0,
+    confirmedCount: 0,
+    editedCount: 0
   });
 });
 

@@ -1,4 +1,5 @@
 import type { GraphAlert } from '../model/alert.js';
+import type { MessageRef } from '../model/notice.js';
 import { suppressionEvidence } from '../suppress/suppress-match.js';
 import { statusOfSignature, type ReminderCopy, type SnapshotEntry } from '../snapshot/format.js';
 
@@ -72,9 +73,10 @@ export function entry(
   t?: number,
   c?: ReminderCopy,
   x?: string,
-  d?: Record<string, string>
+  d?: Record<string, string>,
+  m?: Record<string, MessageRef>
 ): SnapshotEntry {
-  return { u, s, n, a, t, c, x, d };
+  return { u, s, n, a, t, c, x, d, m };
 }
 
 export function reminderCopy(alert: GraphAlert): ReminderCopy {

@@ -2,7 +2,7 @@ import { suppressedBy } from '../suppress/suppress-match.js';
 import { boundedAlert, severityRank, STATUSES, timeOf, type GraphAlert } from '../model/alert.js';
 import { alertFromCopy, entry, heldCopy, owedCopy, reminderCopy, slim } from './copies.js';
 export { heldCopy, owedCopy, reminderCopy } from './copies.js';
-import type { DeliveryKind, Notice } from '../model/notice.js';
+import type { DeliveryKind, MessageRef, Notice } from '../model/notice.js';
 import type { NoticeKind, Settings } from '../inputs/settings.js';
 import { entryMap, knownEntry, stateSignature, statusOfSignature, type Snapshot, type SnapshotEntry } from '../snapshot/format.js';
 
@@ -228,6 +228,7 @@ function decide(
       owed = heldCopy(alert, rule.until !== undefined);
     } else {
       if (before?.d) notice.seenIn = before.d;
+      if (before?.m) notice.messages = before.m;
       posted = notice;
       owed = owedCopy(alert);
     }
@@ -235,7 +236,7 @@ function decide(
   // A reminder copy lives while the alert stays notifiable (open, within the filters); a whole alert refreshes it.
   const copy = settings.remindAfterMs && notifiable && before?.c ? (alert.title !== undefined ? reminderCopy(alert) : before.c) : undefined;
   // Forget what is old and owes nothing; keep owed notices however old they are.
-  const kept = owed || u >= context.keepAfter ? entry(u, signature, told, owed, before?.t, copy, heldBy, before?.d) : undefined;
+  const kept = owed || u >= context.keepAfter ? entry(u, signature, told, owed, before?.t, copy, heldBy, before?.d, before?.m) : undefined;
   return { notice: posted, entry: kept, heldBy, newlyHeld };
 }
 
@@ -326,7 +327,9 @@ export function nextSnapshot(
   scope: string,
   now: number,
   /** With routes: the channels that accepted a card about each alert id in this run. */
-  toldIn: ReadonlyMap<string, readonly string[]> = new Map()
+  toldIn: ReadonlyMap<string, readonly string[]> = new Map(),
+  /** teams-delivery: bot: the messages posted about each alert id in this run, by channel. */
+  postedIn: ReadonlyMap<string, Record<string, MessageRef>> = new Map()
 ): Snapshot {
   const heard = new Map<string, Notice>();
   for (const notice of delta.notices) if (delivered.has(notice)) heard.set(notice.alert.id, notice);
@@ -339,16 +342,18 @@ export function nextSnapshot(
     const d = channels?.length
       ? Object.assign(Object.create(null) as Record<string, string>, kept.d, ...channels.map(ch => ({ [ch]: kept.s })))
       : kept.d;
+    const posted = postedIn.get(id);
+    const m = posted ? Object.assign(Object.create(null) as Record<string, MessageRef>, kept.m, posted) : kept.m;
     if (!notice) {
       // Unchanged: entries are never mutated, so the same object serves.
-      alerts[id] = d === kept.d ? kept : entry(kept.u, kept.s, kept.n, kept.a, kept.t, kept.c, kept.x, d);
+      alerts[id] = d === kept.d && m === kept.m ? kept : entry(kept.u, kept.s, kept.n, kept.a, kept.t, kept.c, kept.x, d, m);
     } else if (notice.kind === 'reminder') {
-      alerts[id] = entry(kept.u, kept.s, kept.n, kept.a, now, kept.c, undefined, kept.d);
+      alerts[id] = entry(kept.u, kept.s, kept.n, kept.a, now, kept.c, undefined, kept.d, m);
     } else {
       const open = notice.alert.status !== 'resolved' && notice.kind !== 'resolved';
       const copy = delta.remindAfterMs && open ? reminderCopy(notice.alert) : undefined;
       // kept.s is the signature of notice.alert: computeDelta built the entry from that very alert.
-      alerts[id] = entry(kept.u, kept.s, kept.s, undefined, now, copy, undefined, d);
+      alerts[id] = entry(kept.u, kept.s, kept.s, undefined, now, copy, undefined, d, m);
     }
   }
   return { version: 1, scope, cursor: delta.cursor, savedAt: new Date(now).toISOString(), alerts };

@@ -1,4 +1,4 @@
-import type { Notice } from '../model/notice.js';
+import type { MessageRef, Notice } from '../model/notice.js';
 import type { DeliveryResult } from './channels/channel.js';
 
 /** Pure: what the channels' answers mean for the notices (delivered, counted once, which channel has what). */
@@ -39,4 +39,31 @@ export function channelsTold(results: DeliveryResult[]): Map<string, string[]> {
     }
   }
   return told;
+}
+
+/**
+ * teams-delivery: bot: the message each alert's card became in each channel (channel name, `default`
+ * without routes), from the cards about one alert that a channel confirmed with an id.
+ */
+export function messagesPosted(results: DeliveryResult[]): Map<string, Record<string, MessageRef>> {
+  const posted = new Map<string, Record<string, MessageRef>>();
+  for (const result of results) {
+    if (!result.delivered || !result.message || result.plan.notices.length !== 1) continue;
+    const notice = result.plan.notices[0];
+    if (notice.incident || notice.rule || notice.kind === 'reminder') continue;
+    const byChannel = posted.get(notice.alert.id) ?? Object.create(null);
+    byChannel[notice.channel ?? 'default'] = result.message;
+    posted.set(notice.alert.id, byChannel);
+  }
+  return posted;
+}
+
+/** Notices a channel confirmed with a message id in this run (confirmed-count), each counted once. */
+export function confirmedNotices(results: DeliveryResult[]): Set<Notice> {
+  return noticesIn(results, result => result.delivered && result.message !== undefined);
+}
+
+/** Cards edited in place in this run (edited-count). */
+export function editedCount(results: DeliveryResult[]): number {
+  return results.filter(result => result.edited).length;
 }

@@ -13,9 +13,11 @@ import { planCards, type CardPlan } from './cards/cards.js';
 export interface Destination {
   /** The route's name, or `default`. */
   name: string;
-  /** Undefined for the default channel when teams-webhook-url is empty. */
+  /** Webhooks: undefined for the default channel when teams-webhook-url is empty. */
   url?: string;
-  kind: WebhookKind;
+  /** teams-delivery: bot: the channel id; undefined for the default channel when teams-channel is empty. */
+  channelId?: string;
+  kind: WebhookKind | 'bot';
 }
 
 export interface DeliveryPlan {
@@ -58,9 +60,22 @@ function channelCopies(notice: Notice, routes: readonly Route[]): Array<{ route:
   return copies.length > 0 ? copies : [copy(current, currentName)];
 }
 
+type DestinationSettings = Pick<Settings, 'routes' | 'webhookUrl' | 'webhookKind'> & Partial<Pick<Settings, 'bot'>>;
+
+/** Where a route (or, undefined, the default channel) delivers: its webhook, or its channel through the bot. */
+export function destinationOf(route: Route | undefined, settings: DestinationSettings): Destination {
+  if (settings.bot) return { name: route?.name ?? 'default', channelId: route ? route.channel : settings.bot.channel, kind: 'bot' };
+  if (route) return { name: route.name, url: route.webhookUrl, kind: route.webhookKind ?? 'workflows' };
+  return {
+    name: 'default',
+    url: settings.webhookUrl,
+    kind: settings.webhookKind === 'legacy-connector' ? 'legacy-connector' : 'workflows'
+  };
+}
+
 export function planDeliveries(
   notices: Notice[],
-  settings: Pick<Settings, 'routes' | 'webhookUrl' | 'webhookKind' | 'maxCards' | 'remindAfterMs'> & Partial<Pick<Settings, 'portalHosts'>>
+  settings: DestinationSettings & Pick<Settings, 'maxCards' | 'remindAfterMs'> & Partial<Pick<Settings, 'portalHosts'>>
 ): DeliveryPlan[] {
   const byRoute = new Map<Route | undefined, Notice[]>();
   for (const original of notices) {
@@ -80,9 +95,7 @@ export function planDeliveries(
   }
   const ordered = [...settings.routes, undefined].filter(route => byRoute.has(route));
   return ordered.map(route => {
-    const destination: Destination = route
-      ? { name: route.name, url: route.webhookUrl, kind: route.webhookKind }
-      : { name: 'default', url: settings.webhookUrl, kind: settings.webhookKind === 'legacy-connector' ? 'legacy-connector' : 'workflows' };
+    const destination = destinationOf(route, settings);
     const plans = planCards(byRoute.get(route)!, settings.maxCards, settings.remindAfterMs, settings.portalHosts);
     // With routes, say which channel a card is for (a name, never the URL).
     if (settings.routes.length > 0) {

@@ -15,20 +15,18 @@ function testNote(destination: string, env: NodeJS.ProcessEnv): string {
 }
 
 export async function sendTestCards(settings: Settings, signal: AbortSignal, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const { channelFor, TEAMS_RETRY_POLICY } = await import('./channels/index.js');
-  const destinations = [
-    ...(settings.webhookUrl
-      ? [
-          {
-            name: 'default',
-            url: settings.webhookUrl,
-            kind: settings.webhookKind === 'legacy-connector' ? ('legacy-connector' as const) : ('workflows' as const)
-          }
-        ]
-      : []),
-    ...settings.routes.map(route => ({ name: route.name, url: route.webhookUrl, kind: route.webhookKind }))
-  ];
+  const [{ addressOf, channelFor, BOT_RETRY_POLICY, TEAMS_RETRY_POLICY }, { destinationOf }, { chooseDelivery }] = await Promise.all([
+    import('./channels/index.js'),
+    import('./destinations.js'),
+    import('./delivery.js')
+  ]);
+  const bot = settings.teamsDelivery === 'bot';
+  const destinations = [destinationOf(undefined, settings), ...settings.routes.map(route => destinationOf(route, settings))].filter(
+    destination => addressOf(destination) !== undefined
+  );
+  const needs = bot ? await chooseDelivery(settings).channelNeeds() : {};
   let accepted = 0;
+  let confirmed = 0;
   const failures: string[] = [];
   for (const destination of destinations) {
     const heading = 'Test card from m365-alerts-to-teams';
@@ -40,17 +38,21 @@ export async function sendTestCards(settings: Settings, signal: AbortSignal, env
       label: `test card [${destination.name}]`,
       portalHosts: settings.portalHosts
     };
-    const [result] = await channelFor(destination).post([plan], {
+    const [result] = await channelFor(destination, needs).post([plan], {
       intervalMs: 0,
       signal,
-      policy: { ...TEAMS_RETRY_POLICY, timeoutMs: settings.requestTimeoutMs },
+      policy: { ...(bot ? BOT_RETRY_POLICY : TEAMS_RETRY_POLICY), timeoutMs: settings.requestTimeoutMs },
       onRetry: (label, reason, delayMs) => log.info(`Teams: ${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`)
     });
     if (result.delivered) {
       accepted++;
-      log.info(
-        `Test card to '${destination.name}': accepted by Teams${destination.kind === 'workflows' ? ' (queued: check the channel)' : ''}.`
-      );
+      if (result.message) confirmed++;
+      const how = result.message
+        ? `: in the channel, message id ${result.message.activityId}`
+        : destination.kind === 'workflows'
+          ? ' (queued: check the channel)'
+          : '';
+      log.info(`Test card to '${destination.name}': accepted by Teams${how}.`);
     } else {
       failures.push(destination.name);
       log.error(`Test card to '${destination.name}': ${result.error}`);
@@ -64,10 +66,12 @@ export async function sendTestCards(settings: Settings, signal: AbortSignal, env
     'reminder-count',
     'owed-count',
     'skipped-count',
-    'suppressed-count'
+    'suppressed-count',
+    'edited-count'
   ])
     core.setOutput(name, 0);
   core.setOutput('posted-count', accepted);
+  core.setOutput('confirmed-count', confirmed);
   core.setOutput('failed-count', failures.length);
   core.setOutput('new-alerts', '[]');
   core.setOutput('snapshot-key', '');

@@ -5,6 +5,8 @@ import type { parseRules } from '../rules/rules.js';
 import type { AuditRule } from '../rules/rule-match.js';
 import type { SuppressRule } from '../suppress/suppress-match.js';
 import { CLOUDS, type Cloud } from './clouds.js';
+import { deliveryInput, parseBotSettings, type BotSettings } from './bot-settings.js';
+import { resetInput, signingKeysInput } from './snapshot-inputs.js';
 import {
   booleanInput,
   classifyWebhook,
@@ -85,6 +87,10 @@ export interface Settings {
   webhookUrl?: string;
   /** What the default webhook is; `none` when it is empty (allowed only for source file, routes, or dry-run). */
   webhookKind: WebhookKind | 'none';
+  /** `teams-delivery`: a Workflows webhook (default), or a Teams bot (confirmed delivery, message ids, edits). */
+  teamsDelivery: 'webhook' | 'bot';
+  /** teams-delivery: bot: the bot, its service and the default channel. */
+  bot?: BotSettings;
   /** `post-interval`: minimum pause between two posts, ms. */
   postIntervalMs: number;
   /** `routes`: other channels for some alerts; the first matching route wins, the rest go to webhookUrl. */
@@ -156,10 +162,10 @@ function graphSettings(read: InputReader): GraphSettings {
     fail(
       'cloud',
       `is '${rawCloud}': Microsoft Graph security alerts (alerts_v2) are not available in the China cloud operated by 21Vianet`,
-      'Valid values: global, usgov, usgov-dod.'
+      'Valid values: global, gcc, usgov, usgov-dod.'
     );
   }
-  const cloud = oneOf<Cloud>(read, 'cloud', ['global', 'usgov', 'usgov-dod'], 'global');
+  const cloud = oneOf<Cloud>(read, 'cloud', ['global', 'gcc', 'usgov', 'usgov-dod'], 'global');
   const tenantId = read('tenant-id').trim();
   if (!tenantId)
     fail(
@@ -210,18 +216,6 @@ export async function loadSettings(read: InputReader): Promise<Settings> {
 }
 
 /** Reads and validates every input. Throws SettingsError on the first problem. */
-/** `reset-snapshot`: false | true | adopt (yes/no/on/off/1/0 as for booleans). */
-function resetInput(read: InputReader): 'false' | 'true' | 'adopt' {
-  const raw = read('reset-snapshot').trim().toLowerCase();
-  if (raw === '' || ['false', 'no', '0', 'off'].includes(raw)) return 'false';
-  if (['true', 'yes', '1', 'on'].includes(raw)) return 'true';
-  if (raw === 'adopt') return 'adopt';
-  return fail(
-    'reset-snapshot',
-    `is '${oneLine(raw, 40)}', which is not a valid value`,
-    'Valid values: false; true (start afresh under first-run when the stored snapshot is untrusted or missing); adopt (keep an otherwise valid snapshot whatever its signature, and sign it).'
-  );
-}
 
 /** `service-sources`: documented values in their spelling, other camelCase names as written (warned). */
 function serviceSourcesInput(read: InputReader): string[] {
@@ -262,11 +256,17 @@ function maxCardsInput(read: InputReader): number {
 }
 
 /** The YAML list inputs (routes, suppress, rules), each read by its feature's parser (loaded only when set). */
-function listInputs(read: InputReader, parsers: OptionalParsers, allowLegacy: boolean): Pick<Settings, 'routes' | 'suppress' | 'rules'> {
+function listInputs(
+  read: InputReader,
+  parsers: OptionalParsers,
+  allowLegacy: boolean,
+  delivery: Settings['teamsDelivery'],
+  tenantId: string | undefined
+): Pick<Settings, 'routes' | 'suppress' | 'rules'> {
   const routesText = read('routes');
   if (routesText.trim() !== '' && !parsers.parseRoutes)
     throw new Error("parseSettings: input 'routes' is set but no routes parser was given (use loadSettings)");
-  const routes = routesText.trim() === '' ? [] : parsers.parseRoutes!(routesText, allowLegacy);
+  const routes = routesText.trim() === '' ? [] : parsers.parseRoutes!(routesText, allowLegacy, delivery, tenantId);
   const suppressText = read('suppress');
   if (suppressText.trim() !== '' && !parsers.parseSuppress)
     throw new Error("parseSettings: input 'suppress' is set but no parser was given (use loadSettings)");
@@ -279,11 +279,12 @@ function listInputs(read: InputReader, parsers: OptionalParsers, allowLegacy: bo
 }
 
 /** Inputs that only make sense together: each combination that would read or post nothing is an error. */
-function checkCombinations(read: InputReader, s: Pick<Settings, 'source' | 'graph' | 'webhookUrl' | 'routes' | 'rules'>) {
+function checkCombinations(read: InputReader, s: Pick<Settings, 'source' | 'graph' | 'webhookUrl' | 'routes' | 'rules' | 'teamsDelivery'>) {
   const { source, graph, webhookUrl, routes, rules } = s;
+  const bot = s.teamsDelivery === 'bot';
   if (rules.length > 0 && source !== 'graph')
     fail('rules', 'is set, but source is file', 'Rules read the audit log from Microsoft Graph: use source: graph, or remove rules.');
-  if (rules.length > 0 && graph && graph.cloud !== 'global')
+  if (rules.length > 0 && graph && graph.cloud !== 'global' && graph.cloud !== 'gcc')
     fail(
       'rules',
       `is set, but cloud is ${graph.cloud}`,
@@ -298,7 +299,7 @@ function checkCombinations(read: InputReader, s: Pick<Settings, 'source' | 'grap
     );
   const dryRun = booleanInput(read, 'dry-run', false);
   const sendTestCard = booleanInput(read, 'send-test-card', false);
-  if (source === 'graph' && !webhookUrl && routes.length === 0 && !dryRun) {
+  if (source === 'graph' && !bot && !webhookUrl && routes.length === 0 && !dryRun) {
     // Printing instead of posting would record real alerts as told: a missing secret must not eat them.
     fail(
       'teams-webhook-url',
@@ -306,7 +307,7 @@ function checkCombinations(read: InputReader, s: Pick<Settings, 'source' | 'grap
       'Alerts read from Microsoft Graph must go to Teams: the secret passed as teams-webhook-url may be missing, misspelt, or not available to this workflow (secrets are not passed to workflows from forks). Set it, or set dry-run: true to try the action without posting.'
     );
   }
-  if (sendTestCard && !webhookUrl && routes.length === 0) {
+  if (sendTestCard && !bot && !webhookUrl && routes.length === 0) {
     fail(
       'send-test-card',
       'is true, but teams-webhook-url is empty and there are no routes',
@@ -314,26 +315,6 @@ function checkCombinations(read: InputReader, s: Pick<Settings, 'source' | 'grap
     );
   }
   return { readAlerts, dryRun, sendTestCard };
-}
-
-/**
- * One key per line: the first signs, every one verifies, so a rotation is "new key first, old key second"
- * for a while, then the old line removed. Lines are trimmed; blank lines do not count.
- */
-function signingKeysInput(read: InputReader): string[] {
-  const signingKeys = read('snapshot-signing-key')
-    .split(/\r?\n/)
-    .map(line => line.trim())
-    .filter(Boolean);
-  signingKeys.forEach((key, index) => {
-    if (key.length < 16)
-      fail(
-        'snapshot-signing-key',
-        `${signingKeys.length > 1 ? `line ${index + 1} ` : ''}is shorter than 16 characters`,
-        'Use a long random secret, e.g. the output of `openssl rand -hex 32`, stored as a repository secret (one key per line; the first signs).'
-      );
-  });
-  return signingKeys;
 }
 
 export function parseSettings(read: InputReader, parsers: OptionalParsers = {}): Settings {
@@ -348,8 +329,10 @@ export function parseSettings(read: InputReader, parsers: OptionalParsers = {}):
     fail('cache-key-prefix', `is '${cacheKeyPrefix}'`, 'Use 1 to 200 letters, digits, dots, dashes or underscores (no commas or spaces).');
   }
   const notifyOn = listOf<NoticeKind>(read, 'notify-on', ['new', 'resolved', 'updated'], ['new']);
-  const { routes, suppress, rules } = listInputs(read, parsers, allowLegacy);
-  const { readAlerts, dryRun, sendTestCard } = checkCombinations(read, { source, graph, webhookUrl, routes, rules });
+  const teamsDelivery = deliveryInput(read, source, webhookUrl);
+  const { routes, suppress, rules } = listInputs(read, parsers, allowLegacy, teamsDelivery, graph?.tenantId);
+  const { readAlerts, dryRun, sendTestCard } = checkCombinations(read, { source, graph, webhookUrl, routes, rules, teamsDelivery });
+  const bot = teamsDelivery === 'bot' ? parseBotSettings(read, graph!, routes.length === 0) : undefined;
   const signingKeys = signingKeysInput(read);
   return {
     source,
@@ -366,6 +349,8 @@ export function parseSettings(read: InputReader, parsers: OptionalParsers = {}):
     groupBy: oneOf(read, 'group-by', ['alert', 'incident'] as const, 'alert'),
     webhookUrl,
     webhookKind,
+    teamsDelivery,
+    bot,
     postIntervalMs: durationInput(read, 'post-interval', '1s', 0, 60_000),
     requestTimeoutMs: durationInput(read, 'request-timeout', '30s', 1_000, 300_000),
     postRate: rateInput(read, 'post-rate', '20/5m'),

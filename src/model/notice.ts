@@ -12,6 +12,9 @@ import type { IncidentEntry } from '../snapshot/format.js';
 /** A reminder is not a change of the alert: it repeats an open alert the channel has not heard of for remind-after. */
 export type DeliveryKind = NoticeKind | 'reminder';
 
+import type { MessageRef } from './message.js';
+export type { MessageRef } from './message.js';
+
 /** What every notice has, whatever it is about. */
 interface NoticeCommon {
   kind: DeliveryKind;
@@ -24,6 +27,8 @@ interface NoticeCommon {
   /** A copy of `of` for one channel (routes: a follow-up goes to every channel that has the card). */
   channel?: string;
   of?: Notice;
+  /** teams-delivery: bot: the alert's card in each channel that has it (snapshot `m`), for edits and replies. */
+  messages?: Record<string, MessageRef>;
 }
 
 /** A notice about one security alert (new, changed, resolved, or a reminder). */

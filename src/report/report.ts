@@ -6,7 +6,7 @@ import type { GraphAlert } from '../model/alert.js';
 import type { Delta } from '../alerts/delta.js';
 import { MAX_CREATES_PER_DAY } from '../rules/audit-ledger.js';
 import { redact } from '../runtime/secrets.js';
-import { deliveredNotices, noticesIn } from '../delivery/delivery.js';
+import { confirmedNotices, deliveredNotices, editedCount, noticesIn } from '../delivery/answers.js';
 import type { DeliveryResult } from '../delivery/channels/channel.js';
 
 /**
@@ -72,7 +72,9 @@ export function counts(outcome: RunOutcome) {
     owedCount: planned.size - delivered.size,
     skippedCount: outcome.skippedCount,
     suppressedCount: [...(outcome.suppressed?.values() ?? [])].reduce((sum, count) => sum + count, 0),
-    ruleNoticeCount: outcome.audit?.newCount ?? 0
+    ruleNoticeCount: outcome.audit?.newCount ?? 0,
+    confirmedCount: confirmedNotices(outcome.results).size,
+    editedCount: editedCount(outcome.results)
   };
 }
 
@@ -146,6 +148,8 @@ export function setOutputs(outcome: RunOutcome, reportPath: string): void {
   core.setOutput('skipped-count', c.skippedCount);
   core.setOutput('suppressed-count', c.suppressedCount);
   core.setOutput('rule-notice-count', c.ruleNoticeCount);
+  core.setOutput('confirmed-count', c.confirmedCount);
+  core.setOutput('edited-count', c.editedCount);
   const newAlerts = outcome.delta.notices.filter(notice => notice.kind === 'new').slice(0, NEW_ALERTS_OUTPUT_LIMIT);
   core.setOutput('new-alerts', JSON.stringify(newAlerts.map(notice => compactAlert(notice.alert))));
   core.setOutput('report-path', reportPath);

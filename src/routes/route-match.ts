@@ -8,8 +8,11 @@ import type { WebhookKind } from '../inputs/inputs.js';
 /** A parsed route (routes.ts parses the input). */
 export interface Route {
   name: string;
-  webhookUrl: string;
-  webhookKind: WebhookKind;
+  /** teams-delivery: webhook: the route's Workflows URL (a secret) and its kind. */
+  webhookUrl?: string;
+  webhookKind?: WebhookKind;
+  /** teams-delivery: bot: the route's channel id (19:…@thread.tacv2). */
+  channel?: string;
   minSeverity?: Severity;
   severities?: Severity[];
   serviceSources?: string[];

@@ -5,6 +5,7 @@ import * as log from '../runtime/log.js';
 import { oneLine } from '../runtime/log.js';
 import type { Route, TitlePattern } from './route-match.js';
 import { listItems, yamlList } from '../inputs/list-input.js';
+import { parseChannel } from '../inputs/bot-settings.js';
 
 // The types live with the matching (route-match.ts), which the parser builds for.
 export type { Route, TitlePattern } from './route-match.js';
@@ -42,7 +43,7 @@ export function titlePatternKey(value: unknown, reject: (problem: string, valid:
   }
 }
 
-const KEYS = ['name', 'webhook-url', 'min-severity', 'severity', 'service-sources', 'title'];
+const KEYS = ['name', 'webhook-url', 'channel', 'min-severity', 'severity', 'service-sources', 'title'];
 
 const EXAMPLE = `For example:
   routes: |
@@ -61,7 +62,7 @@ function pick<T extends string>(where: string, key: string, value: unknown, allo
 }
 
 /** Parses the `routes` input; an empty input means no routes. Webhook URLs are never quoted in errors. */
-export function parseRoutes(text: string, allowLegacy: boolean): Route[] {
+export function parseRoutes(text: string, allowLegacy: boolean, delivery: 'webhook' | 'bot' = 'webhook', tenantId?: string): Route[] {
   if (text.trim() === '') return [];
   const names = new Set<string>();
   return yamlList('routes', text, 'route', EXAMPLE).map((entry, index) => {
@@ -75,12 +76,34 @@ export function parseRoutes(text: string, allowLegacy: boolean): Route[] {
     names.add(name);
     where = `route '${name}': `;
     const url = typeof entry['webhook-url'] === 'string' ? entry['webhook-url'].trim() : '';
-    if (!url) fail(where, "has no 'webhook-url'", "Give the route's Teams Workflows URL, from a secret: webhook-url: ${{ secrets.NAME }}.");
-    const route: Route = {
-      name,
-      webhookUrl: url,
-      webhookKind: classifyWebhook(url, allowLegacy, `routes' route '${name}' key 'webhook-url`)
-    };
+    const channel = typeof entry.channel === 'string' ? entry.channel.trim() : '';
+    const route: Route = { name };
+    if (delivery === 'bot') {
+      if (url)
+        fail(
+          where,
+          "has a 'webhook-url', but teams-delivery is bot",
+          "Give the route's channel instead: channel: <channel link or 19:…@thread.tacv2>."
+        );
+      if (!channel)
+        fail(
+          where,
+          "has no 'channel'",
+          "With teams-delivery: bot, give the route's channel: its link (Get link to channel) or id 19:…@thread.tacv2."
+        );
+      route.channel = parseChannel(`routes' route '${name}' key 'channel`, channel, tenantId);
+    } else {
+      if (channel)
+        fail(
+          where,
+          "has a 'channel', which needs teams-delivery: bot",
+          "Set teams-delivery: bot (a Teams bot posts), or give the route's webhook-url."
+        );
+      if (!url)
+        fail(where, "has no 'webhook-url'", "Give the route's Teams Workflows URL, from a secret: webhook-url: ${{ secrets.NAME }}.");
+      route.webhookUrl = url;
+      route.webhookKind = classifyWebhook(url, allowLegacy, `routes' route '${name}' key 'webhook-url`);
+    }
     if (entry['min-severity'] !== undefined) route.minSeverity = pick(where, 'min-severity', entry['min-severity'], SEVERITIES);
     if (entry.severity !== undefined) route.severities = listItems(entry.severity).map(value => pick(where, 'severity', value, SEVERITIES));
     if (entry['service-sources'] !== undefined)

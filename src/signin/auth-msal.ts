@@ -139,7 +139,8 @@ function authorityMetadata(authority: string): string {
 export async function certificateTokenProvider(
   settings: GraphSettings,
   credential: Extract<Credential, { kind: 'certificate' }>,
-  options: SignInOptions
+  options: SignInOptions,
+  scope = `${CLOUDS[settings.cloud].graph}/.default`
 ): Promise<TokenProvider> {
   const authority = `${settings.authorityHost}/${settings.tenantId}`;
   // Known clouds and an authority-host override alike: the host is trusted as configured and its metadata
@@ -160,7 +161,7 @@ export async function certificateTokenProvider(
       loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => undefined }
     }
   });
-  const scopes = [`${CLOUDS[settings.cloud].graph}/.default`];
+  const scopes = [scope];
 
   return async () => {
     let result;

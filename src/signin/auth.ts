@@ -98,14 +98,19 @@ async function requestToken(
   return { token: data.access_token, expiresAt: Date.now() + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : 3_600_000) };
 }
 
+/**
+ * Tokens for one resource: Microsoft Graph by default, or another scope (the Bot Connector's, for
+ * teams-delivery: bot) with the same app's credential or the bot's own.
+ */
 export async function createTokenProvider(
   settings: GraphSettings,
-  options: SignInOptions = { timeoutMs: TOKEN_RETRY_POLICY.timeoutMs }
+  options: SignInOptions = { timeoutMs: TOKEN_RETRY_POLICY.timeoutMs },
+  scope = `${CLOUDS[settings.cloud].graph}/.default`
 ): Promise<TokenProvider> {
   const credential = settings.credential;
-  if (credential.kind === 'certificate') return (await import('./auth-msal.js')).certificateTokenProvider(settings, credential, options);
+  if (credential.kind === 'certificate')
+    return (await import('./auth-msal.js')).certificateTokenProvider(settings, credential, options, scope);
   if (credential.kind === 'secret') registerSecret(credential.clientSecret);
-  const scope = `${CLOUDS[settings.cloud].graph}/.default`;
   let current: { token: string; expiresAt: number } | undefined;
   return async () => {
     if (current && current.expiresAt - REFRESH_BEFORE_MS > Date.now()) return current.token;

@@ -1,6 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import type { GraphAlert } from '../model/alert.js';
+import type { MessageRef } from '../model/message.js';
 import type { AuditState } from '../rules/audit-state.js';
 import { WINDOW_TIERS } from '../rules/audit-ledger.js';
 
@@ -32,6 +33,11 @@ export interface SnapshotEntry {
    * was last told there. Follow-ups go where the card went; absent without routes (one channel).
    */
   d?: Record<string, string>;
+  /**
+   * teams-delivery: bot: each channel's message with the alert's card (where it is, to edit it and reply
+   * in its thread). Used only with the configured service URL and channel (see channels/bot).
+   */
+  m?: Record<string, MessageRef>;
 }
 
 /** The few alert fields a reminder row needs; alerts that are not fetched again are reminded from it. */
@@ -259,6 +265,7 @@ export function checkSnapshot(text: string, check: SnapshotCheck): ParsedSnapsho
       (entry.c !== undefined && !isRecord(entry.c)) ||
       (entry.x !== undefined && (typeof entry.x !== 'string' || entry.a === undefined)) ||
       (entry.d !== undefined && !channelMap(entry.d)) ||
+      (entry.m !== undefined && !messageMap(entry.m)) ||
       (entry.a !== undefined && !(isRecord(entry.a) && entry.a.id === id))
     ) {
       throw new SnapshotUntrustedError(`it has a malformed entry for alert ${JSON.stringify(id.slice(0, 80))}`);
@@ -300,6 +307,17 @@ export function entryMap(): Record<string, SnapshotEntry> {
 function channelMap(value: unknown): boolean {
   if (!isRecord(value) || Object.keys(value).length > 50) return false;
   for (const key in value) if (typeof value[key] !== 'string') return false;
+  Object.setPrototypeOf(value, null);
+  return true;
+}
+
+function messageMap(value: unknown): boolean {
+  if (!isRecord(value) || Object.keys(value).length > 50) return false;
+  for (const key in value) {
+    const ref = value[key];
+    if (!isRecord(ref) || [ref.serviceUrl, ref.conversationId, ref.activityId].some(part => typeof part !== 'string' || part.length > 500))
+      return false;
+  }
   Object.setPrototypeOf(value, null);
   return true;
 }

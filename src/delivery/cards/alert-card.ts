@@ -121,3 +121,16 @@ function latestComment(alert: GraphAlert): string {
   const by = [newest.createdByDisplayName, formatTime(newest.createdDateTime)].filter(Boolean).join(', ');
   return truncate(`${by ? `${by}: ` : ''}${newest.comment!.trim()}`, 300);
 }
+
+/**
+ * teams-delivery: bot, on-change update: the original card edited to the alert's current state, with what
+ * changed on top (the new-alert card's facts below).
+ */
+export function currentStateCard(notice: Notice, hosts: PortalHosts = GLOBAL_PORTALS): AdaptiveCard {
+  const alert = notice.alert;
+  const changed = followUpFacts(notice).filter(([label]) => label !== 'Alert ID');
+  const body: AdaptiveElement[] = [header(alert, `${followUpCaption(notice)} · edited ${formatTime(new Date().toISOString())}`)];
+  if (changed.length > 0) body.push(facts(changed));
+  body.push(facts(newAlertFacts(alert)));
+  return card(body, alertActions(alert, hosts));
+}

@@ -1,5 +1,6 @@
 import type { PostRate } from '../../inputs/inputs.js';
 import type { RetryPolicy, Sleep } from '../../runtime/http.js';
+import type { MessageRef } from '../../model/notice.js';
 import type { CardPlan } from '../cards/types.js';
 
 /**
@@ -19,6 +20,10 @@ export interface DeliveryResult {
    * notices stay owed for the next run, which is not a failure of Teams.
    */
   deferred?: 'deadline' | 'cancelled';
+  /** The message the channel confirmed with an id (bot channels): kept in the snapshot for edits and replies. */
+  message?: MessageRef;
+  /** A posted card was edited in place (a follow-up, teams-delivery: bot). */
+  edited?: boolean;
 }
 
 /** How one run posts to one channel: pacing, bounds, cancellation and what is logged. */
@@ -27,6 +32,8 @@ export interface PostContext {
   intervalMs: number;
   /** Sliding-window limit on posts to this channel; posts beyond it wait for the window to move. */
   rate?: PostRate;
+  /** More such limits, all kept (a bot's per-thread limits: per second, per 30 s, per hour). */
+  rates?: PostRate[];
   now?: () => number;
   policy?: RetryPolicy;
   sleep?: Sleep;
@@ -49,9 +56,9 @@ export interface Channel {
   /** Posts the cards one after another, paced; one result per card, in order. */
   post(plans: CardPlan[], context: PostContext): Promise<DeliveryResult[]>;
   /** Replaces a posted card in place (only channels that return message ids). */
-  update?(messageId: string, plan: CardPlan, context: PostContext): Promise<DeliveryResult>;
+  update?(message: MessageRef, plan: CardPlan, context: PostContext): Promise<DeliveryResult>;
   /** Posts a reply in a posted card's thread (only channels that return message ids). */
-  reply?(messageId: string, plan: CardPlan, context: PostContext): Promise<DeliveryResult>;
+  reply?(message: MessageRef, plan: CardPlan, context: PostContext): Promise<DeliveryResult>;
 }
 
 export function deferredResult(plan: CardPlan, reason: NonNullable<DeliveryResult['deferred']>): DeliveryResult {

@@ -35,9 +35,9 @@ export async function postPaced(
     }
     // The pause follows this call's previous post, or (first post) the run's last post to this channel.
     let wait = index > 0 ? context.intervalMs : sentAt.length > 0 ? Math.max(0, sentAt[sentAt.length - 1] + context.intervalMs - now()) : 0;
-    if (context.rate && sentAt.length >= context.rate.requests) {
+    for (const rate of [...(context.rate ? [context.rate] : []), ...(context.rates ?? [])]) {
       // The post that would be one too many in the window waits until the oldest one leaves it.
-      wait = Math.max(wait, sentAt[sentAt.length - context.rate.requests] + context.rate.windowMs - now());
+      if (sentAt.length >= rate.requests) wait = Math.max(wait, sentAt[sentAt.length - rate.requests] + rate.windowMs - now());
     }
     // A wait that would end past the deadline is not started: the rest stays owed for the next run.
     const reason = stopped() ?? (wait > 0 && now() + wait >= deadline ? 'deadline' : undefined);

@@ -1,0 +1,258 @@
+import type { OnChange } from '../../../inputs/bot-settings.js';
+import type { PostRate } from '../../../inputs/inputs.js';
+import type { MessageRef } from '../../../model/notice.js';
+import { exchange, ExchangeCancelled, HttpError, realSleep, type RetryPolicy } from '../../../runtime/http.js';
+import { redact } from '../../../runtime/secrets.js';
+import { currentStateCard } from '../../cards/alert-card.js';
+import type { AdaptiveCard, CardPlan } from '../../cards/types.js';
+import type { Channel, DeliveryResult, PostContext } from '../channel.js';
+import { postPaced, type Sent } from '../pace.js';
+
+/**
+ * A Teams channel reached through a bot (teams-delivery: bot), with the Bot Connector REST API: no SDK and
+ * no public endpoint, only proactive messages. A new card is a new conversation in the channel (POST
+ * /v3/conversations with isGroup and channelData.channel.id), answered 201 with its ids; a follow-up
+ * edits that card in place (PUT …/activities/{activityId}) and/or replies in its thread (POST to the
+ * conversation `{channel};messageid={activityId}`). A card counts as delivered only on a 2xx that carries
+ * an id: the message exists and can be edited. The card is the only attachment and there is never a
+ * `text` beside it (Teams splits those into two messages and returns no id).
+ * Sources: Bot Framework REST API reference (Create Conversation, Update Activity, Send to
+ * Conversation); Teams "Send proactive messages", "Status codes from bot conversational APIs" and
+ * "Optimize your bot with rate limiting".
+ */
+
+/** Teams' limits per bot and thread (a channel conversation): 7 per second, 60 per 30 s, 1800 per hour. */
+export const BOT_RATES: PostRate[] = [
+  { requests: 7, windowMs: 1_000 },
+  { requests: 60, windowMs: 30_000 },
+  { requests: 1800, windowMs: 3_600_000 }
+];
+
+/** Retried as Teams' status code guidance says: 412, 429 (Retry-After), 502, 503, 504; and 500 as Graph's. */
+export const BOT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 5,
+  maxTotalMs: 90_000,
+  baseDelayMs: 1_000,
+  maxDelayMs: 30_000,
+  timeoutMs: 30_000,
+  retryStatuses: [408, 412, 429, 500, 502, 503, 504]
+};
+
+const MAX_ANSWER_BYTES = 256 * 1024;
+
+export interface BotTarget {
+  serviceUrl: string;
+  /** The channel id (19:…@thread.tacv2). */
+  channelId: string;
+  /** The destination's name (route name or `default`): what the channel is called in logs and errors. */
+  name: string;
+  onChange: OnChange;
+  getToken: () => Promise<string>;
+}
+
+/** The remedy for each documented error code; every one leaves the notices owed. */
+export function explainBotError(status: number, body: string, target: Pick<BotTarget, 'name'>): { error: string; fatal: boolean } {
+  let code = '';
+  let message = '';
+  try {
+    const data = JSON.parse(body) as { error?: { code?: unknown; message?: unknown } };
+    code = typeof data.error?.code === 'string' ? data.error.code : '';
+    message = typeof data.error?.message === 'string' ? data.error.message : '';
+  } catch {
+    // Not the Bot Connector's error shape: the status says enough.
+  }
+  const said = `Teams answered HTTP ${status}${code ? ` ${code}` : ''}${message ? `: ${redact(message).slice(0, 200)}` : ''}`;
+  const channel = `channel '${target.name}'`;
+  if (status === 401)
+    return {
+      error: `${said}. The Bot Connector did not accept the bot's token: check teams-bot-app-id and its credential, that the bot is registered for Teams (Teams Developer Portal or an Azure Bot with the Teams channel), and that a single-tenant bot belongs to tenant-id.`,
+      fatal: true
+    };
+  if (code === 'BotNotInConversationRoster')
+    return {
+      error: `${said}. The Teams app of this bot is not installed in the team of ${channel}: install it in that team (README: set-up for teams-delivery: bot). The notices stay owed and are posted once it is.`,
+      fatal: true
+    };
+  if (code === 'BotDisabledByAdmin')
+    return {
+      error: `${said}. The tenant's Teams admin blocked this app: allow it in the Teams admin center (Manage apps, app permission policies).`,
+      fatal: true
+    };
+  if (code === 'InvalidBotApiHost')
+    return {
+      error: `${said}. The tenant is in GCC: set cloud: gcc (the bot host https://smba.infra.gcc.teams.microsoft.com/teams/).`,
+      fatal: true
+    };
+  if (code === 'ConversationBlockedByUser' || code === 'NotEnoughPermissions')
+    return { error: `${said}. The bot may not post in ${channel} (moderation or permissions): check the channel's settings.`, fatal: true };
+  if (status === 404)
+    return {
+      error: `${said}. Teams does not know ${channel}: copy its link again (Get link to channel) into teams-channel or the route's channel.`,
+      fatal: true
+    };
+  if (code === 'MessageSizeTooBig' || status === 413)
+    return {
+      error: `${said}. The card is larger than Teams accepts; it stays owed. Cards are kept under 26 KB, so please report this.`,
+      fatal: false
+    };
+  return { error: `${said}.`, fatal: false };
+}
+
+interface Answered {
+  status: number;
+  body: string;
+}
+
+async function call(
+  target: BotTarget,
+  method: 'POST' | 'PUT',
+  path: string,
+  body: object,
+  label: string,
+  context: PostContext
+): Promise<Answered> {
+  const token = await target.getToken();
+  const answer = await exchange(
+    {
+      method,
+      url: `${target.serviceUrl}${path}`,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body)
+    },
+    {
+      policy: context.policy ?? BOT_RETRY_POLICY,
+      what: `Posting ${label} to Teams (bot)`,
+      sleep: context.sleep ?? realSleep,
+      onRetry: (reason, delayMs) => context.onRetry?.(label, reason, delayMs),
+      maxBodyBytes: MAX_ANSWER_BYTES,
+      signal: context.signal
+    }
+  );
+  return { status: answer.status, body: answer.body };
+}
+
+const cardMessage = (card: AdaptiveCard) => ({
+  type: 'message',
+  attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }]
+});
+
+/** The ids in a 2xx answer, if it has them. */
+function idsOf(body: string): { id?: string; activityId?: string } {
+  try {
+    const data = JSON.parse(body) as Record<string, unknown>;
+    return {
+      id: typeof data.id === 'string' ? data.id : undefined,
+      activityId: typeof data.activityId === 'string' ? data.activityId : undefined
+    };
+  } catch {
+    return {};
+  }
+}
+
+/** A new top-level post: delivered only with its ids. */
+async function create(target: BotTarget, plan: CardPlan, context: PostContext): Promise<Sent> {
+  const answer = await call(
+    target,
+    'POST',
+    'v3/conversations',
+    { isGroup: true, channelData: { channel: { id: target.channelId } }, activity: cardMessage(plan.card) },
+    plan.label,
+    context
+  );
+  if (answer.status < 200 || answer.status >= 300) {
+    const { error, fatal } = explainBotError(answer.status, answer.body, target);
+    return { result: { plan, delivered: false, error }, fatal: fatal ? error : undefined };
+  }
+  const { id, activityId } = idsOf(answer.body);
+  if (!id || !activityId)
+    return {
+      result: {
+        plan,
+        delivered: false,
+        error: `Teams answered HTTP ${answer.status} without a message id: the card cannot be confirmed; it stays owed.`
+      }
+    };
+  return { result: { plan, delivered: true, message: { serviceUrl: target.serviceUrl, conversationId: id, activityId } } };
+}
+
+const notFound = (answer: Answered) => answer.status === 404;
+
+/**
+ * A follow-up to a card the channel has: the original edited to the alert's current state, a reply in
+ * its thread, or both (on-change). An original Teams no longer has (404) gets a new card instead.
+ */
+async function followUp(target: BotTarget, plan: CardPlan, ref: MessageRef, context: PostContext): Promise<Sent> {
+  const notice = plan.notices[0];
+  // The token goes only to the configured service: a stored service URL is never called.
+  const at = target;
+  let edited = false;
+  if (target.onChange !== 'reply') {
+    const put = await call(
+      at,
+      'PUT',
+      `v3/conversations/${encodeURIComponent(ref.conversationId)}/activities/${encodeURIComponent(ref.activityId)}`,
+      { ...cardMessage(currentStateCard(notice, plan.portalHosts)), id: ref.activityId },
+      `${plan.label} (edit)`,
+      context
+    );
+    if (notFound(put)) return create(target, plan, context);
+    if (put.status < 200 || put.status >= 300) {
+      const { error, fatal } = explainBotError(put.status, put.body, target);
+      return { result: { plan, delivered: false, error }, fatal: fatal ? error : undefined };
+    }
+    edited = true;
+  }
+  if (target.onChange !== 'update') {
+    const reply = await call(
+      at,
+      'POST',
+      `v3/conversations/${encodeURIComponent(ref.conversationId)}/activities`,
+      cardMessage(plan.card),
+      `${plan.label} (reply)`,
+      context
+    );
+    if (notFound(reply) && !edited) return create(target, plan, context);
+    const { id } = idsOf(reply.body);
+    if (reply.status < 200 || reply.status >= 300 || !id) {
+      const { error, fatal } =
+        reply.status >= 300 || reply.status < 200
+          ? explainBotError(reply.status, reply.body, target)
+          : { error: 'Teams gave the reply no id; it stays owed.', fatal: false };
+      return { result: { plan, delivered: false, edited, error }, fatal: fatal ? error : undefined };
+    }
+  }
+  return { result: { plan, delivered: true, edited, message: ref } };
+}
+
+/** The card a plan's single notice had in this channel, when the plan is a follow-up about it. */
+function originalOf(plan: CardPlan, target: Pick<BotTarget, 'name' | 'channelId'>): MessageRef | undefined {
+  if (plan.kind !== 'follow-up' || plan.notices.length !== 1) return undefined;
+  const ref = plan.notices[0].messages?.[target.name];
+  // A message in another channel (the route now names another) or with a planted id is not edited: a new card is posted.
+  if (!ref || !ref.conversationId.startsWith(`${target.channelId};messageid=`) || !/^[A-Za-z0-9_-]{1,100}$/.test(ref.activityId))
+    return undefined;
+  return ref;
+}
+
+export function botChannel(target: BotTarget): Channel {
+  const send = async (plan: CardPlan, context: PostContext): Promise<Sent> => {
+    try {
+      const ref = originalOf(plan, target);
+      return ref ? await followUp(target, plan, ref, context) : await create(target, plan, context);
+    } catch (error) {
+      if (error instanceof ExchangeCancelled) throw error;
+      const text = error instanceof HttpError ? error.message : String((error as Error)?.message ?? error);
+      return { result: { plan, delivered: false, error: redact(text) } };
+    }
+  };
+  return {
+    kind: 'bot',
+    accepted: 'HTTP 201 with the message id: the card is in the channel (an edit: HTTP 200)',
+    post: (plans, context) =>
+      postPaced(plans, { ...context, rates: [...(context.rates ?? []), ...BOT_RATES] }, plan => send(plan, context)),
+    update: async (ref, plan, context) => (await followUp({ ...target, onChange: 'update' }, plan, ref, context)).result,
+    reply: async (ref, plan, context) => (await followUp({ ...target, onChange: 'reply' }, plan, ref, context)).result
+  };
+}
+
+export type { DeliveryResult };
