@@ -36,7 +36,8 @@ export function useFakeTenant(options: { scope?: 'test' | 'file'; cache?: boolea
   beforeAll(async () => {
     // `app` is read by the fake on every request: a test may change it (credentials, federation).
     tenant.entra = await startFakeEntra(options.app ?? { tenantId: TENANT, clientId: CLIENT, clientSecret: SECRET });
-    tenant.graph = await startFakeGraph(token => tenant.entra.tokens.has(token));
+    // Graph takes only tokens for its own audience (a Bot Connector token is refused).
+    tenant.graph = await startFakeGraph(token => tenant.entra.issued.get(token)?.audience === 'https://graph.microsoft.com');
     if (options.cache) tenant.cacheService = await startFakeCacheService();
     if (options.scope === 'file') {
       tenant.teams = await startFakeTeams();
