@@ -57,6 +57,8 @@ export interface FakeBotConnector extends RunningServer {
   replies(activityId: string): BotMessage[];
   /** Throttled answers given (429). */
   throttled: number;
+  /** Answers a post with a fault chosen from its card's JSON (e.g. fail one particular alert). */
+  faultFor?: (cardJson: string) => Fault | undefined;
 }
 
 /** The audience a Bot Connector token must carry (the global cloud's). */
@@ -143,6 +145,7 @@ export async function startFakeBotConnector(tokens: {
     const activity = req.method === 'POST' && parts.length === 3 ? body?.activity : body;
     const attachments: any[] = Array.isArray(activity?.attachments) ? activity.attachments : [];
     const card = attachments.find(a => a?.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+    if (card && (await applyFault(fake.faultFor?.(JSON.stringify(card)), res, raw))) return record(0);
     const store = (channel: string, replyTo?: string): BotMessage => {
       const message: BotMessage = {
         activityId: `${Date.now()}${randomBytes(2).readUInt16BE()}`,

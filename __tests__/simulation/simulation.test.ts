@@ -4,14 +4,16 @@ import { startFakeEntra, type FakeEntra } from '../fakes/entra.js';
 import { startFakeGraph, type FakeGraph } from '../fakes/graph.js';
 import { Workspace } from '../fakes/runner.js';
 import { startFakeTeams, type FakeTeams } from '../fakes/teams.js';
+import { startFakeBotConnector, type FakeBotConnector } from '../fakes/bot-connector.js';
 import path from 'node:path';
 import { DIST } from '../fakes/runner.js';
 import { prng } from '../fakes/prng.js';
 
 /**
  * Randomised simulation: many consecutive scheduled runs of dist/index.js over an evolving alert set,
- * with a fault injected at one edge in most runs, and group-by switching between alert and incident at
- * random. Reproduce a failure with SIM_SEED=<seed>.
+ * with a fault injected at one edge in most runs, group-by switching between alert and incident and
+ * delivery between a Workflows webhook and a Teams bot (the same channel) at random. Reproduce a failure
+ * with SIM_SEED=<seed>.
  *
  * Invariants:
  * - every alert notifiable in its final state reaches Teams at least once (nothing lost);
@@ -26,12 +28,14 @@ import { prng } from '../fakes/prng.js';
  * are 11 minutes apart in simulated time (the action's clock and Graph's move together), the last
  * fault-free runs 2.5 hours apart, so late windows come round.
  */
-const RUNS = Number(process.env.SIM_RUNS ?? 39);
+const RUNS = Number(process.env.SIM_RUNS ?? 42);
 const SEED = Number(process.env.SIM_SEED ?? Date.now() % 1_000_000);
 
 let entra: FakeEntra;
 let graph: FakeGraph;
 let teams: FakeTeams;
+let bot: FakeBotConnector;
+const CHANNEL = '19:5im0la7ion0channel@thread.tacv2';
 let cacheService: FakeCacheService;
 let ws: Workspace;
 
@@ -39,11 +43,14 @@ beforeAll(async () => {
   entra = await startFakeEntra({ tenantId: TENANT, clientId: CLIENT, clientSecret: SECRET });
   graph = await startFakeGraph(token => entra.tokens.has(token));
   teams = await startFakeTeams();
+  bot = await startFakeBotConnector({ issued: entra.issued });
+  bot.installed.add(CHANNEL);
   cacheService = await startFakeCacheService();
   ws = await Workspace.create();
 });
 afterAll(async () => {
-  await Promise.all([graph.close(), entra.close(), teams.close(), cacheService.close()]);
+  expect(bot.messages.flatMap(m => m.problems)).toEqual([]);
+  await Promise.all([graph.close(), entra.close(), teams.close(), bot.close(), cacheService.close()]);
   await ws.remove();
 });
 
@@ -72,7 +79,9 @@ const FAULTS = [
   'audit-query-fails',
   'audit-late-record',
   'audit-budget',
-  'audit-other-operations'
+  'audit-other-operations',
+  'bot-not-installed',
+  'bot-answer-lost'
 ] as const;
 type FaultName = (typeof FAULTS)[number] | 'none';
 
@@ -196,6 +205,17 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
     let signal: NodeJS.Signals = 'SIGKILL';
     // Alerts or incidents, switching at random between runs: either way nothing told is posted again.
     let runInputs: Record<string, string> = { ...inputs, 'group-by': random() < 0.5 ? 'alert' : 'incident' };
+    // Webhook or bot, switching at random: the snapshot carries over, nothing told is posted again.
+    const viaBot = fault.startsWith('bot-') || random() < 0.5;
+    if (viaBot)
+      runInputs = {
+        ...runInputs,
+        'teams-webhook-url': '',
+        'teams-delivery': 'bot',
+        'teams-channel': CHANNEL,
+        'teams-service-url': bot.serviceUrl
+      };
+    const edge = viaBot ? bot : teams;
     switch (fault) {
       case 'token-5xx':
         entra.faults.push({ kind: 'status', status: 503, body: '{"error":"temporarily_unavailable"}' });
@@ -208,7 +228,7 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
         graph.faults.push({ kind: 'trickle', everyMs: 100, totalMs: 3_000 });
         break;
       case 'teams-trickle':
-        teams.faults.push({ kind: 'trickle', everyMs: 100, totalMs: 3_000 });
+        edge.faults.push({ kind: 'trickle', everyMs: 100, totalMs: 3_000 });
         break;
       // A cancelled job: SIGTERM mid-run (a quiet run takes a few hundred ms); what was delivered must be recorded.
       case 'sigterm':
@@ -258,20 +278,29 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
         graph.faults.push({ kind: 'delay', ms: 600 });
         break; // slow, within request-timeout
       case 'teams-429':
-        teams.faults.push({ kind: 'status', status: 429, retryAfter: '0.3' });
+        edge.faults.push({ kind: 'status', status: 429, retryAfter: '0.3' });
         break;
       case 'teams-reset':
-        teams.faults.push({ kind: 'reset' });
+        edge.faults.push({ kind: 'reset' });
         break;
       // No answer within request-timeout; Teams still posts the card afterwards, as a real service may.
       case 'teams-timeout':
-        teams.faults.push({ kind: 'delay', ms: 2500 });
+        edge.faults.push({ kind: 'delay', ms: 2500 });
         break;
       case 'teams-5xx-one-card': {
         const victim = pick([...alerts.keys()]);
         teams.faultFor = card => (idsIn(card.text).includes(victim) ? { kind: 'status', status: 500 } : undefined);
+        bot.faultFor = card => (idsIn(card).includes(victim) ? { kind: 'status', status: 500 } : undefined);
         break;
       }
+      // The app removed from the team for a run: every post answers 403 BotNotInConversationRoster; all stays owed.
+      case 'bot-not-installed':
+        bot.installed.delete(CHANNEL);
+        break;
+      // The message is stored, then the connection drops before the answer: posted again (at-least-once).
+      case 'bot-answer-lost':
+        bot.resetAfterStore = 1;
+        break;
       // 4xx: @actions/cache gives up at once (5xx would cost ~30 s of its retries per run).
       case 'cache-restore-outage':
         cacheService.outage = 400;
@@ -317,6 +346,7 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
     };
 
     const postedBefore = teams.received.length;
+    const botBefore = bot.messages.length;
     const result = await ws.run(runInputs, { ...cacheService.env(), ...clockEnv }, killAfter, signal);
     // The fake Teams records a card it answered too late (teams-timeout) only after its delay: wait for it,
     // so the card counts for this run and not for whichever later run is under way when it lands.
@@ -325,33 +355,49 @@ test(`simulation over ${RUNS} runs (seed ${SEED})`, async () => {
     graph.audit.failNext = 0;
     graph.audit.dailyBudget = 200;
     teams.faultFor = undefined;
+    bot.faultFor = undefined;
+    bot.faults.length = 0;
+    bot.installed.add(CHANNEL);
+    bot.resetAfterStore = 0;
     cacheService.outage = undefined;
     cacheService.saveOutage = undefined;
     graph.faults.length = 0;
     entra.faults.length = 0;
     teams.faults.length = 0;
 
-    const context = `run ${run}, fault ${fault}, seed ${SEED}`;
+    const context = `run ${run}, fault ${fault}, ${viaBot ? 'bot' : 'webhook'}, seed ${SEED}`;
     expect([context, result.stdout]).not.toContainEqual(expect.stringMatching(/Snapshot ignored/));
     // Duplicates are allowed only where at-least-once delivery cannot avoid them: the snapshot was not
     // saved (kill, save failure), or Teams took a card whose answer never arrived (retried after the time-out).
     // A SIGTERM cuts off the post in flight: Teams may have taken it, so it may come again (at-least-once).
-    if (fault === 'kill' || fault === 'sigterm' || fault === 'cache-save-failure' || fault === 'teams-timeout') taintedRuns.add(run);
+    if (
+      fault === 'kill' ||
+      fault === 'sigterm' ||
+      fault === 'cache-save-failure' ||
+      fault === 'teams-timeout' ||
+      fault === 'bot-answer-lost'
+    )
+      taintedRuns.add(run);
     if ((fault === 'kill' || fault === 'sigterm') && result.code !== 0) cutShort++;
     expect([context, result.stdout]).not.toContainEqual(expect.stringMatching(/^\s*::(error::pwned|stop-commands)/m));
     if (fault === 'deadline') expect([context, result.outputs['failed-count'] ?? '0']).toEqual([context, '0']);
-    if (fault === 'teams-timeout' && teams.received.length > postedBefore)
+    // Cards posted in this run, through the webhook or the bot.
+    const texts = [
+      ...teams.received.slice(postedBefore).map(card => card.text),
+      ...bot.messages.slice(botBefore).map(m => JSON.stringify(m.card ?? {}))
+    ];
+    if (fault === 'teams-timeout' && texts.length > 0)
       expect([context, result.stdout]).toContainEqual(expect.stringMatching(/Teams: .*time-out: no complete answer.*retrying/));
-    if (fault === 'cache-restore-outage') expect([context, teams.received.length - postedBefore]).toEqual([context, 0]);
+    if (fault === 'cache-restore-outage') expect([context, texts.length]).toEqual([context, 0]);
     if (draining && result.code !== 0) throw new Error(`${context}: a fault-free run failed:\n${result.stdout}`);
     // A backlog card names alerts it does not deliver: they are posted by later runs.
-    for (const card of teams.received.slice(postedBefore).filter(card => !card.text.includes('Backlog: '))) {
+    for (const text of texts.filter(text => !text.includes('Backlog: '))) {
       // An incident card may name an alert twice (in its name and in its list): one post.
-      for (const id of new Set(idsIn(card.text))) {
+      for (const id of new Set(idsIn(text))) {
         postCount.set(id, (postCount.get(id) ?? 0) + 1);
         if (!firstPostedIn.has(id)) firstPostedIn.set(id, run);
       }
-      for (const n of new Set(recordsIn(card.text))) {
+      for (const n of new Set(recordsIn(text))) {
         recordPostCount.set(n, (recordPostCount.get(n) ?? 0) + 1);
         if (!recordFirstPostedIn.has(n)) recordFirstPostedIn.set(n, run);
       }
