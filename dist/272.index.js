@@ -240,7 +240,9 @@ async function followUp(target, plan, ref, context) {
     const at = target;
     let edited = false;
     if (target.onChange !== 'reply') {
-        const put = await call(at, 'PUT', `v3/conversations/${encodeURIComponent(ref.conversationId)}/activities/${encodeURIComponent(ref.activityId)}`, { ...cardMessage((0,alert_card/* currentStateCard */.de)(notice, plan.portalHosts)), id: ref.activityId }, `${plan.label} (edit)`, context);
+        const put = await call(at, 'PUT', `v3/conversations/${encodeURIComponent(ref.conversationId)}/activities/${encodeURIComponent(ref.activityId)}`, 
+        // An incident card already shows the incident's current state and what changed.
+        { ...cardMessage(notice.incident ? plan.card : (0,alert_card/* currentStateCard */.de)(notice, plan.portalHosts)), id: ref.activityId }, `${plan.label} (edit)`, context);
         if (notFound(put))
             return create(target, plan, context);
         if (put.status < 200 || put.status >= 300) {
@@ -265,7 +267,8 @@ async function followUp(target, plan, ref, context) {
 }
 /** The card a plan's single notice had in this channel, when the plan is a follow-up about it. */
 function originalOf(plan, target) {
-    if (plan.kind !== 'follow-up' || plan.notices.length !== 1)
+    const followUp = plan.kind === 'follow-up' || (plan.kind === 'incident' && plan.notices[0]?.kind !== 'new');
+    if (!followUp || plan.notices.length !== 1)
         return undefined;
     const ref = plan.notices[0].messages?.[target.name];
     // A message in another channel (the route now names another) or with a planted id is not edited: a new card is posted.

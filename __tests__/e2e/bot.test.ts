@@ -195,3 +195,33 @@ test('bad bot inputs are refused naming the input and what to give', async () =>
   const webhook = await fake.ws.run(fake.inputs({ 'teams-channel': CHANNEL }));
   expect(visible(webhook.stdout)).toMatch(/Input 'teams-channel' is set, but teams-delivery is webhook/);
 });
+
+test('group-by: incident: an incident resolved or merged edits its card in place and replies in its thread', async () => {
+  const incident = (id: string, changes: Record<string, unknown> = {}) => ({
+    id,
+    tenantId: TENANT,
+    status: 'active',
+    severity: 'high',
+    displayName: `Multi-stage incident ${id}`,
+    incidentWebUrl: `https://security.microsoft.com/incident2/${id}/overview?tid=${TENANT}`,
+    createdDateTime: new Date(Date.now() - 3_600_000).toISOString(),
+    lastUpdateDateTime: new Date(Date.now() - 60_000).toISOString(),
+    ...changes
+  });
+  const settings = botInputs({ 'group-by': 'incident', 'notify-on': 'new,updated,resolved' });
+  fake.graph.alerts = [1, 2].map(n => makeAlert(n, { incidentId: '101' }));
+  fake.graph.incidents = [incident('101')];
+  expect((await fake.ws.run(settings)).code).toBe(0);
+  const [card] = bot.topLevel(CHANNEL);
+  expect(JSON.stringify(card.card)).toContain('Multi-stage incident 101');
+  fake.graph.incidents = [
+    incident('101', { status: 'resolved', classification: 'truePositive', lastUpdateDateTime: new Date().toISOString() })
+  ];
+  const resolved = await fake.ws.run(settings);
+  expect(resolved.code).toBe(0);
+  expect(bot.topLevel(CHANNEL)).toHaveLength(1);
+  expect(card.edits).toBe(1);
+  expect(JSON.stringify(card.card)).toMatch(/Resolved/);
+  expect(bot.replies(card.activityId)).toHaveLength(1);
+  expect(resolved.outputs['edited-count']).toBe('1');
+});

@@ -50,10 +50,12 @@ export function messagesPosted(results: DeliveryResult[]): Map<string, Record<st
   for (const result of results) {
     if (!result.delivered || !result.message || result.plan.notices.length !== 1) continue;
     const notice = result.plan.notices[0];
-    if (notice.incident || notice.rule || notice.kind === 'reminder') continue;
-    const byChannel = posted.get(notice.alert.id) ?? Object.create(null);
+    if (notice.rule || notice.kind === 'reminder') continue;
+    // Alerts by alert id; incidents by `incident:` and the incident id (see incidentMessages).
+    const key = notice.incident ? `incident:${notice.incident.incident.id}` : notice.alert.id;
+    const byChannel = posted.get(key) ?? Object.create(null);
     byChannel[notice.channel ?? 'default'] = result.message;
-    posted.set(notice.alert.id, byChannel);
+    posted.set(key, byChannel);
   }
   return posted;
 }
@@ -66,4 +68,9 @@ export function confirmedNotices(results: DeliveryResult[]): Set<Notice> {
 /** Cards edited in place in this run (edited-count). */
 export function editedCount(results: DeliveryResult[]): number {
   return results.filter(result => result.edited).length;
+}
+
+/** The incidents' part of messagesPosted, by incident id. */
+export function incidentMessages(posted: ReadonlyMap<string, Record<string, MessageRef>>): Map<string, Record<string, MessageRef>> {
+  return new Map([...posted].filter(([key]) => key.startsWith('incident:')).map(([key, refs]) => [key.slice('incident:'.length), refs]));
 }

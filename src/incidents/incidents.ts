@@ -1,5 +1,5 @@
 import { severityRank, timeOf, type GraphAlert } from '../model/alert.js';
-import type { GraphIncident, IncidentStory, Notice } from '../model/notice.js';
+import type { GraphIncident, IncidentStory, MessageRef, Notice } from '../model/notice.js';
 import type { Settings } from '../inputs/settings.js';
 import type { IncidentEntry } from '../snapshot/format.js';
 
@@ -119,18 +119,8 @@ function changesOf(
   return { lines, kind, posted: lines.length > 0 };
 }
 
-export function planIncidents(
-  alertNotices: Notice[],
-  fetched: ReadonlyMap<string, GraphIncident>,
-  stored: Record<string, IncidentEntry> | undefined,
-  settings: Pick<Settings, 'notifyOn' | 'minSeverity'>,
-  now: number
-): IncidentPlan {
-  const told: Record<string, IncidentEntry> = stored ?? {};
-  const base: Record<string, IncidentEntry> = Object.create(null);
-  for (const id in told) base[id] = told[id];
-  const lookup = (id: string): GraphIncident | undefined =>
-    fetched.get(id) ?? (Object.hasOwn(told, id) ? (told[id].a as GraphIncident | undefined) : undefined);
+/** The alert notices by the incident they belong to (merges followed); the rest stay alert notices or are told silently. */
+function groupByIncident(alertNotices: Notice[], lookup: (id: string) => GraphIncident | undefined) {
   const notices: Notice[] = [];
   const silent: Notice[] = [];
   const groups = new Map<string, Notice[]>();
@@ -147,6 +137,22 @@ export function planIncidents(
       silent.push(notice);
     }
   }
+  return { notices, silent, groups };
+}
+
+export function planIncidents(
+  alertNotices: Notice[],
+  fetched: ReadonlyMap<string, GraphIncident>,
+  stored: Record<string, IncidentEntry> | undefined,
+  settings: Pick<Settings, 'notifyOn' | 'minSeverity'>,
+  now: number
+): IncidentPlan {
+  const told: Record<string, IncidentEntry> = stored ?? {};
+  const base: Record<string, IncidentEntry> = Object.create(null);
+  for (const id in told) base[id] = told[id];
+  const lookup = (id: string): GraphIncident | undefined =>
+    fetched.get(id) ?? (Object.hasOwn(told, id) ? (told[id].a as GraphIncident | undefined) : undefined);
+  const { notices, silent, groups } = groupByIncident(alertNotices, lookup);
   const handled = new Set<string>();
   for (const [id, alerts] of groups) {
     handled.add(id);
@@ -160,7 +166,14 @@ export function planIncidents(
         ]
       : [];
     if (before) changes.push(...changesOf(before.s, incident).lines);
-    notices.push({ kind: before ? 'updated' : 'new', alert: standIn(incident, alerts), incident: { incident, alerts, changes, record } });
+    // teams-delivery: bot: the incident's card is edited and replied to, and its message kept.
+    if (before?.m) record.m = before.m;
+    notices.push({
+      kind: before ? 'updated' : 'new',
+      alert: standIn(incident, alerts),
+      incident: { incident, alerts, changes, record },
+      ...(before?.m ? { messages: before.m } : {})
+    });
   }
   // The incidents' own changes: only for incidents the channel was told about.
   const candidates = new Map<string, GraphIncident>();
@@ -170,12 +183,14 @@ export function planIncidents(
     if (handled.has(id)) continue;
     const before = told[id];
     const record: IncidentEntry = { s: incidentSignature(incident), u: timeOf(incident.lastUpdateDateTime) || before.u, r: before.r };
+    if (before.m) record.m = before.m;
+    const messages = before.m ? { messages: before.m } : {};
     const target = incident.status === 'redirected' ? (incident.redirectIncidentId ?? undefined) : undefined;
     if (target && before.r !== target) {
       // Merged: one notice; later notices follow the target incident.
       record.r = target;
       const story: IncidentStory = { incident, alerts: [], changes: [`Merged into incident #${target}`], record };
-      notices.push({ kind: 'updated', alert: standIn(incident, []), incident: story });
+      notices.push({ kind: 'updated', alert: standIn(incident, []), incident: story, ...messages });
       base[id] = { ...before, a: incident };
       // The target carries the story on: it is told from now on (its alerts already told are not posted again).
       const merged = lookup(target);
@@ -187,7 +202,12 @@ export function planIncidents(
     const change = changesOf(before.s, incident);
     const belowBar = severityRank(incident.severity) !== -1 && severityRank(incident.severity) < severityRank(settings.minSeverity);
     if (change.kind && change.posted && !belowBar && settings.notifyOn.includes(change.kind)) {
-      notices.push({ kind: change.kind, alert: standIn(incident, []), incident: { incident, alerts: [], changes: change.lines, record } });
+      notices.push({
+        kind: change.kind,
+        alert: standIn(incident, []),
+        incident: { incident, alerts: [], changes: change.lines, record },
+        ...messages
+      });
       base[id] = { ...before, a: incident };
     } else {
       // Not worth a card (classification only, or notify-on leaves it out): recorded as told.
@@ -198,12 +218,23 @@ export function planIncidents(
 }
 
 /** Incident entries after delivery: delivered stories are recorded; owed ones keep their copy for the next run. */
-export function nextIncidents(plan: IncidentPlan, delivered: ReadonlySet<Notice>, keepAfter: number): Record<string, IncidentEntry> {
+export function nextIncidents(
+  plan: IncidentPlan,
+  delivered: ReadonlySet<Notice>,
+  keepAfter: number,
+  /** teams-delivery: bot: the messages posted about each incident id in this run, by channel. */
+  postedIn: ReadonlyMap<string, Record<string, MessageRef>> = new Map()
+): Record<string, IncidentEntry> {
   const next: Record<string, IncidentEntry> = Object.create(null);
   // Entries untouched for long and owing nothing are forgotten, like alert entries.
   for (const id in plan.base) if (plan.base[id].a || plan.base[id].u >= keepAfter) next[id] = plan.base[id];
   for (const notice of plan.notices) {
-    if (notice.incident && delivered.has(notice)) next[notice.incident.incident.id] = notice.incident.record;
+    if (!notice.incident || !delivered.has(notice)) continue;
+    const id = notice.incident.incident.id;
+    const posted = postedIn.get(id);
+    next[id] = posted
+      ? { ...notice.incident.record, m: Object.assign(Object.create(null), notice.incident.record.m, posted) }
+      : notice.incident.record;
   }
   return next;
 }

@@ -1,5 +1,5 @@
 import { nextSnapshot, RETENTION_MS, type Delta } from '../alerts/delta.js';
-import { channelsTold, deliveredNotices, messagesPosted } from '../delivery/answers.js';
+import { channelsTold, deliveredNotices, incidentMessages, messagesPosted } from '../delivery/answers.js';
 import type { DeliveryResult } from '../delivery/channels/channel.js';
 import { nextIncidents, type IncidentPlan } from '../incidents/incidents.js';
 import type { Notice } from '../model/notice.js';
@@ -62,16 +62,11 @@ export function settle(input: SettleInput): Settled {
   const owed = planned.filter(notice => !delivered.has(notice));
   if (mode === 'dry-run') return { delivered, told, owed };
 
-  const snapshot = nextSnapshot(
-    delta,
-    told,
-    input.scope,
-    now,
-    mode === 'post' ? channelsTold(results) : undefined,
-    mode === 'post' ? messagesPosted(results) : undefined
-  );
+  const posted = mode === 'post' ? messagesPosted(results) : new Map();
+  const snapshot = nextSnapshot(delta, told, input.scope, now, mode === 'post' ? channelsTold(results) : undefined, posted);
   if (input.expiredSuppress.length > 0) snapshot.expiredWarned = input.expiredSuppress.slice(0, MAX_EXPIRED_WARNED);
-  if (input.incidentPlan) snapshot.incidents = nextIncidents(input.incidentPlan, delivered, now - 2 * RETENTION_MS);
+  if (input.incidentPlan)
+    snapshot.incidents = nextIncidents(input.incidentPlan, delivered, now - 2 * RETENTION_MS, incidentMessages(posted));
   else if (input.previousIncidents) snapshot.incidents = input.previousIncidents;
   if (input.audit) {
     const audit = settleAudit(input.audit, delivered, now);

@@ -74,6 +74,8 @@ export interface IncidentEntry {
   r?: string;
   /** The incident as last fetched, kept while a follow-up about it is owed. */
   a?: Record<string, unknown>;
+  /** teams-delivery: bot: each channel's message with the incident's card (see SnapshotEntry.m). */
+  m?: Record<string, MessageRef>;
 }
 
 /**
@@ -280,6 +282,7 @@ export function checkSnapshot(text: string, check: SnapshotCheck): ParsedSnapsho
         typeof entry.s !== 'string' ||
         typeof entry.u !== 'number' ||
         (entry.r !== undefined && typeof entry.r !== 'string') ||
+        (entry.m !== undefined && !messageMap(entry.m)) ||
         (entry.a !== undefined && !(isRecord(entry.a) && entry.a.id === id))
       ) {
         throw new SnapshotUntrustedError(`it has a malformed entry for incident ${JSON.stringify(id.slice(0, 80))}`);

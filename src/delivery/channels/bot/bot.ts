@@ -197,7 +197,8 @@ async function followUp(target: BotTarget, plan: CardPlan, ref: MessageRef, cont
       at,
       'PUT',
       `v3/conversations/${encodeURIComponent(ref.conversationId)}/activities/${encodeURIComponent(ref.activityId)}`,
-      { ...cardMessage(currentStateCard(notice, plan.portalHosts)), id: ref.activityId },
+      // An incident card already shows the incident's current state and what changed.
+      { ...cardMessage(notice.incident ? plan.card : currentStateCard(notice, plan.portalHosts)), id: ref.activityId },
       `${plan.label} (edit)`,
       context
     );
@@ -232,7 +233,8 @@ async function followUp(target: BotTarget, plan: CardPlan, ref: MessageRef, cont
 
 /** The card a plan's single notice had in this channel, when the plan is a follow-up about it. */
 function originalOf(plan: CardPlan, target: Pick<BotTarget, 'name' | 'channelId'>): MessageRef | undefined {
-  if (plan.kind !== 'follow-up' || plan.notices.length !== 1) return undefined;
+  const followUp = plan.kind === 'follow-up' || (plan.kind === 'incident' && plan.notices[0]?.kind !== 'new');
+  if (!followUp || plan.notices.length !== 1) return undefined;
   const ref = plan.notices[0].messages?.[target.name];
   // A message in another channel (the route now names another) or with a planted id is not edited: a new card is posted.
   if (!ref || !ref.conversationId.startsWith(`${target.channelId};messageid=`) || !/^[A-Za-z0-9_-]{1,100}$/.test(ref.activityId))
