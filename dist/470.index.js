@@ -242,6 +242,119 @@ function currentStateCard(notice, hosts = _inputs_clouds_js__WEBPACK_IMPORTED_MO
 
 /***/ }),
 
+/***/ 6315:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bY: () => (/* binding */ boardHeading),
+/* harmony export */   kR: () => (/* binding */ legacyBoardCard),
+/* harmony export */   zD: () => (/* binding */ boardCard)
+/* harmony export */ });
+/* unused harmony exports boardFacts, rowLine */
+/* harmony import */ var _adaptive_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2660);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6069);
+
+
+const SEVERITY_ORDER = ['high', 'medium', 'low', 'informational', 'unknown'];
+function age(row, now) {
+    if (Number.isNaN(row.createdAt))
+        return 'age unknown';
+    const hours = Math.max(0, Math.floor((now - row.createdAt) / 3_600_000));
+    return hours >= 48 ? `${Math.floor(hours / 24)} days old` : hours >= 1 ? `${hours} h old` : 'under 1 h old';
+}
+function bySeverity(counts) {
+    const keys = Object.keys(counts).sort((a, b) => SEVERITY_ORDER.indexOf(a) - SEVERITY_ORDER.indexOf(b));
+    return keys.map(key => `${(0,_adaptive_js__WEBPACK_IMPORTED_MODULE_0__/* .severityLook */ .NI)(key).label} ${counts[key]}`).join(' · ');
+}
+/** The label/value rows of a board (its summary; the alert rows follow). */
+function boardFacts(board) {
+    const rules = Object.entries(board.rules).sort((a, b) => b[1] - a[1]);
+    return [
+        ['Open alerts', board.total === 0 ? 'none' : `${board.total} (${bySeverity(board.bySeverity)})`],
+        ['Open incidents', bySeverity(board.incidentsBySeverity)],
+        ['Rule notices, 24 h', rules.map(([rule, n]) => `${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(rule, 80)} ${n}`).join(' · ')],
+        ['Refreshed', `${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatTime */ .fU)(new Date(board.refreshedAt).toISOString())} (looks back ${Math.round(board.lookbackMs / 86_400_000)} days)`]
+    ];
+}
+/** One row's line: severity · service · title · age · status · assignee. */
+function rowLine(row, now) {
+    return [
+        (0,_adaptive_js__WEBPACK_IMPORTED_MODULE_0__/* .severityLook */ .NI)(row.severity).label.toUpperCase(),
+        (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceLabel */ .uZ)(row.serviceSource) || '—',
+        (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(row.title || '(untitled alert)', 110),
+        age(row, now),
+        (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .humanize */ .I3)(row.status) || 'status unknown',
+        row.assignedTo ? `assigned to ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(row.assignedTo, 60)}` : 'unassigned'
+    ].join(' · ');
+}
+function boardHeading(board, digest) {
+    const what = board.total === 0 ? 'nothing open' : `${board.total} open alert${board.total === 1 ? '' : 's'}`;
+    return digest ? `Daily digest: ${what}` : `Open alerts board: ${what}`;
+}
+function boardCard({ board, digestHeading, portalHosts }) {
+    const content = board;
+    const body = [
+        { type: 'TextBlock', text: digestHeading ?? boardHeading(content, false), weight: 'Bolder', size: 'Large', wrap: true },
+        (0,_adaptive_js__WEBPACK_IMPORTED_MODULE_0__/* .facts */ .Ix)(boardFacts(content))
+    ];
+    for (const row of content.rows) {
+        const url = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(row.alertWebUrl, portalHosts);
+        body.push({
+            type: 'ColumnSet',
+            spacing: 'Small',
+            columns: [
+                {
+                    type: 'Column',
+                    width: 'stretch',
+                    items: [(0,_adaptive_js__WEBPACK_IMPORTED_MODULE_0__/* .plainText */ .wh)(rowLine(row, content.refreshedAt), { color: (0,_adaptive_js__WEBPACK_IMPORTED_MODULE_0__/* .severityLook */ .NI)(row.severity).color })]
+                },
+                {
+                    type: 'Column',
+                    width: 'auto',
+                    items: url ? [{ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: 'Open', url }] }] : []
+                }
+            ]
+        });
+    }
+    if (content.total > content.rows.length)
+        body.push({ type: 'TextBlock', text: `and ${content.total - content.rows.length} more`, isSubtle: true, wrap: true });
+    return (0,_adaptive_js__WEBPACK_IMPORTED_MODULE_0__/* .card */ .Nr)(body);
+}
+function legacyBoardCard({ board, digestHeading, portalHosts }) {
+    const content = board;
+    const heading = digestHeading ?? boardHeading(content, false);
+    // One section per row, each with its own Open button (MessageCard sections take actions).
+    const rows = content.rows.map(row => {
+        const url = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(row.alertWebUrl, portalHosts);
+        return {
+            text: (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralize */ .YI)(rowLine(row, content.refreshedAt)),
+            markdown: false,
+            ...(url ? { potentialAction: [{ '@type': 'OpenUri', name: 'Open', targets: [{ os: 'default', uri: url }] }] } : {})
+        };
+    });
+    const more = content.total > content.rows.length ? [{ text: `and ${content.total - content.rows.length} more`, markdown: false }] : [];
+    return {
+        '@type': 'MessageCard',
+        '@context': 'https://schema.org/extensions',
+        summary: heading,
+        themeColor: '8A8886',
+        sections: [
+            {
+                activityTitle: heading,
+                markdown: false,
+                facts: boardFacts(content)
+                    .filter(([, value]) => value !== '')
+                    .map(([name, value]) => ({ name: `${name}:`, value: (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .neutralize */ .YI)(value) }))
+            },
+            ...rows,
+            ...more
+        ]
+    };
+}
+
+
+/***/ }),
+
 /***/ 4470:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -622,6 +735,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/delivery/cards/alert-card.ts
 var alert_card = __webpack_require__(1309);
+// EXTERNAL MODULE: ./src/delivery/cards/board-card.ts
+var board_card = __webpack_require__(6315);
 // EXTERNAL MODULE: ./src/delivery/cards/digest-card.ts
 var digest_card = __webpack_require__(6529);
 // EXTERNAL MODULE: ./src/delivery/cards/incident-card.ts
@@ -749,6 +864,7 @@ function legacyTestCard({ digestHeading = MARK, note = '' }) {
 
 
 
+
 /**
  * The one place that says how each kind of card is drawn, in each format. A new kind of notice adds a
  * row here (and `cardKindOf` in plan.ts says which notices get it); the card tests render every row in
@@ -761,7 +877,8 @@ const RENDERERS = {
     rule: { adaptive: c => (0,rule_card/* ruleCard */.r)(c.notices[0], c.portalHosts), legacy: legacyRule },
     digest: { adaptive: c => (0,digest_card/* digestCardWith */.Xs)(c.digestHeading ?? '', c.notices, c.portalHosts), legacy: legacyDigest },
     backlog: { adaptive: c => (0,digest_card/* backlogCard */.ku)(c.waiting ?? [], c.runUrl), legacy: legacyBacklog },
-    test: { adaptive: testCard, legacy: legacyTestCard }
+    test: { adaptive: testCard, legacy: legacyTestCard },
+    board: { adaptive: board_card/* boardCard */.zD, legacy: board_card/* legacyBoardCard */.kR }
 };
 /** The MessageCard of a planned card: drawn by the same table entry as its Adaptive Card. */
 function messageCard(plan) {

@@ -26,7 +26,7 @@ function testNote(destination, env) {
 }
 async function sendTestCards(settings, signal, env = process.env) {
     const [{ addressOf, channelFor, BOT_RETRY_POLICY, TEAMS_RETRY_POLICY }, { destinationOf }, { chooseDelivery }] = await Promise.all([
-        __webpack_require__.e(/* import() */ 272).then(__webpack_require__.bind(__webpack_require__, 1891)),
+        __webpack_require__.e(/* import() */ 891).then(__webpack_require__.bind(__webpack_require__, 1891)),
         __webpack_require__.e(/* import() */ 336).then(__webpack_require__.bind(__webpack_require__, 2955)),
         Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 5750))
     ]);
@@ -86,6 +86,8 @@ async function sendTestCards(settings, signal, env = process.env) {
     _runtime_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('new-alerts', '[]');
     _runtime_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('snapshot-key', '');
     _runtime_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('cache-hit', 'false');
+    _runtime_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('board-updated', 'false');
+    _runtime_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('digest-posted', 'false');
     if (failures.length > 0)
         _runtime_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`The test card could not be posted to ${failures.map(name => `'${name}'`).join(', ')}; see the errors above.`);
     else

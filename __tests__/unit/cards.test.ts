@@ -1,3 +1,4 @@
+import { GLOBAL_PORTALS } from '../../src/inputs/clouds.js';
 import { readFileSync } from 'node:fs';
 import type { GraphAlert } from '../../src/model/alert.js';
 import type { Notice } from '../../src/alerts/delta.js';
@@ -476,6 +477,33 @@ test('the renderer table: every card kind renders in both formats, each with its
       portalHosts: [],
       label: 'test',
       card: newAlertCard(documented)
+    },
+    {
+      kind: 'board' as const,
+      notices: [],
+      portalHosts: GLOBAL_PORTALS,
+      label: 'board',
+      card: newAlertCard(documented),
+      board: {
+        channel: 'default',
+        bySeverity: { high: 1 },
+        incidentsBySeverity: {},
+        rows: [
+          {
+            title: 'Suspicious sign-in',
+            severity: 'high',
+            serviceSource: 'azureAdIdentityProtection',
+            status: 'new',
+            assignedTo: '',
+            createdAt: Date.parse('2026-12-01T00:00:00Z'),
+            alertWebUrl: 'https://security.microsoft.com/alerts/1'
+          }
+        ],
+        total: 1,
+        rules: { 'Mass file deletion': 2 },
+        lookbackMs: 30 * 86_400_000,
+        refreshedAt: Date.parse('2026-12-05T08:00:00Z')
+      }
     }
   ];
   // What each kind must show, in the Adaptive Card and in the MessageCard alike.
@@ -490,7 +518,8 @@ test('the renderer table: every card kind renders in both formats, each with its
     },
     digest: { shows: ['2 alerts', documented.title as string] },
     backlog: { shows: ['Backlog: 2 more alerts will follow in the next runs', 'By severity'], button: 'Open the workflow run' },
-    test: { shows: ['Sent to', 'TEST CARD'] }
+    test: { shows: ['Sent to', 'TEST CARD'] },
+    board: { shows: ['Open alerts board: 1 open alert', 'Open alerts', 'Rule notices, 24 h'], button: 'Open' }
   };
   expect(Object.keys(RENDERERS).sort()).toEqual(Object.keys(expected).sort());
   expect(new Set(plans.map(plan => plan.kind))).toEqual(new Set(Object.keys(RENDERERS)));

@@ -79,12 +79,14 @@ export function entry(
   return { u, s, n, a, t, c, x, d, m };
 }
 
-export function reminderCopy(alert: GraphAlert): ReminderCopy {
+/** `created` is kept only for the open-alerts board and digest (the age of a row). */
+export function reminderCopy(alert: GraphAlert, created = false): ReminderCopy {
   return {
     title: String(alert.title ?? '').slice(0, 200),
     severity: alert.severity ?? '',
     serviceSource: alert.serviceSource ?? '',
-    alertWebUrl: alert.alertWebUrl ?? ''
+    alertWebUrl: alert.alertWebUrl ?? '',
+    ...(created && typeof alert.createdDateTime === 'string' ? { created: alert.createdDateTime.slice(0, 40) } : {})
   };
 }
 

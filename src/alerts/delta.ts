@@ -29,7 +29,12 @@ export const CURSOR_FUTURE_LIMIT_MS = 5 * 60_000;
 export type FilterSettings = Pick<Settings, 'minSeverity' | 'statuses' | 'serviceSources'>;
 export type DeltaSettings = FilterSettings &
   Pick<Settings, 'notifyOn' | 'firstRun' | 'lookbackMs'> &
-  Partial<Pick<Settings, 'remindAfterMs' | 'suppress'>>;
+  Partial<Pick<Settings, 'remindAfterMs' | 'suppress' | 'openAlertsBoard' | 'openAlertsDigest'>>;
+
+/** Copies of told, open alerts are kept for reminders and for the open-alerts board and digest. */
+function keepsCopies(settings: DeltaSettings): boolean {
+  return Boolean(settings.remindAfterMs || settings.openAlertsBoard || settings.openAlertsDigest);
+}
 
 export interface Delta {
   /** Notices to deliver this run, new ones first, most severe and oldest first within a kind. */
@@ -42,6 +47,10 @@ export interface Delta {
   reminderCount: number;
   /** remind-after in ms, when reminders are on: delivered notices then keep a ReminderCopy. */
   remindAfterMs?: number;
+  /** Delivered notices keep a ReminderCopy (remind-after, open-alerts-board, open-alerts-digest). */
+  keepCopies?: boolean;
+  /** The copies keep the creation time too (open-alerts-board, open-alerts-digest). */
+  boardCopies?: boolean;
   /** Ids of alerts dated more than CURSOR_FUTURE_LIMIT_MS ahead: processed, but the cursor ignored them. */
   futureIds: string[];
   /** Notices a suppress rule began to hold back in this run, by rule name (they stay held; see `x` entries). */
@@ -234,7 +243,14 @@ function decide(
     }
   }
   // A reminder copy lives while the alert stays notifiable (open, within the filters); a whole alert refreshes it.
-  const copy = settings.remindAfterMs && notifiable && before?.c ? (alert.title !== undefined ? reminderCopy(alert) : before.c) : undefined;
+  // With a board or digest, a told alert without a copy (told before they were turned on) gets one too.
+  const boardOn = Boolean(settings.openAlertsBoard || settings.openAlertsDigest);
+  const copy =
+    keepsCopies(settings) && notifiable && (before?.c || (boardOn && before?.n !== undefined))
+      ? alert.title !== undefined
+        ? reminderCopy(alert, boardOn)
+        : before?.c
+      : undefined;
   // Forget what is old and owes nothing; keep owed notices however old they are.
   const kept = owed || u >= context.keepAfter ? entry(u, signature, told, owed, before?.t, copy, heldBy, before?.d, before?.m) : undefined;
   return { notice: posted, entry: kept, heldBy, newlyHeld };
@@ -283,6 +299,8 @@ export function computeDelta(previous: Snapshot | undefined, fetched: GraphAlert
     openCount,
     reminderCount: reminders.length,
     remindAfterMs: settings.remindAfterMs,
+    keepCopies: keepsCopies(settings),
+    boardCopies: Boolean(settings.openAlertsBoard || settings.openAlertsDigest),
     futureIds,
     suppressed,
     heldCount,
@@ -351,7 +369,7 @@ export function nextSnapshot(
       alerts[id] = entry(kept.u, kept.s, kept.n, kept.a, now, kept.c, undefined, kept.d, m);
     } else {
       const open = notice.alert.status !== 'resolved' && notice.kind !== 'resolved';
-      const copy = delta.remindAfterMs && open ? reminderCopy(notice.alert) : undefined;
+      const copy = (delta.keepCopies ?? delta.remindAfterMs) && open ? reminderCopy(notice.alert, delta.boardCopies) : undefined;
       // kept.s is the signature of notice.alert: computeDelta built the entry from that very alert.
       alerts[id] = entry(kept.u, kept.s, kept.s, undefined, now, copy, undefined, d, m);
     }

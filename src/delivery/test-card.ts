@@ -76,6 +76,8 @@ export async function sendTestCards(settings: Settings, signal: AbortSignal, env
   core.setOutput('new-alerts', '[]');
   core.setOutput('snapshot-key', '');
   core.setOutput('cache-hit', 'false');
+  core.setOutput('board-updated', 'false');
+  core.setOutput('digest-posted', 'false');
   if (failures.length > 0)
     core.setFailed(`The test card could not be posted to ${failures.map(name => `'${name}'`).join(', ')}; see the errors above.`);
   else log.info(`Test card posted to ${accepted} destination(s). No alerts were read and the snapshot was not touched.`);

@@ -7,6 +7,7 @@ import type { SuppressRule } from '../suppress/suppress-match.js';
 import { CLOUDS, type Cloud } from './clouds.js';
 import { deliveryInput, parseBotSettings, type BotSettings } from './bot-settings.js';
 import { resetInput, signingKeysInput } from './snapshot-inputs.js';
+import { boardInputs, type DigestTime } from './board-inputs.js';
 import {
   booleanInput,
   classifyWebhook,
@@ -91,6 +92,12 @@ export interface Settings {
   teamsDelivery: 'webhook' | 'bot';
   /** teams-delivery: bot: the bot, its service and the default channel. */
   bot?: BotSettings;
+  /** `open-alerts-board`: one card per channel, edited in place, listing what is open (bot only). */
+  openAlertsBoard: boolean;
+  /** `open-alerts-digest`: the daily time the open alerts are posted as one card per channel. */
+  openAlertsDigest?: DigestTime;
+  /** `open-alerts-digest-empty`: post a digest that says "nothing open", or skip it. */
+  openAlertsDigestEmpty: 'skip' | 'post';
   /** `post-interval`: minimum pause between two posts, ms. */
   postIntervalMs: number;
   /** `routes`: other channels for some alerts; the first matching route wins, the rest go to webhookUrl. */
@@ -333,6 +340,7 @@ export function parseSettings(read: InputReader, parsers: OptionalParsers = {}):
   const { routes, suppress, rules } = listInputs(read, parsers, allowLegacy, teamsDelivery, graph?.tenantId);
   const { readAlerts, dryRun, sendTestCard } = checkCombinations(read, { source, graph, webhookUrl, routes, rules, teamsDelivery });
   const bot = teamsDelivery === 'bot' ? parseBotSettings(read, graph!, routes.length === 0) : undefined;
+  const board = boardInputs(read, teamsDelivery);
   const signingKeys = signingKeysInput(read);
   return {
     source,
@@ -351,6 +359,7 @@ export function parseSettings(read: InputReader, parsers: OptionalParsers = {}):
     webhookKind,
     teamsDelivery,
     bot,
+    ...board,
     postIntervalMs: durationInput(read, 'post-interval', '1s', 0, 60_000),
     requestTimeoutMs: durationInput(read, 'request-timeout', '30s', 1_000, 300_000),
     postRate: rateInput(read, 'post-rate', '20/5m'),

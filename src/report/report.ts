@@ -41,6 +41,8 @@ export interface RunOutcome {
   snapshotBytes?: number;
   /** rules: what the audit rules did this run. */
   audit?: { newCount: number; owed: number; report: import('../rules/audit.js').AuditReport };
+  /** open-alerts-board / -digest: whether this run edited or posted a board, and posted a digest. */
+  openAlerts?: { boardUpdated: boolean; digestPosted: boolean };
 }
 
 export function compactAlert(alert: GraphAlert) {
@@ -150,6 +152,8 @@ export function setOutputs(outcome: RunOutcome, reportPath: string): void {
   core.setOutput('rule-notice-count', c.ruleNoticeCount);
   core.setOutput('confirmed-count', c.confirmedCount);
   core.setOutput('edited-count', c.editedCount);
+  core.setOutput('board-updated', String(outcome.openAlerts?.boardUpdated ?? false));
+  core.setOutput('digest-posted', String(outcome.openAlerts?.digestPosted ?? false));
   const newAlerts = outcome.delta.notices.filter(notice => notice.kind === 'new').slice(0, NEW_ALERTS_OUTPUT_LIMIT);
   core.setOutput('new-alerts', JSON.stringify(newAlerts.map(notice => compactAlert(notice.alert))));
   core.setOutput('report-path', reportPath);

@@ -184,8 +184,12 @@ export async function runWith(
     hasRules: settings.rules.length > 0,
     scope: settings.snapshotScope,
     expiredSuppress: expiredSuppress.map(rule => rule.name),
-    now
+    now,
+    openAlerts: settings.openAlertsBoard || settings.openAlertsDigest ? (previous ?? {}) : undefined
   });
+  const openAlerts = settled.snapshot
+    ? await (await import('../board/board-step.js')).showOpenAlerts(settings, settled.snapshot, delivery, context, now)
+    : undefined;
   let saved: { key: string; bytes: number } | undefined;
   if (!settled.snapshot) log.info('Dry run: the snapshot is not saved.');
   else {
@@ -209,7 +213,8 @@ export async function runWith(
     expiredSuppress,
     snapshotBytes: saved?.bytes,
     silentFirstRun,
-    audit: audit && { newCount: audit.newCount, report: audit.report, owed: audit.notices.length }
+    audit: audit && { newCount: audit.newCount, report: audit.report, owed: audit.notices.length },
+    openAlerts
   };
   await finish(outcome, settings, audit?.report.error);
 }

@@ -34,6 +34,8 @@ export interface SettleInput {
   /** Expired suppress rules warned about in this run (the next runs do not warn again). */
   expiredSuppress: string[];
   now: number;
+  /** open-alerts-board / -digest: what the previous snapshot knew of the boards, digests and rule notices. */
+  openAlerts?: Pick<Snapshot, 'boards' | 'digestDays' | 'ruleLog'>;
 }
 
 export interface Settled {
@@ -73,5 +75,20 @@ export function settle(input: SettleInput): Settled {
     // With no rules and nothing owed, the rules' state is dropped; with rules it is kept.
     if (input.hasRules || Object.keys(audit.o).length > 0) snapshot.audit = audit;
   }
+  if (input.openAlerts) carryOpenAlerts(snapshot, input.openAlerts, delivered, now);
   return { delivered, told, owed, snapshot };
+}
+
+/** Rule notices kept for the board (the last 24 h), at most this many. */
+const MAX_RULE_LOG = 2_000;
+
+/** The boards' and digests' state carries over; delivered rule notices join the board's 24-hour log. */
+function carryOpenAlerts(snapshot: Snapshot, previous: NonNullable<SettleInput['openAlerts']>, delivered: Set<Notice>, now: number): void {
+  if (previous.boards) snapshot.boards = previous.boards;
+  if (previous.digestDays) snapshot.digestDays = previous.digestDays;
+  const told: Array<[number, string, string]> = [...delivered].flatMap(notice =>
+    notice.rule ? [[now, notice.rule.rule, notice.channel ?? 'default'] as [number, string, string]] : []
+  );
+  const log = [...(previous.ruleLog ?? []).filter(([at]) => at >= now - 86_400_000 && at <= now), ...told].slice(-MAX_RULE_LOG);
+  if (log.length > 0) snapshot.ruleLog = log;
 }

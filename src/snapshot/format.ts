@@ -2,6 +2,8 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import type { GraphAlert } from '../model/alert.js';
 import type { MessageRef } from '../model/message.js';
+import { SnapshotUntrustedError } from './errors.js';
+import { channelMap, checkIncidents, checkSideState, isRecord, messageMap } from './shape.js';
 import type { AuditState } from '../rules/audit-state.js';
 import { WINDOW_TIERS } from '../rules/audit-ledger.js';
 
@@ -46,6 +48,8 @@ export interface ReminderCopy {
   severity: string;
   serviceSource: string;
   alertWebUrl: string;
+  /** createdDateTime, for the open-alerts board's age (kept with open-alerts-board or -digest). */
+  created?: string;
 }
 
 export interface Snapshot {
@@ -62,6 +66,12 @@ export interface Snapshot {
   audit?: AuditState;
   /** Suppress rules whose `until` had passed and were warned about: each is warned about once. */
   expiredWarned?: string[];
+  /** open-alerts-board: each channel's board message and what it showed (a hash), to edit it only on change. */
+  boards?: Record<string, { m: MessageRef; h: string }>;
+  /** open-alerts-digest: the local day (YYYY-MM-DD) each channel last got its digest. */
+  digestDays?: Record<string, string>;
+  /** Rule notices told in the last 24 h, as [time ms, rule name, channel], for the board (at most 2,000). */
+  ruleLog?: Array<[number, string, string]>;
 }
 
 /** What the channel was told about one incident. */
@@ -78,14 +88,7 @@ export interface IncidentEntry {
   m?: Record<string, MessageRef>;
 }
 
-/**
- * Why a stored snapshot was rejected. A snapshot that cannot be trusted is never taken for a first run:
- * that would either re-post the look-back window or (first-run: silent) mark every alert since the last
- * good run as told. The run fails closed instead; `reset-snapshot: true` is the deliberate way out.
- */
-export class SnapshotUntrustedError extends Error {
-  override name = 'SnapshotUntrustedError';
-}
+export { SnapshotUntrustedError } from './errors.js';
 
 /** Decompressed snapshots larger than this are refused (a gzip bomb must not exhaust the runner). */
 export const MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024;
@@ -273,29 +276,9 @@ export function checkSnapshot(text: string, check: SnapshotCheck): ParsedSnapsho
       throw new SnapshotUntrustedError(`it has a malformed entry for alert ${JSON.stringify(id.slice(0, 80))}`);
     }
   }
-  if (data.incidents !== undefined) {
-    if (!isRecord(data.incidents)) throw new SnapshotUntrustedError('its incidents are not an object');
-    for (const id in data.incidents) {
-      const entry = data.incidents[id];
-      if (
-        !isRecord(entry) ||
-        typeof entry.s !== 'string' ||
-        typeof entry.u !== 'number' ||
-        (entry.r !== undefined && typeof entry.r !== 'string') ||
-        (entry.m !== undefined && !messageMap(entry.m)) ||
-        (entry.a !== undefined && !(isRecord(entry.a) && entry.a.id === id))
-      ) {
-        throw new SnapshotUntrustedError(`it has a malformed entry for incident ${JSON.stringify(id.slice(0, 80))}`);
-      }
-    }
-    Object.setPrototypeOf(data.incidents, null);
-  }
+  checkIncidents(data.incidents);
   if (data.audit !== undefined) checkAuditState(data.audit);
-  if (
-    data.expiredWarned !== undefined &&
-    !(Array.isArray(data.expiredWarned) && data.expiredWarned.length <= 200 && data.expiredWarned.every(name => typeof name === 'string'))
-  )
-    throw new SnapshotUntrustedError('its list of expired suppress rules is malformed');
+  checkSideState(data);
   // Own keys only, whatever the id: `__proto__` or `constructor` are alert ids like any other.
   Object.setPrototypeOf(data.alerts, null);
   return { snapshot: data as unknown as Snapshot, resign };
@@ -304,29 +287,6 @@ export function checkSnapshot(text: string, check: SnapshotCheck): ParsedSnapsho
 /** A map from alert id to entry that takes any id as an own key (no prototype to collide with). */
 export function entryMap(): Record<string, SnapshotEntry> {
   return Object.create(null) as Record<string, SnapshotEntry>;
-}
-
-/** A few channels, each with the signature told there; a null prototype, as names are data. */
-function channelMap(value: unknown): boolean {
-  if (!isRecord(value) || Object.keys(value).length > 50) return false;
-  for (const key in value) if (typeof value[key] !== 'string') return false;
-  Object.setPrototypeOf(value, null);
-  return true;
-}
-
-function messageMap(value: unknown): boolean {
-  if (!isRecord(value) || Object.keys(value).length > 50) return false;
-  for (const key in value) {
-    const ref = value[key];
-    if (!isRecord(ref) || [ref.serviceUrl, ref.conversationId, ref.activityId].some(part => typeof part !== 'string' || part.length > 500))
-      return false;
-  }
-  Object.setPrototypeOf(value, null);
-  return true;
-}
-
-function isRecord(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);

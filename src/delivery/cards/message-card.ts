@@ -14,7 +14,7 @@ import type { CardPlan } from './types.js';
  * untrusted. Text is neutralised as on Adaptive Cards (no links, no mentions). The rows are the same
  * facts functions the Adaptive Cards use.
  */
-type Content = Pick<CardPlan, 'notices' | 'portalHosts' | 'digestHeading' | 'waiting' | 'runUrl'>;
+type Content = Pick<CardPlan, 'notices' | 'portalHosts' | 'digestHeading' | 'waiting' | 'runUrl' | 'board'>;
 
 const THEME: Record<string, string> = { high: 'C4314B', medium: 'F8D22A', low: '0078D4', informational: '8A8886' };
 

@@ -1,4 +1,5 @@
 import { followUpCard, newAlertCard } from './alert-card.js';
+import { boardCard, legacyBoardCard } from './board-card.js';
 import { backlogCard, digestCardWith } from './digest-card.js';
 import { incidentCard } from './incident-card.js';
 import { legacyAlert, legacyBacklog, legacyDigest, legacyFollowUp, legacyIncident, legacyRule } from './message-card.js';
@@ -7,7 +8,7 @@ import { legacyTestCard, testCard } from './set-up-card.js';
 import type { AdaptiveCard, CardKind, CardPlan } from './types.js';
 
 /** What a renderer draws from: the notices of one card and the hosts its buttons may open. */
-export type CardContent = Pick<CardPlan, 'notices' | 'portalHosts' | 'digestHeading' | 'waiting' | 'runUrl' | 'note'>;
+export type CardContent = Pick<CardPlan, 'notices' | 'portalHosts' | 'digestHeading' | 'waiting' | 'runUrl' | 'note' | 'board'>;
 
 export interface Renderer {
   /** The Adaptive Card (Teams Workflows). */
@@ -28,7 +29,8 @@ export const RENDERERS: Record<CardKind, Renderer> = {
   rule: { adaptive: c => ruleCard(c.notices[0], c.portalHosts), legacy: legacyRule },
   digest: { adaptive: c => digestCardWith(c.digestHeading ?? '', c.notices, c.portalHosts), legacy: legacyDigest },
   backlog: { adaptive: c => backlogCard(c.waiting ?? [], c.runUrl), legacy: legacyBacklog },
-  test: { adaptive: testCard, legacy: legacyTestCard }
+  test: { adaptive: testCard, legacy: legacyTestCard },
+  board: { adaptive: boardCard, legacy: legacyBoardCard }
 };
 
 /** The MessageCard of a planned card: drawn by the same table entry as its Adaptive Card. */

@@ -1,3 +1,4 @@
+import type { BoardContent } from '../../model/board.js';
 import type { Notice } from '../../model/notice.js';
 
 /** Hosts a button may open (the configured cloud's Microsoft portals). */
@@ -21,7 +22,7 @@ export interface AdaptiveCard {
  * What a card tells, one entry of the renderer table (renderers.ts): each has an Adaptive Card and a
  * legacy MessageCard renderer.
  */
-export type CardKind = 'alert' | 'follow-up' | 'incident' | 'rule' | 'digest' | 'backlog' | 'test';
+export type CardKind = 'alert' | 'follow-up' | 'incident' | 'rule' | 'digest' | 'backlog' | 'test' | 'board';
 
 /** A card and the notices it carries: they are delivered, or not, together. */
 export interface CardPlan {
@@ -42,4 +43,6 @@ export interface CardPlan {
   runUrl?: string;
   /** A test card (send-test-card): where it was sent from. */
   note?: string;
+  /** An open-alerts board or daily digest: what is open in the channel. */
+  board?: BoardContent;
 }

@@ -24,6 +24,8 @@ export interface DeliveryResult {
   message?: MessageRef;
   /** A posted card was edited in place (a follow-up, teams-delivery: bot). */
   edited?: boolean;
+  /** The message to edit no longer exists (404): post a new one and forget the old id. */
+  missing?: boolean;
 }
 
 /** How one run posts to one channel: pacing, bounds, cancellation and what is logged. */

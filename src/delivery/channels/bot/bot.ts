@@ -258,7 +258,28 @@ export function botChannel(target: BotTarget): Channel {
     accepted: 'HTTP 201 with the message id: the card is in the channel (an edit: HTTP 200)',
     post: (plans, context) =>
       postPaced(plans, { ...context, rates: [...(context.rates ?? []), ...BOT_RATES] }, plan => send(plan, context)),
-    update: async (ref, plan, context) => (await followUp({ ...target, onChange: 'update' }, plan, ref, context)).result,
+    // Replaces a posted card with the plan's card (the open-alerts board).
+    update: async (ref, plan, context) => {
+      try {
+        const put = await call(
+          target,
+          'PUT',
+          `v3/conversations/${encodeURIComponent(ref.conversationId)}/activities/${encodeURIComponent(ref.activityId)}`,
+          { ...cardMessage(plan.card), id: ref.activityId },
+          `${plan.label} (edit)`,
+          context
+        );
+        if (put.status >= 200 && put.status < 300) return { plan, delivered: true, edited: true, message: ref };
+        return { plan, delivered: false, missing: notFound(put), error: explainBotError(put.status, put.body, target).error };
+      } catch (error) {
+        if (error instanceof ExchangeCancelled) throw error;
+        return {
+          plan,
+          delivered: false,
+          error: redact(error instanceof HttpError ? error.message : String((error as Error)?.message ?? error))
+        };
+      }
+    },
     reply: async (ref, plan, context) => (await followUp({ ...target, onChange: 'reply' }, plan, ref, context)).result
   };
 }
