@@ -247,12 +247,15 @@ function currentStateCard(notice, hosts = _inputs_clouds_js__WEBPACK_IMPORTED_MO
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   bY: () => (/* binding */ boardHeading),
+/* harmony export */   gP: () => (/* binding */ fitBoard),
 /* harmony export */   kR: () => (/* binding */ legacyBoardCard),
 /* harmony export */   zD: () => (/* binding */ boardCard)
 /* harmony export */ });
 /* unused harmony exports boardFacts, rowLine */
 /* harmony import */ var _adaptive_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2660);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6069);
+/* harmony import */ var _size_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5067);
+
 
 
 const SEVERITY_ORDER = ['high', 'medium', 'low', 'informational', 'unknown'];
@@ -350,6 +353,20 @@ function legacyBoardCard({ board, digestHeading, portalHosts }) {
             ...more
         ]
     };
+}
+/**
+ * The content with as many rows as fit: a board or digest stays within 26,000 bytes as Power Automate
+ * stores it (MAX_STORED_BODY_BYTES), whatever the titles hold; rows left out join "and N more".
+ */
+function fitBoard(content, heading, portalHosts) {
+    let fitted = content;
+    const rules = Object.entries(content.rules).sort((a, b) => b[1] - a[1]);
+    if (rules.length > 10)
+        fitted = { ...fitted, rules: Object.fromEntries(rules.slice(0, 10)) };
+    while (fitted.rows.length > 0 &&
+        (0,_size_js__WEBPACK_IMPORTED_MODULE_2__/* .storedBodyBytes */ .$9)(boardCard({ board: fitted, digestHeading: heading, portalHosts })) > _size_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_STORED_BODY_BYTES */ .wG)
+        fitted = { ...fitted, rows: fitted.rows.slice(0, -1) };
+    return fitted;
 }
 
 

@@ -61,6 +61,8 @@ function rowOf(entry) {
     };
 }
 const count = (into, key) => (into[key] = (into[key] ?? 0) + 1);
+/** Counts with their keys in order: the board's content (and its hash) must not depend on the snapshot's order. */
+const sorted = (counts) => Object.assign(Object.create(null), Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 /** What one channel's board (or digest) shows at `now`. */
 function boardContent(snapshot, channel, now, lookbackMs) {
     const rows = [];
@@ -91,11 +93,11 @@ function boardContent(snapshot, channel, now, lookbackMs) {
             count(rules, rule);
     return {
         channel,
-        bySeverity,
-        incidentsBySeverity,
+        bySeverity: sorted(bySeverity),
+        incidentsBySeverity: sorted(incidentsBySeverity),
         rows: rows.slice(0, BOARD_ROWS),
         total: rows.length,
-        rules,
+        rules: sorted(rules),
         lookbackMs,
         refreshedAt: now
     };
@@ -146,7 +148,12 @@ function digestDue(now, time, lastDay) {
 
 
 function planFor(content, heading, label, settings) {
-    const drawn = { notices: [], board: content, digestHeading: heading, portalHosts: settings.portalHosts };
+    const drawn = {
+        notices: [],
+        board: (0,board_card/* fitBoard */.gP)(content, heading, settings.portalHosts),
+        digestHeading: heading,
+        portalHosts: settings.portalHosts
+    };
     return { kind: 'board', card: cards.RENDERERS.board.adaptive(drawn), ...drawn, label };
 }
 /** A stored board message is used only in its own channel, with a plain id (a planted one is not). */

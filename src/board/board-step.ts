@@ -1,6 +1,6 @@
 import { RETENTION_MS } from '../alerts/delta.js';
 import { RENDERERS, type CardPlan } from '../delivery/cards/cards.js';
-import { boardHeading } from '../delivery/cards/board-card.js';
+import { boardHeading, fitBoard } from '../delivery/cards/board-card.js';
 import type { Delivery, RunContext } from '../delivery/delivery.js';
 import { destinationOf, type Destination } from '../delivery/destinations.js';
 import { addressOf, BOT_RETRY_POLICY, channelFor, TEAMS_RETRY_POLICY, type Channel, type PostContext } from '../delivery/channels/index.js';
@@ -24,7 +24,12 @@ export interface OpenAlertsOutcome {
 }
 
 function planFor(content: BoardContent, heading: string, label: string, settings: Settings): CardPlan {
-  const drawn = { notices: [], board: content, digestHeading: heading, portalHosts: settings.portalHosts };
+  const drawn = {
+    notices: [],
+    board: fitBoard(content, heading, settings.portalHosts),
+    digestHeading: heading,
+    portalHosts: settings.portalHosts
+  };
   return { kind: 'board', card: RENDERERS.board.adaptive(drawn), ...drawn, label };
 }
 

@@ -32,6 +32,9 @@ function rowOf(entry: SnapshotEntry): BoardRow | undefined {
 }
 
 const count = (into: Record<string, number>, key: string) => (into[key] = (into[key] ?? 0) + 1);
+/** Counts with their keys in order: the board's content (and its hash) must not depend on the snapshot's order. */
+const sorted = (counts: Record<string, number>): Record<string, number> =>
+  Object.assign(Object.create(null), Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 
 /** What one channel's board (or digest) shows at `now`. */
 export function boardContent(snapshot: Snapshot, channel: string, now: number, lookbackMs: number): BoardContent {
@@ -61,11 +64,11 @@ export function boardContent(snapshot: Snapshot, channel: string, now: number, l
   for (const [at, rule, where] of snapshot.ruleLog ?? []) if (at >= now - 86_400_000 && where === channel) count(rules, rule);
   return {
     channel,
-    bySeverity,
-    incidentsBySeverity,
+    bySeverity: sorted(bySeverity),
+    incidentsBySeverity: sorted(incidentsBySeverity),
     rows: rows.slice(0, BOARD_ROWS),
     total: rows.length,
-    rules,
+    rules: sorted(rules),
     lookbackMs,
     refreshedAt: now
   };

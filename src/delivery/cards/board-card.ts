@@ -1,7 +1,8 @@
 import type { BoardContent, BoardRow } from '../../model/board.js';
 import { card, facts, plainText, severityLook } from './adaptive.js';
 import { formatTime, humanize, neutralize, safeUrl, serviceLabel, truncate } from './text.js';
-import type { AdaptiveCard, AdaptiveElement, CardPlan } from './types.js';
+import { MAX_STORED_BODY_BYTES, storedBodyBytes } from './size.js';
+import type { AdaptiveCard, AdaptiveElement, CardPlan, PortalHosts } from './types.js';
 
 /**
  * The open-alerts board (edited in place by the bot) and the daily digest (any channel): what is still
@@ -110,4 +111,20 @@ export function legacyBoardCard({ board, digestHeading, portalHosts }: Content):
       ...more
     ]
   };
+}
+
+/**
+ * The content with as many rows as fit: a board or digest stays within 26,000 bytes as Power Automate
+ * stores it (MAX_STORED_BODY_BYTES), whatever the titles hold; rows left out join "and N more".
+ */
+export function fitBoard(content: BoardContent, heading: string, portalHosts: PortalHosts): BoardContent {
+  let fitted = content;
+  const rules = Object.entries(content.rules).sort((a, b) => b[1] - a[1]);
+  if (rules.length > 10) fitted = { ...fitted, rules: Object.fromEntries(rules.slice(0, 10)) };
+  while (
+    fitted.rows.length > 0 &&
+    storedBodyBytes(boardCard({ board: fitted, digestHeading: heading, portalHosts })) > MAX_STORED_BODY_BYTES
+  )
+    fitted = { ...fitted, rows: fitted.rows.slice(0, -1) };
+  return fitted;
 }
