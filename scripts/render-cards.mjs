@@ -12,6 +12,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const build = p => import(path.join(root, 'build', p));
 const { backlogPlan, incidentCard, newAlertCard, followUpCard, planCards, ruleCard } = await build('src/delivery/cards/cards.js');
 const { planIncidents } = await build('src/incidents/incidents.js');
+const { boardCard, boardHeading } = await build('src/delivery/cards/board-card.js');
 const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const fixtures = path.join(root, '__tests__/fixtures');
 const documented = JSON.parse(readFileSync(path.join(fixtures, 'alerts_v2-list-response.json'), 'utf8')).value[0];
@@ -152,6 +153,51 @@ const samples = {
     alertWebUrl: 'https://security.microsoft.com/alerts/evil'
   })
 };
+
+// The open-alerts board and the daily digest: what a channel still has open, oldest first.
+const boardNow = Date.parse('2026-12-05T08:30:00Z');
+const boardContent = {
+  channel: 'default',
+  bySeverity: { high: 2, medium: 3, low: 1 },
+  incidentsBySeverity: { high: 1 },
+  rows: [
+    [
+      'Suspicious PowerShell download or encoded command execution',
+      'high',
+      'microsoftDefenderForEndpoint',
+      'inProgress',
+      'secops@contoso.com',
+      6 * 24
+    ],
+    ['Email messages containing malicious URL removed after delivery', 'medium', 'microsoftDefenderForOffice365', 'new', '', 3 * 24],
+    ['Atypical travel', 'high', 'azureAdIdentityProtection', 'new', '', 30],
+    ['DLP policy match: credit card numbers shared externally', 'medium', 'dataLossPrevention', 'inProgress', 'megan@contoso.com', 20],
+    ['Unusual volume of file deletion', 'medium', 'microsoftDefenderForCloudApps', 'new', '', 5],
+    ['Email reported by user as malware or phish', 'low', 'microsoftDefenderForOffice365', 'new', '', 2]
+  ].map(([title, severity, serviceSource, status, assignedTo, hours], n) => ({
+    title,
+    severity,
+    serviceSource,
+    status,
+    assignedTo,
+    createdAt: boardNow - hours * 3_600_000,
+    alertWebUrl: `https://security.microsoft.com/alerts/b${n}`
+  })),
+  total: 6,
+  rules: { 'Mass file deletion': 2, 'Inbox rule forwards mail': 1 },
+  lookbackMs: 30 * 86_400_000,
+  refreshedAt: boardNow
+};
+samples.board = boardCard({
+  board: boardContent,
+  digestHeading: boardHeading(boardContent, false),
+  portalHosts: ['security.microsoft.com']
+});
+samples['open-digest'] = boardCard({
+  board: boardContent,
+  digestHeading: boardHeading(boardContent, true),
+  portalHosts: ['security.microsoft.com']
+});
 
 // A light host config close to Teams' light theme.
 const hostConfig = {
