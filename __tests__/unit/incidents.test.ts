@@ -1,5 +1,6 @@
 import type { Notice } from '../../src/alerts/delta.js';
-import { checkIncident, nextIncidents, planIncidents, type GraphIncident } from '../../src/incidents/incidents.js';
+import { checkIncident, planIncidents, type GraphIncident } from '../../src/incidents/incidents.js';
+import { nextIncidents } from '../../src/incidents/next-incidents.js';
 import { incidentCard } from '../../src/delivery/cards/cards.js';
 import { adaptiveCardProblems } from '../helpers/adaptive-cards.js';
 

@@ -4,7 +4,7 @@ import type { IntakeReport } from '../alerts/intake.js';
 import { noticesIn } from '../delivery/answers.js';
 import { chooseDelivery, type Delivery, type RunContext } from '../delivery/delivery.js';
 import type { DeliveryResult } from '../delivery/channels/channel.js';
-import { planIncidents, type GraphIncident } from '../incidents/incidents.js';
+import type { GraphIncident, IncidentPlan } from '../incidents/incidents.js';
 import type { Settings } from '../inputs/settings.js';
 import type { Notice } from '../model/notice.js';
 import { counts, setOutputs, writeReport, writeSummary, type RunOutcome } from '../report/report.js';
@@ -83,7 +83,7 @@ function describeDelta(delta: Delta, intake: IntakeReport, firstRunSilent: boole
 interface Delivered {
   planned: Notice[];
   results: DeliveryResult[];
-  incidentPlan?: ReturnType<typeof planIncidents>;
+  incidentPlan?: IncidentPlan;
   audit?: import('../rules/audit.js').AuditOutcome;
 }
 
@@ -98,7 +98,9 @@ async function deliverAll(
   const { delta, incidents, previous, now } = read;
   // group-by: incident regroups the alert notices into one story per incident (see incidents/).
   const incidentPlan =
-    settings.groupBy === 'incident' ? planIncidents(delta.notices, incidents, previous?.incidents, settings, now) : undefined;
+    settings.groupBy === 'incident'
+      ? (await import('../incidents/incidents.js')).planIncidents(delta.notices, incidents, previous?.incidents, settings, now)
+      : undefined;
   const alertNotices = incidentPlan ? sortByPriority(incidentPlan.notices) : delta.notices;
   const planFor = async (notices: Notice[], maxCards: number) =>
     notices.length > 0 ? (await import('../delivery/destinations.js')).planDeliveries(notices, { ...settings, maxCards }) : [];

@@ -1,7 +1,8 @@
 import { nextSnapshot, RETENTION_MS, type Delta } from '../alerts/delta.js';
 import { channelsTold, deliveredNotices, incidentMessages, messagesPosted } from '../delivery/answers.js';
 import type { DeliveryResult } from '../delivery/channels/channel.js';
-import { nextIncidents, type IncidentPlan } from '../incidents/incidents.js';
+import type { IncidentPlan } from '../incidents/incidents.js';
+import { nextIncidents } from '../incidents/next-incidents.js';
 import type { Notice } from '../model/notice.js';
 import { settleAudit, type AuditState } from '../rules/audit-state.js';
 import type { Snapshot } from '../snapshot/format.js';
