@@ -31,6 +31,15 @@ const botInputs = (extra: Record<string, string> = {}) =>
     'open-alerts-board': 'true',
     ...extra
   });
+/** The action's clock (and Graph's) set to `iso`: the environment a run needs for it. */
+function clockAt(iso: string): Record<string, string> {
+  const offset = Date.parse(iso) - Date.now();
+  fake.graph.clockOffsetMs = offset;
+  return {
+    NODE_OPTIONS: `--import=${path.join(path.dirname(DIST), '../__tests__/helpers/shift-clock.mjs')}`,
+    CLOCK_OFFSET_MS: String(offset)
+  };
+}
 const isBoard = (m: BotMessage) => JSON.stringify(m.card ?? {}).includes('Open alerts board');
 const boards = () => bot.topLevel(CHANNEL).filter(isBoard);
 /** The alert numbers a board lists, in its order. */
@@ -98,14 +107,7 @@ test('open-alerts-board with a webhook is an input error naming teams-delivery: 
 
 test('the daily digest (webhook): one per local day at the first run after the set time, across a daylight-saving change, never twice', async () => {
   // America/New_York leaves daylight saving time on 2026-11-01 at 02:00 (01:00 to 02:00 happens twice).
-  const runAt = async (iso: string, extra: Record<string, string> = {}) => {
-    const offset = Date.parse(iso) - Date.now();
-    fake.graph.clockOffsetMs = offset;
-    return fake.ws.run(fake.inputs({ 'open-alerts-digest': '01:30 America/New_York', ...extra }), {
-      NODE_OPTIONS: `--import=${path.join(path.dirname(DIST), '../__tests__/helpers/shift-clock.mjs')}`,
-      CLOCK_OFFSET_MS: String(offset)
-    });
-  };
+  const runAt = (iso: string) => fake.ws.run(fake.inputs({ 'open-alerts-digest': '01:30 America/New_York' }), clockAt(iso));
   fake.graph.alerts = [makeAlert(1, { severity: 'high' }, Date.parse('2026-10-31T04:30:00Z'))];
   const digests = () => fake.teams.received.filter(card => card.text.includes('Daily digest'));
   const expectRun = async (iso: string, posted: boolean) => {
@@ -124,30 +126,13 @@ test('the daily digest (webhook): one per local day at the first run after the s
 });
 
 test('an empty digest is skipped, or says nothing is open with open-alerts-digest-empty: post', async () => {
-  const at = (hour: string) => {
-    const offset = Date.parse(`2026-12-07T${hour}:00Z`) - Date.now();
-    fake.graph.clockOffsetMs = offset;
-    return {
-      NODE_OPTIONS: `--import=${path.join(path.dirname(DIST), '../__tests__/helpers/shift-clock.mjs')}`,
-      CLOCK_OFFSET_MS: String(offset)
-    };
-  };
-  const skipped = await fake.ws.run(fake.inputs({ 'open-alerts-digest': '08:30' }), at('09'));
+  const skipped = await fake.ws.run(fake.inputs({ 'open-alerts-digest': '08:30' }), clockAt('2026-12-07T09:00:00Z'));
   expect([skipped.code, skipped.outputs['digest-posted'], fake.teams.received.length]).toEqual([0, 'false', 0]);
-  const posted = await fake.ws.run(fake.inputs({ 'open-alerts-digest': '08:30', 'open-alerts-digest-empty': 'post' }), at('09'));
+  const post = fake.inputs({ 'open-alerts-digest': '08:30', 'open-alerts-digest-empty': 'post' });
   // Today's (empty) digest was already settled by the skip: the next day's is posted.
-  expect(posted.outputs['digest-posted']).toBe('false');
-  const nextDay = await fake.ws.run(
-    fake.inputs({ 'open-alerts-digest': '08:30', 'open-alerts-digest-empty': 'post' }),
-    (() => {
-      const offset = Date.parse('2026-12-08T09:00:00Z') - Date.now();
-      fake.graph.clockOffsetMs = offset;
-      return {
-        NODE_OPTIONS: `--import=${path.join(path.dirname(DIST), '../__tests__/helpers/shift-clock.mjs')}`,
-        CLOCK_OFFSET_MS: String(offset)
-      };
-    })()
-  );
+  const sameDay = await fake.ws.run(post, clockAt('2026-12-07T09:00:00Z'));
+  expect(sameDay.outputs['digest-posted']).toBe('false');
+  const nextDay = await fake.ws.run(post, clockAt('2026-12-08T09:00:00Z'));
   expect(nextDay.outputs['digest-posted']).toBe('true');
   expect(fake.teams.received.map(card => card.text).join('\n')).toContain('Daily digest: nothing open');
 });
