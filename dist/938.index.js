@@ -217,7 +217,8 @@ async function showOpenAlerts(settings, snapshot, delivery, context, now) {
         intervalMs: 0,
         deadline: context.startedAt + settings.maxRunTimeMs,
         signal: context.signal,
-        policy: { ...(bot ? channels.BOT_RETRY_POLICY : channels.TEAMS_RETRY_POLICY), timeoutMs: settings.requestTimeoutMs }
+        policy: { ...(bot ? channels.BOT_RETRY_POLICY : channels.TEAMS_RETRY_POLICY), timeoutMs: settings.requestTimeoutMs },
+        onRetry: (label, reason, delayMs) => log/* info */.pq(`Teams: ${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`)
     };
     const lookbackMs = Math.max(delta/* RETENTION_MS */.wq, settings.lookbackMs);
     const destinations = [(0,delivery_destinations.destinationOf)(undefined, settings), ...settings.routes.map(route => (0,delivery_destinations.destinationOf)(route, settings))];

@@ -118,7 +118,8 @@ export async function showOpenAlerts(
     intervalMs: 0,
     deadline: context.startedAt + settings.maxRunTimeMs,
     signal: context.signal,
-    policy: { ...(bot ? BOT_RETRY_POLICY : TEAMS_RETRY_POLICY), timeoutMs: settings.requestTimeoutMs }
+    policy: { ...(bot ? BOT_RETRY_POLICY : TEAMS_RETRY_POLICY), timeoutMs: settings.requestTimeoutMs },
+    onRetry: (label, reason, delayMs) => log.info(`Teams: ${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`)
   };
   const lookbackMs = Math.max(RETENTION_MS, settings.lookbackMs);
   const destinations = [destinationOf(undefined, settings), ...settings.routes.map(route => destinationOf(route, settings))];
