@@ -89,7 +89,7 @@ function boardContent(snapshot, channel, now, lookbackMs) {
     }
     const rules = Object.create(null);
     for (const [at, rule, where] of snapshot.ruleLog ?? [])
-        if (at >= now - 86_400_000 && where === channel)
+        if (at > now - 86_400_000 && where === channel)
             count(rules, rule);
     return {
         channel,

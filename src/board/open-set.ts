@@ -61,7 +61,7 @@ export function boardContent(snapshot: Snapshot, channel: string, now: number, l
     if (status && status !== 'resolved' && status !== 'redirected') count(incidentsBySeverity, (severity || 'unknown').toLowerCase());
   }
   const rules: Record<string, number> = Object.create(null);
-  for (const [at, rule, where] of snapshot.ruleLog ?? []) if (at >= now - 86_400_000 && where === channel) count(rules, rule);
+  for (const [at, rule, where] of snapshot.ruleLog ?? []) if (at > now - 86_400_000 && where === channel) count(rules, rule);
   return {
     channel,
     bySeverity: sorted(bySeverity),

@@ -90,6 +90,6 @@ function carryOpenAlerts(snapshot: Snapshot, previous: NonNullable<SettleInput['
   const told: Array<[number, string, string]> = [...delivered].flatMap(notice =>
     notice.rule ? [[now, notice.rule.rule, notice.channel ?? 'default'] as [number, string, string]] : []
   );
-  const log = [...(previous.ruleLog ?? []).filter(([at]) => at >= now - 86_400_000 && at <= now), ...told].slice(-MAX_RULE_LOG);
+  const log = [...(previous.ruleLog ?? []).filter(([at]) => at > now - 86_400_000 && at <= now), ...told].slice(-MAX_RULE_LOG);
   if (log.length > 0) snapshot.ruleLog = log;
 }
