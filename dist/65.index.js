@@ -25,7 +25,7 @@ function testNote(destination, env) {
     return `Sent with send-test-card: true to the destination '${destination}' from ${run} at ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Security alerts will appear here as cards like this one.`;
 }
 async function sendTestCards(settings, signal, env = process.env) {
-    const [{ addressOf, channelFor, BOT_RETRY_POLICY, TEAMS_RETRY_POLICY }, { destinationOf }, { chooseDelivery }] = await Promise.all([
+    const [{ addressOf, channelFor, logRetry, retryPolicyFor }, { destinationOf }, { chooseDelivery }] = await Promise.all([
         __webpack_require__.e(/* import() */ 891).then(__webpack_require__.bind(__webpack_require__, 1891)),
         __webpack_require__.e(/* import() */ 336).then(__webpack_require__.bind(__webpack_require__, 2955)),
         Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 5750))
@@ -49,8 +49,8 @@ async function sendTestCards(settings, signal, env = process.env) {
         const [result] = await channelFor(destination, needs).post([plan], {
             intervalMs: 0,
             signal,
-            policy: { ...(bot ? BOT_RETRY_POLICY : TEAMS_RETRY_POLICY), timeoutMs: settings.requestTimeoutMs },
-            onRetry: (label, reason, delayMs) => _runtime_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Teams: ${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`)
+            policy: retryPolicyFor(settings),
+            onRetry: logRetry
         });
         if (result.delivered) {
             accepted++;

@@ -10,12 +10,15 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  BOT_RETRY_POLICY: () => (/* reexport */ BOT_RETRY_POLICY),
-  TEAMS_RETRY_POLICY: () => (/* reexport */ TEAMS_RETRY_POLICY),
   addressOf: () => (/* binding */ addressOf),
-  channelFor: () => (/* binding */ channelFor)
+  channelFor: () => (/* binding */ channelFor),
+  logRetry: () => (/* binding */ logRetry),
+  refInChannel: () => (/* reexport */ refInChannel),
+  retryPolicyFor: () => (/* binding */ retryPolicyFor)
 });
 
+// EXTERNAL MODULE: ./src/runtime/log.ts
+var log = __webpack_require__(390);
 // EXTERNAL MODULE: ./src/runtime/http.ts + 1 modules
 var http = __webpack_require__(4137);
 // EXTERNAL MODULE: ./src/runtime/secrets.ts
@@ -23,9 +26,15 @@ var secrets = __webpack_require__(4205);
 // EXTERNAL MODULE: ./src/delivery/cards/alert-card.ts
 var alert_card = __webpack_require__(1309);
 ;// CONCATENATED MODULE: ./src/delivery/channels/channel.ts
+
+
 function deferredResult(plan, reason) {
     const why = reason === 'deadline' ? 'max-run-time reached' : 'the run was cancelled';
     return { plan, delivered: false, deferred: reason, error: `not sent: ${why}; still owed, the next run posts it` };
+}
+/** Why an exchange failed, for a DeliveryResult: the HTTP client's message, redacted (it may echo a URL or token). */
+function failureText(error) {
+    return (0,secrets/* redact */.E$)(error instanceof http/* HttpError */.j$ ? error.message : String(error?.message ?? error));
 }
 
 ;// CONCATENATED MODULE: ./src/delivery/channels/pace.ts
@@ -91,6 +100,7 @@ async function postPaced(plans, context, send) {
 }
 
 ;// CONCATENATED MODULE: ./src/delivery/channels/bot/bot.ts
+
 
 
 
@@ -230,19 +240,30 @@ async function create(target, plan, context) {
     return { result: { plan, delivered: true, message: { serviceUrl: target.serviceUrl, conversationId: id, activityId } } };
 }
 const notFound = (answer) => answer.status === 404;
+/** The thread of a posted card (its conversation), where a reply goes: `…/activities`. */
+const threadPath = (ref) => `v3/conversations/${encodeURIComponent(ref.conversationId)}/activities`;
+/** Replaces a posted card with `card` (PUT …/activities/{id}). */
+function putCard(target, ref, card, label, context) {
+    return call(target, 'PUT', `${threadPath(ref)}/${encodeURIComponent(ref.activityId)}`, { ...cardMessage(card), id: ref.activityId }, `${label} (edit)`, context);
+}
+/**
+ * A stored message that may be edited in this channel: in the channel's own conversation, with a plain id.
+ * A message in another channel (the route now names another) or a planted one is not used.
+ */
+function refInChannel(ref, channelId) {
+    return Boolean(ref && ref.conversationId.startsWith(`${channelId};messageid=`) && /^[A-Za-z0-9_-]{1,100}$/.test(ref.activityId));
+}
 /**
  * A follow-up to a card the channel has: the original edited to the alert's current state, a reply in
  * its thread, or both (on-change). An original Teams no longer has (404) gets a new card instead.
  */
 async function followUp(target, plan, ref, context) {
     const notice = plan.notices[0];
-    // The token goes only to the configured service: a stored service URL is never called.
-    const at = target;
+    // The token goes only to the configured service (target): a stored service URL is never called.
     let edited = false;
     if (target.onChange !== 'reply') {
-        const put = await call(at, 'PUT', `v3/conversations/${encodeURIComponent(ref.conversationId)}/activities/${encodeURIComponent(ref.activityId)}`, 
         // An incident card already shows the incident's current state and what changed.
-        { ...cardMessage(notice.incident ? plan.card : (0,alert_card/* currentStateCard */.de)(notice, plan.portalHosts)), id: ref.activityId }, `${plan.label} (edit)`, context);
+        const put = await putCard(target, ref, notice.incident ? plan.card : (0,alert_card/* currentStateCard */.de)(notice, plan.portalHosts), plan.label, context);
         if (notFound(put))
             return create(target, plan, context);
         if (put.status < 200 || put.status >= 300) {
@@ -252,7 +273,7 @@ async function followUp(target, plan, ref, context) {
         edited = true;
     }
     if (target.onChange !== 'update') {
-        const reply = await call(at, 'POST', `v3/conversations/${encodeURIComponent(ref.conversationId)}/activities`, cardMessage(plan.card), `${plan.label} (reply)`, context);
+        const reply = await call(target, 'POST', threadPath(ref), cardMessage(plan.card), `${plan.label} (reply)`, context);
         if (notFound(reply) && !edited)
             return create(target, plan, context);
         const { id } = idsOf(reply.body);
@@ -271,10 +292,7 @@ function originalOf(plan, target) {
     if (!followUp || plan.notices.length !== 1)
         return undefined;
     const ref = plan.notices[0].messages?.[target.name];
-    // A message in another channel (the route now names another) or with a planted id is not edited: a new card is posted.
-    if (!ref || !ref.conversationId.startsWith(`${target.channelId};messageid=`) || !/^[A-Za-z0-9_-]{1,100}$/.test(ref.activityId))
-        return undefined;
-    return ref;
+    return refInChannel(ref, target.channelId) ? ref : undefined;
 }
 function botChannel(target) {
     const send = async (plan, context) => {
@@ -285,8 +303,7 @@ function botChannel(target) {
         catch (error) {
             if (error instanceof http/* ExchangeCancelled */.dH)
                 throw error;
-            const text = error instanceof http/* HttpError */.j$ ? error.message : String(error?.message ?? error);
-            return { result: { plan, delivered: false, error: (0,secrets/* redact */.E$)(text) } };
+            return { result: { plan, delivered: false, error: failureText(error) } };
         }
     };
     return {
@@ -296,7 +313,7 @@ function botChannel(target) {
         // Replaces a posted card with the plan's card (the open-alerts board).
         update: async (ref, plan, context) => {
             try {
-                const put = await call(target, 'PUT', `v3/conversations/${encodeURIComponent(ref.conversationId)}/activities/${encodeURIComponent(ref.activityId)}`, { ...cardMessage(plan.card), id: ref.activityId }, `${plan.label} (edit)`, context);
+                const put = await putCard(target, ref, plan.card, plan.label, context);
                 if (put.status >= 200 && put.status < 300)
                     return { plan, delivered: true, edited: true, message: ref };
                 return { plan, delivered: false, missing: notFound(put), error: explainBotError(put.status, put.body, target).error };
@@ -304,11 +321,7 @@ function botChannel(target) {
             catch (error) {
                 if (error instanceof http/* ExchangeCancelled */.dH)
                     throw error;
-                return {
-                    plan,
-                    delivered: false,
-                    error: (0,secrets/* redact */.E$)(error instanceof http/* HttpError */.j$ ? error.message : String(error?.message ?? error))
-                };
+                return { plan, delivered: false, error: failureText(error) };
             }
         },
         reply: async (ref, plan, context) => (await followUp({ ...target, onChange: 'reply' }, plan, ref, context)).result
@@ -320,6 +333,7 @@ var cards = __webpack_require__(4470);
 // EXTERNAL MODULE: ./src/delivery/cards/renderers.ts + 2 modules
 var renderers = __webpack_require__(6351);
 ;// CONCATENATED MODULE: ./src/delivery/channels/webhook/webhook.ts
+
 
 
 
@@ -385,7 +399,7 @@ async function postOne(plan, url, kind, context) {
             result: {
                 plan,
                 delivered: false,
-                error: (0,secrets/* redact */.E$)(error instanceof http/* HttpError */.j$ ? error.message : String(error?.message ?? error))
+                error: failureText(error)
             }
         };
     }
@@ -411,6 +425,7 @@ async function deliverCards(plans, options) {
 ;// CONCATENATED MODULE: ./src/delivery/channels/index.ts
 
 
+
 /** The address a destination is delivered to (a webhook URL, or a channel id), if it has one. */
 function addressOf(destination) {
     return destination.kind === 'bot' ? destination.channelId : destination.url;
@@ -431,7 +446,14 @@ function channelFor(destination, needs = {}) {
     }
 }
 
-
+/** The run's retry policy for Teams (the bot's or the webhooks'), each attempt within request-timeout. */
+function retryPolicyFor(settings) {
+    return { ...(settings.teamsDelivery === 'bot' ? BOT_RETRY_POLICY : TEAMS_RETRY_POLICY), timeoutMs: settings.requestTimeoutMs };
+}
+/** How every retried Teams post is logged (cards, boards, digests, test cards alike). */
+function logRetry(label, reason, delayMs) {
+    log/* info */.pq(`Teams: ${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`);
+}
 
 
 /***/ })

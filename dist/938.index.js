@@ -156,14 +156,11 @@ function planFor(content, heading, label, settings) {
     };
     return { kind: 'board', card: cards.RENDERERS.board.adaptive(drawn), ...drawn, label };
 }
-/** A stored board message is used only in its own channel, with a plain id (a planted one is not). */
-function validRef(ref, destination) {
-    return Boolean(ref && ref.conversationId.startsWith(`${destination.channelId};messageid=`) && /^[A-Za-z0-9_-]{1,100}$/.test(ref.activityId));
-}
 async function updateBoard(channel, destination, content, snapshot, settings, context) {
     const hash = boardHash(content);
     const stored = snapshot.boards?.[destination.name];
-    const ref = validRef(stored?.m, destination) ? stored.m : undefined;
+    // A stored board message is used only in its own channel, with a plain id (a planted one is not).
+    const ref = (0,channels.refInChannel)(stored?.m, destination.channelId) ? stored.m : undefined;
     if (ref && stored.h === hash)
         return false; // nothing changed: the board is not touched
     const plan = planFor(content, (0,board_card/* boardHeading */.bY)(content, false), `open-alerts board [${destination.name}]`, settings);
@@ -212,13 +209,12 @@ async function showOpenAlerts(settings, snapshot, delivery, context, now) {
         return outcome;
     }
     const needs = await delivery.channelNeeds();
-    const bot = settings.teamsDelivery === 'bot';
     const postContext = {
         intervalMs: 0,
         deadline: context.startedAt + settings.maxRunTimeMs,
         signal: context.signal,
-        policy: { ...(bot ? channels.BOT_RETRY_POLICY : channels.TEAMS_RETRY_POLICY), timeoutMs: settings.requestTimeoutMs },
-        onRetry: (label, reason, delayMs) => log/* info */.pq(`Teams: ${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`)
+        policy: (0,channels.retryPolicyFor)(settings),
+        onRetry: channels.logRetry
     };
     const lookbackMs = Math.max(delta/* RETENTION_MS */.wq, settings.lookbackMs);
     const destinations = [(0,delivery_destinations.destinationOf)(undefined, settings), ...settings.routes.map(route => (0,delivery_destinations.destinationOf)(route, settings))];

@@ -3,10 +3,17 @@ import { RENDERERS, type CardPlan } from '../delivery/cards/cards.js';
 import { boardHeading, fitBoard } from '../delivery/cards/board-card.js';
 import type { Delivery, RunContext } from '../delivery/delivery.js';
 import { destinationOf, type Destination } from '../delivery/destinations.js';
-import { addressOf, BOT_RETRY_POLICY, channelFor, TEAMS_RETRY_POLICY, type Channel, type PostContext } from '../delivery/channels/index.js';
+import {
+  addressOf,
+  channelFor,
+  logRetry,
+  refInChannel,
+  retryPolicyFor,
+  type Channel,
+  type PostContext
+} from '../delivery/channels/index.js';
 import type { Settings } from '../inputs/settings.js';
 import type { BoardContent } from '../model/board.js';
-import type { MessageRef } from '../model/notice.js';
 import * as log from '../runtime/log.js';
 import type { Snapshot } from '../snapshot/format.js';
 import { boardContent, boardHash } from './open-set.js';
@@ -33,13 +40,6 @@ function planFor(content: BoardContent, heading: string, label: string, settings
   return { kind: 'board', card: RENDERERS.board.adaptive(drawn), ...drawn, label };
 }
 
-/** A stored board message is used only in its own channel, with a plain id (a planted one is not). */
-function validRef(ref: MessageRef | undefined, destination: Destination): ref is MessageRef {
-  return Boolean(
-    ref && ref.conversationId.startsWith(`${destination.channelId};messageid=`) && /^[A-Za-z0-9_-]{1,100}$/.test(ref.activityId)
-  );
-}
-
 async function updateBoard(
   channel: Channel,
   destination: Destination,
@@ -50,7 +50,8 @@ async function updateBoard(
 ): Promise<boolean> {
   const hash = boardHash(content);
   const stored = snapshot.boards?.[destination.name];
-  const ref = validRef(stored?.m, destination) ? stored!.m : undefined;
+  // A stored board message is used only in its own channel, with a plain id (a planted one is not).
+  const ref = refInChannel(stored?.m, destination.channelId) ? stored!.m : undefined;
   if (ref && stored!.h === hash) return false; // nothing changed: the board is not touched
   const plan = planFor(content, boardHeading(content, false), `open-alerts board [${destination.name}]`, settings);
   if (ref) {
@@ -113,13 +114,12 @@ export async function showOpenAlerts(
     return outcome;
   }
   const needs = await delivery.channelNeeds();
-  const bot = settings.teamsDelivery === 'bot';
   const postContext: PostContext = {
     intervalMs: 0,
     deadline: context.startedAt + settings.maxRunTimeMs,
     signal: context.signal,
-    policy: { ...(bot ? BOT_RETRY_POLICY : TEAMS_RETRY_POLICY), timeoutMs: settings.requestTimeoutMs },
-    onRetry: (label, reason, delayMs) => log.info(`Teams: ${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`)
+    policy: retryPolicyFor(settings),
+    onRetry: logRetry
   };
   const lookbackMs = Math.max(RETENTION_MS, settings.lookbackMs);
   const destinations = [destinationOf(undefined, settings), ...settings.routes.map(route => destinationOf(route, settings))];

@@ -110,7 +110,11 @@ async function holdBacklog(planned: CardPlan[], budget: number, destination: str
 }
 
 /** How one channel is paced: post-rate and post-interval for webhooks; Teams' own bot limits for a bot. */
-function pacing(settings: Settings, policy: RetryPolicy): Omit<PostContext, 'deadline' | 'signal' | 'sentAt'> {
+function pacing(
+  settings: Settings,
+  policy: RetryPolicy,
+  onRetry: NonNullable<PostContext['onRetry']>
+): Omit<PostContext, 'deadline' | 'signal' | 'sentAt'> {
   const bot = settings.teamsDelivery === 'bot';
   return {
     intervalMs: bot ? 0 : settings.postIntervalMs,
@@ -121,8 +125,8 @@ function pacing(settings: Settings, policy: RetryPolicy): Omit<PostContext, 'dea
           ? `Teams: ${label}: waiting ${(delayMs / 1000).toFixed(0)}s to stay within Teams' limits for bots.`
           : `Teams: ${label}: waiting ${(delayMs / 1000).toFixed(0)}s to stay within post-rate ${settings.postRate.requests} per ${settings.postRate.windowMs / 1000}s.`
       ),
-    policy: { ...policy, timeoutMs: settings.requestTimeoutMs },
-    onRetry: (label, reason, delayMs) => log.info(`Teams: ${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`)
+    policy,
+    onRetry
   };
 }
 
@@ -135,7 +139,7 @@ async function post(
 ): Promise<DeliveryResult[]> {
   // Nothing to post (the common scheduled run): load none of the Teams code.
   if (deliveries.length === 0) return [];
-  const [{ addressOf, channelFor, BOT_RETRY_POLICY, TEAMS_RETRY_POLICY }, { NO_ROUTE_ERROR }, { postBudget }] = await Promise.all([
+  const [{ addressOf, channelFor, logRetry, retryPolicyFor }, { NO_ROUTE_ERROR }, { postBudget }] = await Promise.all([
     import('./channels/index.js'),
     import('./destinations.js'),
     import('./cards/cards.js')
@@ -143,7 +147,7 @@ async function post(
   const bot = settings.teamsDelivery === 'bot';
   const results: DeliveryResult[] = [];
   const deadline = context.startedAt + settings.maxRunTimeMs;
-  const paced = pacing(settings, bot ? BOT_RETRY_POLICY : TEAMS_RETRY_POLICY);
+  const paced = pacing(settings, retryPolicyFor(settings), logRetry);
   // Channels one after another: each has its own throttle, and the log stays readable.
   for (const { destination, plans: planned } of deliveries) {
     const address = addressOf(destination);

@@ -15,7 +15,7 @@ function testNote(destination: string, env: NodeJS.ProcessEnv): string {
 }
 
 export async function sendTestCards(settings: Settings, signal: AbortSignal, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const [{ addressOf, channelFor, BOT_RETRY_POLICY, TEAMS_RETRY_POLICY }, { destinationOf }, { chooseDelivery }] = await Promise.all([
+  const [{ addressOf, channelFor, logRetry, retryPolicyFor }, { destinationOf }, { chooseDelivery }] = await Promise.all([
     import('./channels/index.js'),
     import('./destinations.js'),
     import('./delivery.js')
@@ -41,8 +41,8 @@ export async function sendTestCards(settings: Settings, signal: AbortSignal, env
     const [result] = await channelFor(destination, needs).post([plan], {
       intervalMs: 0,
       signal,
-      policy: { ...(bot ? BOT_RETRY_POLICY : TEAMS_RETRY_POLICY), timeoutMs: settings.requestTimeoutMs },
-      onRetry: (label, reason, delayMs) => log.info(`Teams: ${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`)
+      policy: retryPolicyFor(settings),
+      onRetry: logRetry
     });
     if (result.delivered) {
       accepted++;

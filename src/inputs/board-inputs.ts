@@ -1,4 +1,4 @@
-import { booleanInput, oneOf, SettingsError, type InputReader } from './inputs.js';
+import { booleanInput, fail, oneOf, type InputReader } from './inputs.js';
 
 /** open-alerts-digest: a local time of day in an IANA time zone. */
 export interface DigestTime {
@@ -8,10 +8,6 @@ export interface DigestTime {
   zone: string;
   /** As written, for logs. */
   text: string;
-}
-
-function fail(input: string, problem: string, valid: string): never {
-  throw new SettingsError(`Input '${input}' ${problem}. ${valid}`);
 }
 
 /** `08:30` or `08:30 Europe/Berlin`; the zone is checked by Intl (the runtime's time zone database), not by hand. */

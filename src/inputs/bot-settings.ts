@@ -1,5 +1,5 @@
 import { CLOUDS, type Cloud } from './clouds.js';
-import { httpsUrlInput, oneOf, SettingsError, type InputReader } from './inputs.js';
+import { fail, GUID, httpsUrlInput, oneOf, type InputReader } from './inputs.js';
 
 /**
  * teams-delivery: bot. The bot posts proactively through the Bot Connector (no public endpoint): a token
@@ -24,11 +24,6 @@ export interface BotSettings {
 }
 
 const CHANNEL_ID = /^19:[A-Za-z0-9_.-]{1,200}@thread\.(tacv2|skype)$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function fail(input: string, problem: string, valid: string): never {
-  throw new SettingsError(`Input '${input}' ${problem}. ${valid}`);
-}
 
 const CHANNEL_HELP =
   "Give the channel link (in Teams: the channel's … menu, Get link to channel: https://teams.microsoft.com/l/channel/19%3A…%40thread.tacv2/…?groupId=…&tenantId=…) or its id 19:…@thread.tacv2.";

@@ -38,6 +38,9 @@ export function shortDuration(ms: number): string {
   return `${Math.round(ms / 1000)} s`;
 }
 
+/** A GUID as Entra writes ids (tenant, client, bot app). */
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function fail(input: string, problem: string, valid: string): never {
   throw new SettingsError(`Input '${input}' ${problem}. ${valid}`);
 }

@@ -13,6 +13,7 @@ import {
   classifyWebhook,
   durationInput,
   fail,
+  GUID,
   httpsUrlInput,
   listOf,
   oneOf,
@@ -139,8 +140,6 @@ export interface Settings {
   /** `dry-run`: fetch and compare, print cards, post nothing, save nothing. */
   dryRun: boolean;
 }
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function resolveCredential(read: InputReader): Credential {
   const secret = read('client-secret').trim();

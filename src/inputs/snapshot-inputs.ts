@@ -1,11 +1,7 @@
 import { oneLine } from '../runtime/log.js';
-import { SettingsError, type InputReader } from './inputs.js';
+import { fail, type InputReader } from './inputs.js';
 
 /** The inputs about the snapshot's trust: reset-snapshot and the signing keys. */
-
-function fail(input: string, problem: string, valid: string): never {
-  throw new SettingsError(`Input '${input}' ${problem}. ${valid}`);
-}
 
 /** `reset-snapshot`: false | true | adopt (yes/no/on/off/1/0 as for booleans). */
 export function resetInput(read: InputReader): 'false' | 'true' | 'adopt' {

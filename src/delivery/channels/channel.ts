@@ -1,5 +1,6 @@
 import type { PostRate } from '../../inputs/inputs.js';
-import type { RetryPolicy, Sleep } from '../../runtime/http.js';
+import { HttpError, type RetryPolicy, type Sleep } from '../../runtime/http.js';
+import { redact } from '../../runtime/secrets.js';
 import type { MessageRef } from '../../model/notice.js';
 import type { CardPlan } from '../cards/types.js';
 
@@ -66,4 +67,9 @@ export interface Channel {
 export function deferredResult(plan: CardPlan, reason: NonNullable<DeliveryResult['deferred']>): DeliveryResult {
   const why = reason === 'deadline' ? 'max-run-time reached' : 'the run was cancelled';
   return { plan, delivered: false, deferred: reason, error: `not sent: ${why}; still owed, the next run posts it` };
+}
+
+/** Why an exchange failed, for a DeliveryResult: the HTTP client's message, redacted (it may echo a URL or token). */
+export function failureText(error: unknown): string {
+  return redact(error instanceof HttpError ? error.message : String((error as Error)?.message ?? error));
 }

@@ -1,8 +1,11 @@
 import type { BotSettings } from '../../inputs/bot-settings.js';
+import type { Settings } from '../../inputs/settings.js';
+import type { RetryPolicy } from '../../runtime/http.js';
+import * as log from '../../runtime/log.js';
 import type { Destination } from '../destinations.js';
-import { botChannel } from './bot/bot.js';
+import { BOT_RETRY_POLICY, botChannel } from './bot/bot.js';
 import type { Channel } from './channel.js';
-import { webhookChannel } from './webhook/webhook.js';
+import { TEAMS_RETRY_POLICY, webhookChannel } from './webhook/webhook.js';
 
 /**
  * The channel a destination is delivered through, by its kind. Adding a kind of channel: a folder
@@ -34,6 +37,15 @@ export function channelFor(destination: Destination, needs: ChannelNeeds = {}): 
   }
 }
 
-export { TEAMS_RETRY_POLICY } from './webhook/webhook.js';
-export { BOT_RETRY_POLICY } from './bot/bot.js';
+export { refInChannel } from './bot/bot.js';
+
+/** The run's retry policy for Teams (the bot's or the webhooks'), each attempt within request-timeout. */
+export function retryPolicyFor(settings: Pick<Settings, 'teamsDelivery' | 'requestTimeoutMs'>): RetryPolicy {
+  return { ...(settings.teamsDelivery === 'bot' ? BOT_RETRY_POLICY : TEAMS_RETRY_POLICY), timeoutMs: settings.requestTimeoutMs };
+}
+
+/** How every retried Teams post is logged (cards, boards, digests, test cards alike). */
+export function logRetry(label: string, reason: string, delayMs: number): void {
+  log.info(`Teams: ${label}: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s`);
+}
 export type { Channel, DeliveryResult, PostContext } from './channel.js';

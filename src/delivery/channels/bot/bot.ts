@@ -1,11 +1,11 @@
 import type { OnChange } from '../../../inputs/bot-settings.js';
 import type { PostRate } from '../../../inputs/inputs.js';
 import type { MessageRef } from '../../../model/notice.js';
-import { exchange, ExchangeCancelled, HttpError, realSleep, type RetryPolicy } from '../../../runtime/http.js';
+import { exchange, ExchangeCancelled, realSleep, type RetryPolicy } from '../../../runtime/http.js';
 import { redact } from '../../../runtime/secrets.js';
 import { currentStateCard } from '../../cards/alert-card.js';
 import type { AdaptiveCard, CardPlan } from '../../cards/types.js';
-import type { Channel, DeliveryResult, PostContext } from '../channel.js';
+import { failureText, type Channel, type DeliveryResult, type PostContext } from '../channel.js';
 import { postPaced, type Sent } from '../pace.js';
 
 /**
@@ -183,25 +183,40 @@ async function create(target: BotTarget, plan: CardPlan, context: PostContext): 
 
 const notFound = (answer: Answered) => answer.status === 404;
 
+/** The thread of a posted card (its conversation), where a reply goes: `…/activities`. */
+const threadPath = (ref: MessageRef) => `v3/conversations/${encodeURIComponent(ref.conversationId)}/activities`;
+
+/** Replaces a posted card with `card` (PUT …/activities/{id}). */
+function putCard(target: BotTarget, ref: MessageRef, card: AdaptiveCard, label: string, context: PostContext): Promise<Answered> {
+  return call(
+    target,
+    'PUT',
+    `${threadPath(ref)}/${encodeURIComponent(ref.activityId)}`,
+    { ...cardMessage(card), id: ref.activityId },
+    `${label} (edit)`,
+    context
+  );
+}
+
+/**
+ * A stored message that may be edited in this channel: in the channel's own conversation, with a plain id.
+ * A message in another channel (the route now names another) or a planted one is not used.
+ */
+export function refInChannel(ref: MessageRef | undefined, channelId: string | undefined): ref is MessageRef {
+  return Boolean(ref && ref.conversationId.startsWith(`${channelId};messageid=`) && /^[A-Za-z0-9_-]{1,100}$/.test(ref.activityId));
+}
+
 /**
  * A follow-up to a card the channel has: the original edited to the alert's current state, a reply in
  * its thread, or both (on-change). An original Teams no longer has (404) gets a new card instead.
  */
 async function followUp(target: BotTarget, plan: CardPlan, ref: MessageRef, context: PostContext): Promise<Sent> {
   const notice = plan.notices[0];
-  // The token goes only to the configured service: a stored service URL is never called.
-  const at = target;
+  // The token goes only to the configured service (target): a stored service URL is never called.
   let edited = false;
   if (target.onChange !== 'reply') {
-    const put = await call(
-      at,
-      'PUT',
-      `v3/conversations/${encodeURIComponent(ref.conversationId)}/activities/${encodeURIComponent(ref.activityId)}`,
-      // An incident card already shows the incident's current state and what changed.
-      { ...cardMessage(notice.incident ? plan.card : currentStateCard(notice, plan.portalHosts)), id: ref.activityId },
-      `${plan.label} (edit)`,
-      context
-    );
+    // An incident card already shows the incident's current state and what changed.
+    const put = await putCard(target, ref, notice.incident ? plan.card : currentStateCard(notice, plan.portalHosts), plan.label, context);
     if (notFound(put)) return create(target, plan, context);
     if (put.status < 200 || put.status >= 300) {
       const { error, fatal } = explainBotError(put.status, put.body, target);
@@ -210,14 +225,7 @@ async function followUp(target: BotTarget, plan: CardPlan, ref: MessageRef, cont
     edited = true;
   }
   if (target.onChange !== 'update') {
-    const reply = await call(
-      at,
-      'POST',
-      `v3/conversations/${encodeURIComponent(ref.conversationId)}/activities`,
-      cardMessage(plan.card),
-      `${plan.label} (reply)`,
-      context
-    );
+    const reply = await call(target, 'POST', threadPath(ref), cardMessage(plan.card), `${plan.label} (reply)`, context);
     if (notFound(reply) && !edited) return create(target, plan, context);
     const { id } = idsOf(reply.body);
     if (reply.status < 200 || reply.status >= 300 || !id) {
@@ -236,10 +244,7 @@ function originalOf(plan: CardPlan, target: Pick<BotTarget, 'name' | 'channelId'
   const followUp = plan.kind === 'follow-up' || (plan.kind === 'incident' && plan.notices[0]?.kind !== 'new');
   if (!followUp || plan.notices.length !== 1) return undefined;
   const ref = plan.notices[0].messages?.[target.name];
-  // A message in another channel (the route now names another) or with a planted id is not edited: a new card is posted.
-  if (!ref || !ref.conversationId.startsWith(`${target.channelId};messageid=`) || !/^[A-Za-z0-9_-]{1,100}$/.test(ref.activityId))
-    return undefined;
-  return ref;
+  return refInChannel(ref, target.channelId) ? ref : undefined;
 }
 
 export function botChannel(target: BotTarget): Channel {
@@ -249,8 +254,7 @@ export function botChannel(target: BotTarget): Channel {
       return ref ? await followUp(target, plan, ref, context) : await create(target, plan, context);
     } catch (error) {
       if (error instanceof ExchangeCancelled) throw error;
-      const text = error instanceof HttpError ? error.message : String((error as Error)?.message ?? error);
-      return { result: { plan, delivered: false, error: redact(text) } };
+      return { result: { plan, delivered: false, error: failureText(error) } };
     }
   };
   return {
@@ -261,23 +265,12 @@ export function botChannel(target: BotTarget): Channel {
     // Replaces a posted card with the plan's card (the open-alerts board).
     update: async (ref, plan, context) => {
       try {
-        const put = await call(
-          target,
-          'PUT',
-          `v3/conversations/${encodeURIComponent(ref.conversationId)}/activities/${encodeURIComponent(ref.activityId)}`,
-          { ...cardMessage(plan.card), id: ref.activityId },
-          `${plan.label} (edit)`,
-          context
-        );
+        const put = await putCard(target, ref, plan.card, plan.label, context);
         if (put.status >= 200 && put.status < 300) return { plan, delivered: true, edited: true, message: ref };
         return { plan, delivered: false, missing: notFound(put), error: explainBotError(put.status, put.body, target).error };
       } catch (error) {
         if (error instanceof ExchangeCancelled) throw error;
-        return {
-          plan,
-          delivered: false,
-          error: redact(error instanceof HttpError ? error.message : String((error as Error)?.message ?? error))
-        };
+        return { plan, delivered: false, error: failureText(error) };
       }
     },
     reply: async (ref, plan, context) => (await followUp({ ...target, onChange: 'reply' }, plan, ref, context)).result

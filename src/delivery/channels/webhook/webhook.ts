@@ -1,5 +1,5 @@
-import { exchange, ExchangeCancelled, HttpError, realSleep, type RetryPolicy } from '../../../runtime/http.js';
-import type { Channel, DeliveryResult, PostContext } from '../channel.js';
+import { exchange, ExchangeCancelled, realSleep, type RetryPolicy } from '../../../runtime/http.js';
+import { failureText, type Channel, type DeliveryResult, type PostContext } from '../channel.js';
 import { postPaced, type Sent } from '../pace.js';
 import type { WebhookKind } from '../../../inputs/inputs.js';
 import { redact } from '../../../runtime/secrets.js';
@@ -80,7 +80,7 @@ async function postOne(plan: CardPlan, url: string, kind: WebhookKind, context: 
       result: {
         plan,
         delivered: false,
-        error: redact(error instanceof HttpError ? error.message : String((error as Error)?.message ?? error))
+        error: failureText(error)
       }
     };
   }
