@@ -284,10 +284,11 @@ function rowLine(row, now) {
     return [
         (0,_adaptive_js__WEBPACK_IMPORTED_MODULE_0__/* .severityLook */ .NI)(row.severity).label.toUpperCase(),
         (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceLabel */ .uZ)(row.serviceSource) || '—',
-        (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(row.title || '(untitled alert)', 110),
+        // One line per row, whatever the title holds (line breaks and all).
+        (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(row.title.replace(/\s+/g, ' ').trim() || '(untitled alert)', 110),
         age(row, now),
         (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .humanize */ .I3)(row.status) || 'status unknown',
-        row.assignedTo ? `assigned to ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(row.assignedTo, 60)}` : 'unassigned'
+        row.assignedTo ? `assigned to ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(row.assignedTo.replace(/\s+/g, ' '), 60)}` : 'unassigned'
     ].join(' · ');
 }
 function boardHeading(board, digest) {

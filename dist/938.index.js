@@ -46,18 +46,20 @@ const severityOf = (signature) => signature.split('|')[1] ?? '';
 function channelsOf(entry) {
     return entry.d ? Object.keys(entry.d) : ['default'];
 }
+/** A row from an entry's copy; the copy's fields are read as text whatever the snapshot holds (it may be planted). */
 function rowOf(entry) {
     const copy = entry.c;
     if (!copy)
         return undefined;
+    const text = (value) => (typeof value === 'string' ? value : '');
     return {
-        title: copy.title,
-        severity: severityOf(entry.s) || copy.severity,
-        serviceSource: copy.serviceSource,
+        title: text(copy.title).slice(0, 200),
+        severity: severityOf(entry.s) || text(copy.severity),
+        serviceSource: text(copy.serviceSource),
         status: (0,model_alert/* statusOfSignature */.MR)(entry.s),
         assignedTo: assigneeOf(entry.s),
-        createdAt: copy.created ? Date.parse(copy.created) : Number.NaN,
-        alertWebUrl: copy.alertWebUrl
+        createdAt: typeof copy.created === 'string' ? Date.parse(copy.created) : Number.NaN,
+        alertWebUrl: text(copy.alertWebUrl)
     };
 }
 const count = (into, key) => (into[key] = (into[key] ?? 0) + 1);

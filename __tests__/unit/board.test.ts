@@ -101,3 +101,63 @@ test('digest times: Intl days and times in the zone, daylight saving included; b
   expect(() => parseDigestTime('24:00')).toThrow(/Input 'open-alerts-digest' is '24:00', which is not a time of day/);
   expect(() => parseDigestTime('08:30 Europe/Atlantis')).toThrow(/not an IANA time zone/);
 });
+
+test('hostile and planted state: copies of the wrong type, titles with line breaks and workflow commands, foreign message ids', async () => {
+  const { refInChannel } = await import('../../src/delivery/channels/bot/bot.js');
+  const planted = entry(1, 'new', 'high', 5);
+  planted.c = { title: 42, severity: { x: 1 }, serviceSource: null, alertWebUrl: ['x'], created: 7 } as never;
+  const hostile = entry(2, 'new', 'high', 4);
+  hostile.c!.title = 'Invoice\n::error::pwned [click](https://evil.example) <at>all</at>';
+  hostile.c!.alertWebUrl = 'https://evil.example/alerts/2';
+  const board = boardContent(snapshot({ planted, hostile }), 'default', NOW, 30 * DAY);
+  // Unknown ages (a planted creation time) come last.
+  expect(board.rows.map(r => r.title)).toEqual(['Invoice\n::error::pwned [click](https://evil.example) <at>all</at>', '']);
+  for (const drawn of [
+    RENDERERS.board.adaptive({ notices: [], board, portalHosts: GLOBAL_PORTALS }),
+    RENDERERS.board.legacy({ notices: [], board, portalHosts: GLOBAL_PORTALS })
+  ]) {
+    const json = JSON.stringify(drawn);
+    expect(json).not.toMatch(/\\n::/);
+    expect(json).not.toContain('https://evil.example');
+    expect(json).not.toContain('<at>');
+  }
+  // A stored message is edited only in its own channel, and only with a plain id.
+  const ref = (conversationId: string, activityId: string) => ({
+    serviceUrl: 'https://smba.trafficmanager.net/teams/',
+    conversationId,
+    activityId
+  });
+  expect(refInChannel(ref('19:a@thread.tacv2;messageid=17', '17'), '19:a@thread.tacv2')).toBe(true);
+  expect(refInChannel(ref('19:b@thread.tacv2;messageid=17', '17'), '19:a@thread.tacv2')).toBe(false);
+  expect(refInChannel(ref('19:a@thread.tacv2;messageid=17', '../../v3/x'), '19:a@thread.tacv2')).toBe(false);
+  expect(refInChannel(undefined, '19:a@thread.tacv2')).toBe(false);
+});
+
+test('the rule log keeps the last 24 hours: older and future-dated entries are dropped', async () => {
+  const { settle } = await import('../../src/run/settle.js');
+  const { computeDelta } = await import('../../src/alerts/delta.js');
+  const delta = computeDelta(
+    undefined,
+    [],
+    { minSeverity: 'low', statuses: ['new'], serviceSources: [], notifyOn: ['new'], firstRun: 'notify', lookbackMs: DAY },
+    NOW
+  );
+  const settled = settle({
+    mode: 'post',
+    delta,
+    planned: [],
+    results: [],
+    hasRules: false,
+    scope: 's',
+    expiredSuppress: [],
+    now: NOW,
+    openAlerts: {
+      ruleLog: [
+        [NOW - DAY, 'old', 'default'],
+        [NOW - 1000, 'kept', 'default'],
+        [NOW + DAY, 'planted', 'default']
+      ]
+    }
+  });
+  expect(settled.snapshot!.ruleLog).toEqual([[NOW - 1000, 'kept', 'default']]);
+});

@@ -75,6 +75,38 @@ describe('snapshot trust', () => {
       expect(() => parseSnapshot(JSON.stringify({ ...good, audit: audit(made) }), check)).toThrow(/malformed ledger/);
   });
 
+  test('state of the bot and the board is checked like the rest: message ids, boards, digest days, the rule log', () => {
+    const withEntry = (entry: unknown) => JSON.stringify({ ...good, alerts: { a: entry } });
+    const told = { u: NOW, s: 'new|low|||', n: 'new|low|||' };
+    const ref = { serviceUrl: 'https://smba.trafficmanager.net/teams/', conversationId: '19:a@thread.tacv2;messageid=1', activityId: '1' };
+    expect(parseSnapshot(withEntry({ ...told, m: { default: ref } }), check).alerts.a.m).toEqual({ default: ref });
+    expect(Object.getPrototypeOf(parseSnapshot(withEntry({ ...told, m: { default: ref } }), check).alerts.a.m)).toBeNull();
+    for (const m of [
+      { default: 'x' },
+      { default: { ...ref, activityId: 7 } },
+      { default: { ...ref, conversationId: 'c'.repeat(501) } },
+      ['x']
+    ])
+      expect(() => parseSnapshot(withEntry({ ...told, m }), check)).toThrow(/malformed entry for alert "a"/);
+    const incident = (m: unknown) => JSON.stringify({ ...good, incidents: { 7: { s: 'active|high|||', u: NOW, m } } });
+    expect(() => parseSnapshot(incident({ default: 'x' }), check)).toThrow(/malformed entry for incident "7"/);
+    const board = { m: ref, h: '{}' };
+    const boards = parseSnapshot(JSON.stringify({ ...good, boards: { __proto__x: board, default: board } }), check).boards!;
+    expect(Object.getPrototypeOf(boards)).toBeNull();
+    for (const side of [
+      { boards: { default: { m: ref } } },
+      { boards: { default: { m: 'x', h: '' } } },
+      { boards: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`r${i}`, board])) },
+      { digestDays: { default: 20261205 } },
+      { ruleLog: [[NOW, 'rule']] },
+      { ruleLog: Array.from({ length: 2001 }, () => [NOW, 'rule', 'default']) },
+      { ruleLog: 'rule' }
+    ])
+      expect(() => parseSnapshot(JSON.stringify({ ...good, ...side }), check)).toThrow(
+        /open-alerts board, digest or rule log state is malformed/
+      );
+  });
+
   test('signing: a signed snapshot verifies with any of its keys; wrong key, tampering, another entry or no signature fail closed', () => {
     const key = 'a-long-random-signing-key-0123456789';
     const older = 'the-key-before-the-rotation-0123456';

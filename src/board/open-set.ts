@@ -17,17 +17,19 @@ function channelsOf(entry: SnapshotEntry): string[] {
   return entry.d ? Object.keys(entry.d) : ['default'];
 }
 
+/** A row from an entry's copy; the copy's fields are read as text whatever the snapshot holds (it may be planted). */
 function rowOf(entry: SnapshotEntry): BoardRow | undefined {
   const copy = entry.c;
   if (!copy) return undefined;
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
   return {
-    title: copy.title,
-    severity: severityOf(entry.s) || copy.severity,
-    serviceSource: copy.serviceSource,
+    title: text(copy.title).slice(0, 200),
+    severity: severityOf(entry.s) || text(copy.severity),
+    serviceSource: text(copy.serviceSource),
     status: statusOfSignature(entry.s),
     assignedTo: assigneeOf(entry.s),
-    createdAt: copy.created ? Date.parse(copy.created) : Number.NaN,
-    alertWebUrl: copy.alertWebUrl
+    createdAt: typeof copy.created === 'string' ? Date.parse(copy.created) : Number.NaN,
+    alertWebUrl: text(copy.alertWebUrl)
   };
 }
 

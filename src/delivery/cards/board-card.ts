@@ -39,10 +39,11 @@ export function rowLine(row: BoardRow, now: number): string {
   return [
     severityLook(row.severity).label.toUpperCase(),
     serviceLabel(row.serviceSource) || '—',
-    truncate(row.title || '(untitled alert)', 110),
+    // One line per row, whatever the title holds (line breaks and all).
+    truncate(row.title.replace(/\s+/g, ' ').trim() || '(untitled alert)', 110),
     age(row, now),
     humanize(row.status) || 'status unknown',
-    row.assignedTo ? `assigned to ${truncate(row.assignedTo, 60)}` : 'unassigned'
+    row.assignedTo ? `assigned to ${truncate(row.assignedTo.replace(/\s+/g, ' '), 60)}` : 'unassigned'
   ].join(' · ');
 }
 
