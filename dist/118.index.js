@@ -94,8 +94,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   compileTitlePattern: () => (/* binding */ compileTitlePattern),
 /* harmony export */   parseRoutes: () => (/* binding */ parseRoutes),
-/* harmony export */   routeFor: () => (/* reexport safe */ _route_match_js__WEBPACK_IMPORTED_MODULE_6__.nR),
-/* harmony export */   routeMatches: () => (/* reexport safe */ _route_match_js__WEBPACK_IMPORTED_MODULE_6__.HA),
+/* harmony export */   routeFor: () => (/* reexport safe */ _route_match_js__WEBPACK_IMPORTED_MODULE_7__.nR),
+/* harmony export */   routeMatches: () => (/* reexport safe */ _route_match_js__WEBPACK_IMPORTED_MODULE_7__.HA),
 /* harmony export */   titlePatternKey: () => (/* binding */ titlePatternKey)
 /* harmony export */ });
 /* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2856);
@@ -103,8 +103,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8028);
 /* harmony import */ var _runtime_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(390);
 /* harmony import */ var _inputs_list_input_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3268);
+/* harmony import */ var _model_message_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9982);
 /* harmony import */ var _inputs_bot_settings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1524);
-/* harmony import */ var _route_match_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(563);
+/* harmony import */ var _route_match_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(563);
+
 
 
 
@@ -160,7 +162,12 @@ function parseRoutes(text, allowLegacy, delivery = 'webhook', tenantId) {
     if (text.trim() === '')
         return [];
     const names = new Set();
-    return (0,_inputs_list_input_js__WEBPACK_IMPORTED_MODULE_3__/* .yamlList */ .g)('routes', text, 'route', EXAMPLE).map((entry, index) => {
+    const entries = (0,_inputs_list_input_js__WEBPACK_IMPORTED_MODULE_3__/* .yamlList */ .g)('routes', text, 'route', EXAMPLE);
+    // The snapshot keeps per-channel state for at most MAX_CHANNELS channels (the default one included):
+    // more routes would make every later run refuse the snapshot it saved.
+    if (entries.length > _model_message_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_CHANNELS */ .q - 1)
+        fail('', `has ${entries.length} routes`, `Give at most ${_model_message_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_CHANNELS */ .q - 1} (with the default channel, ${_model_message_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_CHANNELS */ .q} channels).`);
+    return entries.map((entry, index) => {
         let where = `route ${index + 1}: `;
         for (const key of Object.keys(entry)) {
             if (!KEYS.includes(key))

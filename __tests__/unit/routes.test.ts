@@ -143,3 +143,11 @@ test('loadSettings loads the routes parser only when routes are set', async () =
   expect((await loadSettings(read(base))).routes).toEqual([]);
   expect(() => parseSettings(read({ ...base, routes: '- name: a' }))).toThrow(/no routes parser/);
 });
+
+test('at most 49 routes: with the default channel, the 50 channels whose state the snapshot keeps', () => {
+  const route = (i: number) => `- name: r${i}\n  severity: high\n  webhook-url: ${WF(String(i))}`;
+  expect(parseRoutes(Array.from({ length: 49 }, (_, i) => route(i)).join('\n'), false)).toHaveLength(49);
+  expect(() => parseRoutes(Array.from({ length: 50 }, (_, i) => route(i)).join('\n'), false)).toThrow(
+    /Input 'routes' has 50 routes\. Give at most 49 \(with the default channel, 50 channels\)\./
+  );
+});

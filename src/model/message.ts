@@ -5,3 +5,10 @@ export interface MessageRef {
   conversationId: string;
   activityId: string;
 }
+
+/**
+ * Channels a run can deliver to: the default channel and at most MAX_CHANNELS - 1 routes. The snapshot
+ * keeps per-channel state (what each channel was told, its message ids, boards, digest days) for at most
+ * this many, and refuses a snapshot with more; routes are bounded to match.
+ */
+export const MAX_CHANNELS = 50;

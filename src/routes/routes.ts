@@ -5,6 +5,7 @@ import * as log from '../runtime/log.js';
 import { oneLine } from '../runtime/log.js';
 import type { Route, TitlePattern } from './route-match.js';
 import { listItems, yamlList } from '../inputs/list-input.js';
+import { MAX_CHANNELS } from '../model/message.js';
 import { parseChannel } from '../inputs/bot-settings.js';
 
 // The types live with the matching (route-match.ts), which the parser builds for.
@@ -65,7 +66,12 @@ function pick<T extends string>(where: string, key: string, value: unknown, allo
 export function parseRoutes(text: string, allowLegacy: boolean, delivery: 'webhook' | 'bot' = 'webhook', tenantId?: string): Route[] {
   if (text.trim() === '') return [];
   const names = new Set<string>();
-  return yamlList('routes', text, 'route', EXAMPLE).map((entry, index) => {
+  const entries = yamlList('routes', text, 'route', EXAMPLE);
+  // The snapshot keeps per-channel state for at most MAX_CHANNELS channels (the default one included):
+  // more routes would make every later run refuse the snapshot it saved.
+  if (entries.length > MAX_CHANNELS - 1)
+    fail('', `has ${entries.length} routes`, `Give at most ${MAX_CHANNELS - 1} (with the default channel, ${MAX_CHANNELS} channels).`);
+  return entries.map((entry, index) => {
     let where = `route ${index + 1}: `;
     for (const key of Object.keys(entry)) {
       if (!KEYS.includes(key)) fail(where, `has the key '${key}', which is not known`, `Valid keys: ${KEYS.join(', ')}.`);

@@ -1,3 +1,4 @@
+import { MAX_CHANNELS } from '../model/message.js';
 import { SnapshotUntrustedError } from './errors.js';
 
 /**
@@ -32,7 +33,7 @@ export function checkSideState(data: Record<string, any>): void {
     (data.boards !== undefined &&
       !(
         isRecord(data.boards) &&
-        Object.keys(data.boards).length <= 50 &&
+        Object.keys(data.boards).length <= MAX_CHANNELS &&
         Object.values(data.boards).every(b => isRecord(b) && typeof b.h === 'string' && messageMap({ m: b.m }))
       )) ||
     (data.digestDays !== undefined && !channelMap(data.digestDays)) ||
@@ -60,14 +61,14 @@ export function checkSideState(data: Record<string, any>): void {
 
 /** A few channels, each with the signature told there; a null prototype, as names are data. */
 export function channelMap(value: unknown): boolean {
-  if (!isRecord(value) || Object.keys(value).length > 50) return false;
+  if (!isRecord(value) || Object.keys(value).length > MAX_CHANNELS) return false;
   for (const key in value) if (typeof value[key] !== 'string') return false;
   Object.setPrototypeOf(value, null);
   return true;
 }
 
 export function messageMap(value: unknown): boolean {
-  if (!isRecord(value) || Object.keys(value).length > 50) return false;
+  if (!isRecord(value) || Object.keys(value).length > MAX_CHANNELS) return false;
   for (const key in value) {
     const ref = value[key];
     if (!isRecord(ref) || [ref.serviceUrl, ref.conversationId, ref.activityId].some(part => typeof part !== 'string' || part.length > 500))
